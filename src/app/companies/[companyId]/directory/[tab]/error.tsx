@@ -1,0 +1,5 @@
+"use client";
+
+import { DirectoryError } from "@/features/contacts/components/directory-error";
+
+export default DirectoryError;

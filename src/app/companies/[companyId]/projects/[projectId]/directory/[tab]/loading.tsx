@@ -1,0 +1,3 @@
+import { DirectorySkeleton } from "@/features/contacts/components/directory-skeleton";
+
+export default DirectorySkeleton;

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { loadProject } from "@/features/companies/queries";
+import { DirectoryView } from "@/features/contacts/components/directory-view";
+
+type Props = {
+  params: Promise<{ companyId: string; projectId: string; tab: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { companyId, projectId } = await params;
+  return { title: `${(await loadProject(companyId, projectId)).name} · Directory` };
+}
+
+export default async function ProjectDirectoryPage({ params, searchParams }: Props) {
+  const { companyId, projectId, tab } = await params;
+  const project = await loadProject(companyId, projectId);
+  return (
+    <DirectoryView
+      scope={{ companyId, projectId: project.id }}
+      basePath={`/companies/${companyId}/projects/${project.id}/directory`}
+      tab={tab}
+      searchParams={await searchParams}
+    />
+  );
+}

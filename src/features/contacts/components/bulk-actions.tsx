@@ -1,0 +1,82 @@
+"use client";
+
+import { ChevronDown } from "lucide-react";
+import { DropdownMenu } from "radix-ui";
+import { useRef, useState } from "react";
+import type { ContactListRow } from "@/server/contacts/list-contacts";
+import type { DirectoryTab } from "../validations";
+import { LifecycleDialog, type LifecycleKind } from "./lifecycle-dialog";
+
+type Props = {
+  companyId: string;
+  tab: DirectoryTab;
+  selected: ContactListRow[];
+  onDone: () => void;
+};
+
+/** The Bulk Actions button and menu; shown on a tab whose rows can be selected. */
+export function BulkActions({ companyId, tab, selected, onDone }: Props) {
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const [dialog, setDialog] = useState<LifecycleKind | null>(null);
+  const kind: LifecycleKind = tab === "contacts" ? "inactivate" : "reactivate";
+  const n = selected.length;
+
+  return (
+    <>
+      <DropdownMenu.Root modal={false}>
+        <DropdownMenu.Trigger asChild>
+          <button
+            ref={triggerRef}
+            type="button"
+            // aria-disabled rather than disabled: the button stays focusable, so focus can
+            // return to it after the dialog closes and the selection has cleared.
+            aria-disabled={n === 0}
+            onPointerDown={(e) => n === 0 && e.preventDefault()}
+            onKeyDown={(e) => n === 0 && e.key !== "Tab" && e.preventDefault()}
+            aria-describedby="bulk-actions-count"
+            className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+          >
+            Bulk Actions
+            {n > 0 && (
+              <span aria-hidden className="rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white tabular-nums">
+                {n}
+              </span>
+            )}
+            <ChevronDown aria-hidden className="size-4" />
+          </button>
+        </DropdownMenu.Trigger>
+        <span id="bulk-actions-count" hidden>
+          {n === 0 ? "Select contacts to act on them" : `${n} selected`}
+        </span>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content
+            align="start"
+            sideOffset={4}
+            className="min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+          >
+            <DropdownMenu.Item
+              onSelect={() => setDialog(kind)}
+              className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
+            >
+              {kind === "inactivate" ? "Inactivate" : "Reactivate"}
+            </DropdownMenu.Item>
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      {dialog && (
+        <LifecycleDialog
+          kind={dialog}
+          companyId={companyId}
+          contacts={selected}
+          open
+          onOpenChange={(open) => !open && setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            onDone();
+          }}
+          returnFocusTo={triggerRef}
+        />
+      )}
+    </>
+  );
+}

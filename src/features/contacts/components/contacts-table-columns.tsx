@@ -1,0 +1,105 @@
+"use client";
+
+import {
+  createColumnHelper,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type Table,
+} from "@tanstack/react-table";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import type { ContactListRow } from "@/server/contacts/list-contacts";
+import { SORTABLE_COLUMNS } from "../validations";
+
+export const contactsTableFeatures = tableFeatures({ rowSelectionFeature, rowSortingFeature });
+export type ContactsTableFeatures = typeof contactsTableFeatures;
+
+const helper = createColumnHelper<ContactsTableFeatures, ContactListRow>();
+const sortable = (id: string) => (SORTABLE_COLUMNS as readonly string[]).includes(id);
+
+export function fullName(contact: { firstName: string; lastName: string }) {
+  return `${contact.firstName} ${contact.lastName}`;
+}
+
+function HeaderCheckbox({ table }: { table: Table<ContactsTableFeatures, ContactListRow> }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const all = table.getIsAllPageRowsSelected();
+  const some = table.getIsSomePageRowsSelected();
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = some && !all;
+  }, [some, all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select all"
+      className="size-4 accent-brand-600"
+      checked={all}
+      disabled={table.getRowModel().rows.length === 0}
+      onChange={table.getToggleAllPageRowsSelectedHandler()}
+    />
+  );
+}
+
+/** Columns in display order: selection first (when the tab allows bulk actions), then data. */
+export function getContactsTableColumns({ selectable }: { selectable: boolean }) {
+  const select = helper.display({
+    id: "select",
+    header: ({ table }) => <HeaderCheckbox table={table} />,
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${fullName(row.original)}`}
+        className="size-4 accent-brand-600"
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  });
+  const data = helper.columns([
+    helper.accessor((c) => `${c.lastName}, ${c.firstName}`, {
+      id: "name",
+      header: "Name",
+      cell: ({ row }) => (
+        <span className="font-medium text-slate-900">{fullName(row.original)}</span>
+      ),
+    }),
+    helper.accessor((c) => c.vendor?.name ?? "", { id: "company", header: "Company" }),
+    helper.accessor((c) => c.jobTitle ?? "", { id: "jobTitle", header: "Job title" }),
+    helper.accessor((c) => c.email ?? "", {
+      id: "email",
+      header: "Email",
+      cell: ({ getValue }) => {
+        const email = getValue();
+        return email ? (
+          <Link href={`mailto:${email}`} className="text-slate-700 hover:underline">
+            {email}
+          </Link>
+        ) : null;
+      },
+    }),
+    helper.accessor((c) => c.phone ?? "", {
+      id: "phone",
+      header: "Phone",
+      cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span>,
+    }),
+    helper.display({
+      id: "projects",
+      header: "Projects",
+      cell: ({ row }) => <ProjectsCell projects={row.original.projects} />,
+    }),
+  ]).map((column) => ({ ...column, enableSorting: sortable(column.id ?? "") }));
+  return selectable ? [{ ...select, enableSorting: false }, ...data] : data;
+}
+
+function ProjectsCell({ projects }: { projects: ContactListRow["projects"] }) {
+  if (projects.length === 0) return <span className="text-slate-400">None</span>;
+  const [first, ...rest] = projects;
+  return (
+    <span title={projects.map((p) => p.name).join("\n")}>
+      {first!.name}
+      {rest.length > 0 && <span className="ml-1 text-slate-500">+{rest.length} more</span>}
+    </span>
+  );
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import { X } from "lucide-react";
+import { Dialog } from "radix-ui";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { inactivateContactsAction, reactivateContactsAction, type LifecycleSummary } from "../actions";
+import type { ContactListRow } from "@/server/contacts/list-contacts";
+import { fullName } from "./contacts-table-columns";
+
+export type LifecycleKind = "reactivate" | "inactivate";
+
+const COPY = {
+  reactivate: {
+    title: "Reactivate Contacts",
+    confirm: "Reactivate",
+    pending: "Reactivating…",
+    action: reactivateContactsAction,
+    effect: (n: number, p: number) =>
+      `${count(n, "contact")} will move to the Contacts tab and return to ${count(p, "project directory", "project directories")}.`,
+    done: (s: LifecycleSummary) =>
+      `Reactivated ${count(s.changed, "contact")} — back on ${count(s.projectsAffected, "project directory", "project directories")}`,
+  },
+  inactivate: {
+    title: "Inactivate Contacts",
+    confirm: "Inactivate",
+    pending: "Inactivating…",
+    action: inactivateContactsAction,
+    effect: (n: number, p: number) =>
+      `${count(n, "contact")} will move to Inactive Contacts and leave ${count(p, "project directory", "project directories")}. They will no longer appear in project tools.`,
+    done: (s: LifecycleSummary) =>
+      `Inactivated ${count(s.changed, "contact")} — off ${count(s.projectsAffected, "project directory", "project directories")}`,
+  },
+} as const;
+
+function count(n: number, one: string, many = `${one}s`) {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+type Props = {
+  kind: LifecycleKind;
+  companyId: string;
+  contacts: ContactListRow[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onDone: () => void;
+  /** Where focus goes when the dialog closes (the Bulk Actions button). */
+  returnFocusTo: React.RefObject<HTMLElement | null>;
+};
+
+export function LifecycleDialog({ kind, companyId, contacts, open, onOpenChange, onDone, returnFocusTo }: Props) {
+  const copy = COPY[kind];
+  const [dropped, setDropped] = useState<Set<string>>(new Set());
+  const [pending, startTransition] = useTransition();
+  const chosen = contacts.filter((c) => !dropped.has(c.id));
+  const projectCount = new Set(chosen.flatMap((c) => c.projects.map((p) => p.id))).size;
+
+  function handleOpenChange(next: boolean) {
+    if (pending) return;
+    if (!next) setDropped(new Set());
+    onOpenChange(next);
+  }
+
+  function confirm() {
+    startTransition(async () => {
+      try {
+        const result = await copy.action({ companyId, contactIds: chosen.map((c) => c.id) });
+        if (result.error !== null) {
+          toast.error(result.error);
+          return;
+        }
+        const skipped = result.data.skipped.length;
+        toast.success(copy.done(result.data), {
+          description: skipped
+            ? `${count(skipped, "contact was", "contacts were")} skipped: ${[...new Set(result.data.skipped.map((s) => s.reason))].join(", ")}.`
+            : undefined,
+        });
+        setDropped(new Set());
+        onDone();
+      } catch {
+        toast.error("Nothing was changed: Rollcall could not reach the server. Try again.");
+      }
+    });
+  }
+
+  return (
+    <Dialog.Root open={open} onOpenChange={handleOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
+        <Dialog.Content
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            returnFocusTo.current?.focus();
+          }}
+          className="fixed top-1/2 left-1/2 flex max-h-[85vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-6 shadow-xl"
+        >
+          <Dialog.Title className="text-lg font-semibold">{copy.title}</Dialog.Title>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">
+            {chosen.length > 0 ? copy.effect(chosen.length, projectCount) : "No contacts chosen. Cancel and select contacts in the table."}
+          </Dialog.Description>
+          <ul aria-label="Chosen contacts" className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
+            {chosen.map((contact) => (
+              <li key={contact.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{fullName(contact)}</span>
+                  {contact.vendor && <span className="ml-2 text-slate-500">{contact.vendor.name}</span>}
+                </span>
+                <button
+                  type="button"
+                  aria-label={`Remove ${fullName(contact)}`}
+                  disabled={pending}
+                  onClick={() => setDropped((d) => new Set(d).add(contact.id))}
+                  className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+                >
+                  <X aria-hidden className="size-4" />
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-6 flex justify-end gap-2">
+            <Dialog.Close asChild>
+              <button type="button" disabled={pending} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
+                Cancel
+              </button>
+            </Dialog.Close>
+            <button
+              type="button"
+              onClick={confirm}
+              disabled={chosen.length === 0 || pending}
+              aria-busy={pending}
+              className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+            >
+              {pending ? copy.pending : copy.confirm}
+            </button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

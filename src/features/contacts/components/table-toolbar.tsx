@@ -1,0 +1,26 @@
+"use client";
+
+import { Search } from "lucide-react";
+
+/** `q` is the URL state as typed: it updates at once, the server request after a pause. */
+type Props = { q: string; onSearch: (q: string) => void; children?: React.ReactNode };
+
+export function TableToolbar({ q, onSearch, children }: Props) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      {children}
+      <label className="relative ml-auto w-full max-w-xs">
+        <span className="sr-only">Search contacts</span>
+        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
+        <input
+          type="search"
+          value={q}
+          maxLength={200}
+          placeholder="Name, email, phone, job title, company…"
+          onChange={(e) => onSearch(e.target.value)}
+          className="w-full rounded-md border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm placeholder:text-slate-400"
+        />
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import {
+  createLoader,
+  createSerializer,
+  parseAsInteger,
+  parseAsNumberLiteral,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
+import { z } from "zod";
+
+/** The most contacts one bulk action may change. */
+export const MAX_BULK_CONTACTS = 10_000;
+
+export const contactIdsSchema = z
+  .array(z.uuid({ error: "Each contact id must be a UUID." }).transform((id) => id.toLowerCase()), {
+    error: "contactIds must be a list of contact ids.",
+  })
+  .min(1, { error: "Choose at least one contact." })
+  .max(MAX_BULK_CONTACTS, {
+    error: `At most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contacts can change at once.`,
+  })
+  .transform((ids) => [...new Set(ids)]);
+
+export const bulkContactsInputSchema = z.strictObject({
+  companyId: z.uuid({ error: "companyId must be a UUID." }),
+  contactIds: contactIdsSchema,
+  reason: z.string().trim().max(500, { error: "Keep the reason under 500 characters." }).optional(),
+});
+export type BulkContactsInput = z.input<typeof bulkContactsInputSchema>;
+
+/** The two tabs of a directory, as they appear in the URL path. */
+export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
+export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
+
+/** Columns the server knows how to sort by; the table offers sorting on exactly these. */
+export const SORTABLE_COLUMNS = ["name", "company", "jobTitle", "email", "phone"] as const;
+export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
+export const SORT_VALUES = SORTABLE_COLUMNS.flatMap((c) => [`${c}.asc`, `${c}.desc`] as const);
+export type SortValue = `${SortableColumn}.${"asc" | "desc"}`;
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+/** The directory's URL state. The page and the table read the same keys with these parsers. */
+export const directorySearchParams = {
+  q: parseAsString.withDefault(""),
+  sort: parseAsStringLiteral(SORT_VALUES as SortValue[]).withDefault("name.asc"),
+  page: parseAsInteger.withDefault(1),
+  perPage: parseAsNumberLiteral(PAGE_SIZES).withDefault(50),
+};
+
+export const loadDirectorySearchParams = createLoader(directorySearchParams);
+export const serializeDirectorySearchParams = createSerializer(directorySearchParams);
+
+export type DirectoryQuery = {
+  q: string;
+  sort: SortValue;
+  page: number;
+  perPage: (typeof PAGE_SIZES)[number];
+};
+
+export function splitSort(sort: SortValue): { column: SortableColumn; desc: boolean } {
+  const [column, dir] = sort.split(".") as [SortableColumn, "asc" | "desc"];
+  return { column, desc: dir === "desc" };
+}
+
+type RawSearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Parses the directory's search params. `canonical` is the query string the page
+ * should be at: unknown keys, repeated keys and values the parsers reject are dropped,
+ * so a hand-edited URL lands on what it can show instead of an error.
+ */
+export function parseDirectorySearchParams(raw: RawSearchParams): {
+  query: DirectoryQuery;
+  canonical: string;
+  isCanonical: boolean;
+} {
+  const parsed = loadDirectorySearchParams(raw);
+  const query: DirectoryQuery = {
+    ...parsed,
+    q: parsed.q.trim().slice(0, 200),
+    page: Math.max(1, parsed.page),
+  };
+  const canonical = serializeDirectorySearchParams(query);
+  const given = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) given.append(key, v);
+  }
+  const givenString = given.size ? `?${given.toString()}` : "";
+  return { query, canonical, isCanonical: normalize(givenString) === normalize(canonical) };
+}
+
+function normalize(search: string) {
+  const params = new URLSearchParams(search);
+  params.sort();
+  return params.toString();
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { changeContactStatus, type ContactStatusChange } from "./change-contact-status";
+
+export type InactivateContactsOptions = { companyId: string; contactIds: string[] };
+
+/**
+ * Moves active contacts to the Inactive Contacts tab of the company directory and of
+ * every project directory they are on; their removed memberships stay removed.
+ * Inactive and unknown ids are skipped and reported.
+ */
+export function inactivateContacts(
+  prisma: PrismaClient,
+  { companyId, contactIds }: InactivateContactsOptions,
+): Promise<ContactStatusChange> {
+  return changeContactStatus(prisma, { companyId, contactIds, to: "INACTIVE" });
+}

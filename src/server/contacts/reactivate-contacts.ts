@@ -1,0 +1,17 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { changeContactStatus, type ContactStatusChange } from "./change-contact-status";
+
+export type ReactivateContactsOptions = { companyId: string; contactIds: string[] };
+
+/**
+ * Moves inactive contacts back to the Contacts tab of the company directory and of
+ * every project directory they were on when inactivated — not to projects they had
+ * been removed from. Active and unknown ids are skipped and reported.
+ */
+export function reactivateContacts(
+  prisma: PrismaClient,
+  { companyId, contactIds }: ReactivateContactsOptions,
+): Promise<ContactStatusChange> {
+  return changeContactStatus(prisma, { companyId, contactIds, to: "ACTIVE" });
+}

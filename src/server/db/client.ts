@@ -1,0 +1,36 @@
+import "server-only";
+import { seedDemoData } from "@/server/demo/seed-demo-data";
+import { embeddedDataDir, readDatabaseEnv } from "./env";
+import { migrate } from "./migrate";
+import { openDatabase, type Database } from "./open-database";
+
+const globalForDb = globalThis as typeof globalThis & { rollcallDatabase?: Promise<Database> };
+
+/**
+ * The app's database, opened once per process: PostgreSQL when DATABASE_URL is set,
+ * otherwise embedded PGlite under ROLLCALL_DATA_DIR. Migrations run on first use; an
+ * embedded database is also given the demo data on its first start.
+ */
+export function getDatabase(): Promise<Database> {
+  globalForDb.rollcallDatabase ??= startDatabase().catch((error: unknown) => {
+    globalForDb.rollcallDatabase = undefined;
+    throw error;
+  });
+  return globalForDb.rollcallDatabase;
+}
+
+export async function getPrisma() {
+  return (await getDatabase()).prisma;
+}
+
+async function startDatabase(): Promise<Database> {
+  const env = readDatabaseEnv();
+  const db = env.DATABASE_URL
+    ? openDatabase({ kind: "postgres", url: env.DATABASE_URL })
+    : openDatabase({ kind: "pglite", dataDir: embeddedDataDir(env) });
+  await migrate(db.sql);
+  if (db.kind === "pglite" && env.ROLLCALL_DEMO_DATA === "auto") {
+    await seedDemoData(db.prisma, { onlyIfEmpty: true });
+  }
+  return db;
+}
