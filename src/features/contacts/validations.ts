@@ -65,10 +65,14 @@ export function splitSort(sort: SortValue): { column: SortableColumn; desc: bool
 
 type RawSearchParams = Record<string, string | string[] | undefined>;
 
+// Every key written out, defaults included: what each given value must equal to stand.
+const serializeAllDirectorySearchParams = createSerializer(directorySearchParams, { clearOnDefault: false });
+
 /**
  * Parses the directory's search params. `canonical` is the query string the page
- * should be at: unknown keys, repeated keys and values the parsers reject are dropped,
- * so a hand-edited URL lands on what it can show instead of an error.
+ * should be at when the URL holds anything else: unknown keys, repeated keys and values
+ * the parsers reject are dropped, so a hand-edited URL lands on what it can show
+ * instead of an error.
  */
 export function parseDirectorySearchParams(raw: RawSearchParams): {
   query: DirectoryQuery;
@@ -81,17 +85,9 @@ export function parseDirectorySearchParams(raw: RawSearchParams): {
     q: parsed.q.trim().slice(0, 200),
     page: Math.max(1, parsed.page),
   };
-  const canonical = serializeDirectorySearchParams(query);
-  const given = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) given.append(key, v);
-  }
-  const givenString = given.size ? `?${given.toString()}` : "";
-  return { query, canonical, isCanonical: normalize(givenString) === normalize(canonical) };
-}
-
-function normalize(search: string) {
-  const params = new URLSearchParams(search);
-  params.sort();
-  return params.toString();
+  const expected = new URLSearchParams(serializeAllDirectorySearchParams(query));
+  const isCanonical = Object.entries(raw).every(
+    ([key, value]) => value === undefined || (typeof value === "string" && expected.get(key) === value),
+  );
+  return { query, canonical: serializeDirectorySearchParams(query), isCanonical };
 }

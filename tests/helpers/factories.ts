@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { ContactStatus, MembershipStatus } from "@/generated/prisma/enums";
+
+/** A company of its own for each test, so tests never see each other's rows. */
+export async function createCompany(prisma: PrismaClient, name = `Test Co ${randomUUID().slice(0, 8)}`) {
+  return prisma.company.create({ data: { name } });
+}
+
+export async function createProject(prisma: PrismaClient, companyId: string, name = `Project ${randomUUID().slice(0, 6)}`) {
+  return prisma.project.create({ data: { companyId, name } });
+}
+
+export async function createVendor(prisma: PrismaClient, companyId: string, name = `Vendor ${randomUUID().slice(0, 6)}`) {
+  return prisma.vendor.create({ data: { companyId, name, trade: "Electrical" } });
+}
+
+type ContactSeed = {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  vendorId?: string;
+  status?: ContactStatus;
+  /** Memberships to create, by project id. */
+  projects?: Record<string, MembershipStatus>;
+};
+
+/** A contact and its memberships, written as the app would leave them. */
+export async function createContact(prisma: PrismaClient, companyId: string, seed: ContactSeed = {}) {
+  const status = seed.status ?? "ACTIVE";
+  const contact = await prisma.contact.create({
+    data: {
+      companyId,
+      firstName: seed.firstName ?? "Pat",
+      lastName: seed.lastName ?? `Worker ${randomUUID().slice(0, 6)}`,
+      email: seed.email ?? null,
+      vendorId: seed.vendorId ?? null,
+      status,
+      inactivatedAt: status === "INACTIVE" ? new Date() : null,
+    },
+  });
+  const projects = Object.entries(seed.projects ?? {});
+  if (projects.length) {
+    await prisma.projectContact.createMany({
+      data: projects.map(([projectId, membership]) => ({
+        companyId,
+        projectId,
+        contactId: contact.id,
+        status: membership,
+        removedAt: membership === "REMOVED" ? new Date() : null,
+      })),
+    });
+  }
+  return contact;
+}
+
+export async function membershipStatuses(prisma: PrismaClient, contactId: string) {
+  const rows = await prisma.projectContact.findMany({ where: { contactId }, select: { projectId: true, status: true } });
+  return Object.fromEntries(rows.map((r) => [r.projectId, r.status]));
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, test } from "vitest";
+import {
+  MAX_BULK_CONTACTS,
+  bulkContactsInputSchema,
+  contactIdsSchema,
+  parseDirectorySearchParams,
+} from "@/features/contacts/validations";
+
+describe("contactIdsSchema", () => {
+  test("lower-cases and de-duplicates ids, keeping first-seen order", () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    expect(contactIdsSchema.parse([a, b.toUpperCase(), a, b])).toEqual([a, b]);
+  });
+
+  test("refuses an empty list, a non-UUID and more than the bulk limit, saying why", () => {
+    const empty = contactIdsSchema.safeParse([]);
+    expect(empty.error?.issues[0]?.message).toBe("Choose at least one contact.");
+    const bad = contactIdsSchema.safeParse(["not-a-uuid"]);
+    expect(bad.error?.issues[0]?.message).toBe("Each contact id must be a UUID.");
+    const tooMany = contactIdsSchema.safeParse(Array.from({ length: MAX_BULK_CONTACTS + 1 }, () => randomUUID()));
+    expect(tooMany.error?.issues[0]?.message).toBe("At most 10,000 contacts can change at once.");
+  });
+
+  test("accepts exactly the bulk limit", () => {
+    const ids = Array.from({ length: MAX_BULK_CONTACTS }, () => randomUUID());
+    expect(contactIdsSchema.parse(ids)).toHaveLength(MAX_BULK_CONTACTS);
+  });
+});
+
+describe("bulkContactsInputSchema", () => {
+  const companyId = randomUUID();
+  const contactIds = [randomUUID()];
+
+  test("takes an optional reason of up to 500 characters", () => {
+    expect(bulkContactsInputSchema.parse({ companyId, contactIds, reason: "  Left the site  " }).reason).toBe("Left the site");
+    expect(bulkContactsInputSchema.safeParse({ companyId, contactIds, reason: "x".repeat(501) }).success).toBe(false);
+  });
+
+  test("rejects unknown keys and a malformed company id", () => {
+    expect(bulkContactsInputSchema.safeParse({ companyId, contactIds, status: "ACTIVE" }).success).toBe(false);
+    expect(bulkContactsInputSchema.safeParse({ companyId: "1", contactIds }).success).toBe(false);
+  });
+});
+
+describe("parseDirectorySearchParams", () => {
+  test("gives defaults for an empty query, which is canonical", () => {
+    expect(parseDirectorySearchParams({})).toEqual({
+      query: { q: "", sort: "name.asc", page: 1, perPage: 50 },
+      canonical: "",
+      isCanonical: true,
+    });
+  });
+
+  test("reads every key the table writes", () => {
+    const { query, isCanonical } = parseDirectorySearchParams({ q: "lopez", sort: "company.desc", page: "3", perPage: "25" });
+    expect(query).toEqual({ q: "lopez", sort: "company.desc", page: 3, perPage: 25 });
+    expect(isCanonical).toBe(true);
+  });
+
+  test("drops unknown keys and values it cannot read, and says the URL should change", () => {
+    const result = parseDirectorySearchParams({ q: "lopez", page: "abc", sort: "salary.asc", perPage: "7", bogus: "1" });
+    expect(result.query).toEqual({ q: "lopez", sort: "name.asc", page: 1, perPage: 50 });
+    expect(result.isCanonical).toBe(false);
+    expect(result.canonical).toBe("?q=lopez");
+  });
+
+  test("treats a page below 1 as the first page", () => {
+    expect(parseDirectorySearchParams({ page: "-4" }).query.page).toBe(1);
+    expect(parseDirectorySearchParams({ page: "-4" }).isCanonical).toBe(false);
+  });
+});
