@@ -3,7 +3,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlDatabase } from "./sql";
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+// Read at run time from the project folder, not traced into the server bundle.
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 // Prisma Migrate's folder names: a 14-digit timestamp and a name.
 const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+$/;

@@ -1,5 +1,4 @@
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { mkdirSync } from "node:fs";
 import pg from "pg";
 
@@ -17,8 +16,7 @@ export interface SqlDatabase extends SqlSession {
 
 export function openPglite(dataDir?: string, loadDataDir?: Blob): PGlite {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // pg_trgm backs the directory search indexes; PostgreSQL ships it as a contrib extension too.
-  return new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm } });
+  return new PGlite({ dataDir, loadDataDir });
 }
 
 export function pgliteSql(db: PGlite): SqlDatabase {
