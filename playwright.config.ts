@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * End-to-end tests: real Chromium against the real built app (`next build` runs first,
+ * see the `test:e2e` script) on a fresh embedded PGlite database, which the app creates,
+ * migrates and seeds with the deterministic demo company on its first request.
+ *
+ * The config file is evaluated by the runner and again by each worker process; only the
+ * runner starts the web server, so the data dir is made once and handed on through the
+ * environment. Workers never open the database (PGlite allows one process per data dir):
+ * tests check what the database holds through the app's pages.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+if (!process.env.ROLLCALL_E2E_DATA_DIR) {
+  const created = fs.mkdtempSync(path.join(os.tmpdir(), "rollcall-e2e-"));
+  process.env.ROLLCALL_E2E_DATA_DIR = created;
+  // The runner exits after it has stopped the web server; E2E_KEEP_DATA=1 keeps the database to inspect.
+  if (!process.env.E2E_KEEP_DATA) process.on("exit", () => fs.rmSync(created, { recursive: true, force: true }));
+}
+const dataDir = process.env.ROLLCALL_E2E_DATA_DIR;
+
+const defaultChromium = "/usr/bin/chromium";
+const executablePath =
+  process.env.CHROMIUM_PATH || (fs.existsSync(defaultChromium) ? defaultChromium : undefined);
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "test-results",
+  // One embedded database that the tests change: one worker, files in order.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: BASE_URL,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // `/` makes the first request: it opens, migrates and seeds the database.
+    url: `${BASE_URL}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      ROLLCALL_DATA_DIR: dataDir,
+      ROLLCALL_DEMO_DATA: "auto",
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
