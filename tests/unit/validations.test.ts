@@ -45,23 +45,32 @@ describe("bulkContactsInputSchema", () => {
 });
 
 describe("parseDirectorySearchParams", () => {
+  const DEFAULTS = { q: "", sort: "name.asc", page: 1, perPage: 50, vendor: null, project: null, origin: null, group: null, hide: [] };
+
   test("gives defaults for an empty query, which is canonical", () => {
     expect(parseDirectorySearchParams({})).toEqual({
-      query: { q: "", sort: "name.asc", page: 1, perPage: 50 },
+      query: { ...DEFAULTS },
       canonical: "",
       isCanonical: true,
     });
   });
 
   test("reads every key the table writes", () => {
-    const { query, isCanonical } = parseDirectorySearchParams({ q: "lopez", sort: "company.desc", page: "3", perPage: "25" });
-    expect(query).toEqual({ q: "lopez", sort: "company.desc", page: 3, perPage: 25 });
+    const vendor = randomUUID();
+    const { query, isCanonical } = parseDirectorySearchParams({
+      q: "lopez", sort: "company.desc", page: "3", perPage: "25", vendor, origin: "CREWS", group: "company", hide: "email,phone",
+    });
+    expect(query).toEqual({
+      ...DEFAULTS, q: "lopez", sort: "company.desc", page: 3, perPage: 25, vendor, origin: "CREWS", group: "company", hide: ["email", "phone"],
+    });
     expect(isCanonical).toBe(true);
   });
 
   test("drops unknown keys and values it cannot read, and says the URL should change", () => {
-    const result = parseDirectorySearchParams({ q: "lopez", page: "abc", sort: "salary.asc", perPage: "7", bogus: "1" });
-    expect(result.query).toEqual({ q: "lopez", sort: "name.asc", page: 1, perPage: 50 });
+    const result = parseDirectorySearchParams({
+      q: "lopez", page: "abc", sort: "salary.asc", perPage: "7", bogus: "1", vendor: "not-a-uuid", origin: "FAX",
+    });
+    expect(result.query).toEqual({ ...DEFAULTS, q: "lopez" });
     expect(result.isCanonical).toBe(false);
     expect(result.canonical).toBe("?q=lopez");
   });

@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ContactStatusChange } from "@/server/contacts/change-contact-status";
 import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
+import { listContacts } from "@/server/contacts/list-contacts";
 import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
 import { getPrisma } from "@/server/db/client";
 import { bulkContactsInputSchema } from "./validations";
 
 export type LifecycleSummary = {
   changed: number;
-  skipped: ContactStatusChange["skipped"];
+  skipped: { id: string; reason: ContactStatusChange["skipped"][number]["reason"] | "not on project" | "already on project" | "inactive" }[];
   projectsAffected: number;
 };
 export type ActionResult<T> = { data: T; error: null } | { data: null; error: string };
@@ -41,4 +42,36 @@ export async function reactivateContactsAction(input: unknown) {
 
 export async function inactivateContactsAction(input: unknown) {
   return runLifecycleAction(input, inactivateContacts);
+}
+
+const pickerSearchSchema = z.strictObject({
+  companyId: z.uuid(),
+  q: z.string().trim().max(200).default(""),
+});
+
+export type PickerContact = { id: string; name: string; detail: string };
+
+/**
+ * The people a picker offers: active contacts only, so nobody can assign work to or log
+ * hours against an inactive person.
+ */
+export async function searchActiveContactsAction(input: unknown): Promise<ActionResult<PickerContact[]>> {
+  const parsed = pickerSearchSchema.safeParse(input);
+  if (!parsed.success) return { data: null, error: z.prettifyError(parsed.error) };
+  const { rows } = await listContacts(await getPrisma(), {
+    companyId: parsed.data.companyId,
+    status: "ACTIVE",
+    q: parsed.data.q,
+    sort: "name.asc",
+    page: 1,
+    perPage: 25,
+  });
+  return {
+    data: rows.map((r) => ({
+      id: r.id,
+      name: `${r.firstName} ${r.lastName}`,
+      detail: [r.jobTitle, r.vendor?.name].filter(Boolean).join(" · "),
+    })),
+    error: null,
+  };
 }

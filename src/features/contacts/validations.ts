@@ -1,12 +1,15 @@
 import {
   createLoader,
+  createParser,
   createSerializer,
+  parseAsArrayOf,
   parseAsInteger,
   parseAsNumberLiteral,
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
 import { z } from "zod";
+import { ContactOrigin } from "@/generated/prisma/enums";
 
 /** The most contacts one bulk action may change. */
 export const MAX_BULK_CONTACTS = 10_000;
@@ -28,6 +31,11 @@ export const bulkContactsInputSchema = z.strictObject({
 });
 export type BulkContactsInput = z.input<typeof bulkContactsInputSchema>;
 
+/** Adding contacts to, or removing them from, one project's directory. */
+export const projectContactsInputSchema = bulkContactsInputSchema.extend({
+  projectId: z.uuid({ error: "projectId must be a UUID." }),
+});
+
 /** The two tabs of a directory, as they appear in the URL path. */
 export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
 export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
@@ -40,12 +48,27 @@ export type SortValue = `${SortableColumn}.${"asc" | "desc"}`;
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
+/** Columns a user may hide; Name and the checkbox always show. */
+export const HIDEABLE_COLUMNS = ["company", "jobTitle", "email", "phone", "projects"] as const;
+export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const parseAsUuid = createParser({
+  parse: (v) => (UUID.test(v) ? v.toLowerCase() : null),
+  serialize: (v: string) => v,
+});
+
 /** The directory's URL state. The page and the table read the same keys with these parsers. */
 export const directorySearchParams = {
   q: parseAsString.withDefault(""),
   sort: parseAsStringLiteral(SORT_VALUES as SortValue[]).withDefault("name.asc"),
   page: parseAsInteger.withDefault(1),
   perPage: parseAsNumberLiteral(PAGE_SIZES).withDefault(50),
+  vendor: parseAsUuid,
+  project: parseAsUuid,
+  origin: parseAsStringLiteral(Object.values(ContactOrigin)),
+  group: parseAsStringLiteral(["company"] as const),
+  hide: parseAsArrayOf(parseAsStringLiteral(HIDEABLE_COLUMNS)).withDefault([]),
 };
 
 export const loadDirectorySearchParams = createLoader(directorySearchParams);
@@ -56,6 +79,13 @@ export type DirectoryQuery = {
   sort: SortValue;
   page: number;
   perPage: (typeof PAGE_SIZES)[number];
+  /** Filters: contacts of one vendor, on one project, or created from one tool. */
+  vendor: string | null;
+  project: string | null;
+  origin: ContactOrigin | null;
+  /** Rows grouped under their company (vendor). */
+  group: "company" | null;
+  hide: HideableColumn[];
 };
 
 export function splitSort(sort: SortValue): { column: SortableColumn; desc: boolean } {
@@ -84,6 +114,7 @@ export function parseDirectorySearchParams(raw: RawSearchParams): {
     ...parsed,
     q: parsed.q.trim().slice(0, 200),
     page: Math.max(1, parsed.page),
+    hide: [...new Set(parsed.hide)],
   };
   const expected = new URLSearchParams(serializeAllDirectorySearchParams(query));
   const isCanonical = Object.entries(raw).every(

@@ -1,8 +1,9 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { ContactStatus } from "@/generated/prisma/enums";
+import { inTransaction, type Db } from "@/server/db/transaction";
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 export type SkipReason = "already active" | "already inactive" | "not found";
 
@@ -33,11 +34,11 @@ export type ChangeContactStatusOptions = {
  * what keeps a removal in force across an inactivation.
  */
 export async function changeContactStatus(
-  prisma: PrismaClient,
+  db: Db,
   { companyId, contactIds, to }: ChangeContactStatusOptions,
 ): Promise<ContactStatusChange> {
   const from: ContactStatus = to === "ACTIVE" ? "INACTIVE" : "ACTIVE";
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const found = await tx.$queryRaw<{ id: string; status: ContactStatus }[]>`
       SELECT id::text AS id, status::text AS status FROM "Contact"
       WHERE "companyId" = ${companyId}::uuid AND id = ANY(${contactIds}::uuid[])

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/transaction";
 import { changeContactStatus, type ContactStatusChange } from "./change-contact-status";
 
 export type InactivateContactsOptions = { companyId: string; contactIds: string[] };
@@ -10,8 +10,8 @@ export type InactivateContactsOptions = { companyId: string; contactIds: string[
  * Inactive and unknown ids are skipped and reported.
  */
 export function inactivateContacts(
-  prisma: PrismaClient,
+  db: Db,
   { companyId, contactIds }: InactivateContactsOptions,
 ): Promise<ContactStatusChange> {
-  return changeContactStatus(prisma, { companyId, contactIds, to: "INACTIVE" });
+  return changeContactStatus(db, { companyId, contactIds, to: "INACTIVE" });
 }

@@ -3,12 +3,15 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { ContactStatus } from "@/generated/prisma/enums";
 import { splitSort, type DirectoryQuery, type SortableColumn } from "@/features/contacts/validations";
 
-export type ListContactsOptions = DirectoryQuery & {
-  companyId: string;
-  status: ContactStatus;
-  /** Limit to one project's directory: its members whose membership has this status. */
-  projectId?: string;
-};
+export type ListContactsOptions = Pick<DirectoryQuery, "q" | "sort" | "page"> &
+  Partial<Pick<DirectoryQuery, "vendor" | "project" | "origin" | "group">> & {
+    companyId: string;
+    status: ContactStatus;
+    /** Rows per page: the UI offers PAGE_SIZES, the JSON API any count from 1 to 100. */
+    perPage: number;
+    /** Limit to one project's directory: its members whose membership has this status. */
+    projectId?: string;
+  };
 
 export type ContactListRow = {
   id: string;
@@ -24,23 +27,30 @@ export type ContactListRow = {
 
 const SEARCHED_FIELDS = ["firstName", "lastName", "email", "phone", "jobTitle", "employeeId"] as const;
 
-export function contactsWhere({ companyId, status, projectId, q }: Omit<ListContactsOptions, "sort" | "page" | "perPage">): Prisma.ContactWhereInput {
+export function contactsWhere(options: Omit<ListContactsOptions, "sort" | "page" | "perPage" | "group">): Prisma.ContactWhereInput {
+  const { companyId, status, projectId, q, vendor, project, origin } = options;
+  const onProjects = [projectId, project].filter((id): id is string => Boolean(id));
   const terms = q.split(/\s+/).filter(Boolean);
   return {
     companyId,
     status,
-    ...(projectId ? { memberships: { some: { projectId, status } } } : {}),
-    // Every word must match some field, so "maria lopez" finds Maria Lopez.
-    AND: terms.map((term) => ({
-      OR: [
-        ...SEARCHED_FIELDS.map((field) => ({ [field]: { contains: term, mode: "insensitive" as const } })),
-        { vendor: { name: { contains: term, mode: "insensitive" as const } } },
-      ],
-    })),
+    ...(vendor ? { vendorId: vendor } : {}),
+    ...(origin ? { origin } : {}),
+    AND: [
+      // On a project's directory in this tab's sense: as an active member, or an inactive one.
+      ...onProjects.map((id) => ({ memberships: { some: { projectId: id, status } } })),
+      // Every word must match some field, so "maria lopez" finds Maria Lopez.
+      ...terms.map((term) => ({
+        OR: [
+          ...SEARCHED_FIELDS.map((field) => ({ [field]: { contains: term, mode: "insensitive" as const } })),
+          { vendor: { name: { contains: term, mode: "insensitive" as const } } },
+        ],
+      })),
+    ],
   };
 }
 
-function contactsOrderBy(sort: DirectoryQuery["sort"]): Prisma.ContactOrderByWithRelationInput[] {
+export function contactsOrderBy(sort: DirectoryQuery["sort"], group: DirectoryQuery["group"] | undefined): Prisma.ContactOrderByWithRelationInput[] {
   const { column, desc } = splitSort(sort);
   const dir = desc ? "desc" : "asc";
   const byName: Prisma.ContactOrderByWithRelationInput[] = [{ lastName: dir }, { firstName: dir }];
@@ -51,8 +61,9 @@ function contactsOrderBy(sort: DirectoryQuery["sort"]): Prisma.ContactOrderByWit
     email: [{ email: { sort: dir, nulls: "last" } }],
     phone: [{ phone: { sort: dir, nulls: "last" } }],
   };
-  // The id breaks ties, so pages never overlap or skip a row.
-  return [...first[column], { id: dir }];
+  // Grouped rows come company by company; the id breaks ties, so pages never overlap or skip a row.
+  const grouping: Prisma.ContactOrderByWithRelationInput[] = group === "company" ? [{ vendor: { name: "asc" } }] : [];
+  return [...grouping, ...first[column], { id: dir }];
 }
 
 /** One page of a directory tab, and how many contacts match in all. */
@@ -65,7 +76,7 @@ export async function listContacts(
   const [contacts, total] = await Promise.all([
     prisma.contact.findMany({
       where,
-      orderBy: contactsOrderBy(options.sort),
+      orderBy: contactsOrderBy(options.sort, options.group),
       skip: (options.page - 1) * options.perPage,
       take: options.perPage,
       select: {

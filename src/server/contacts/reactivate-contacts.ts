@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/transaction";
 import { changeContactStatus, type ContactStatusChange } from "./change-contact-status";
 
 export type ReactivateContactsOptions = { companyId: string; contactIds: string[] };
@@ -10,8 +10,8 @@ export type ReactivateContactsOptions = { companyId: string; contactIds: string[
  * been removed from. Active and unknown ids are skipped and reported.
  */
 export function reactivateContacts(
-  prisma: PrismaClient,
+  db: Db,
   { companyId, contactIds }: ReactivateContactsOptions,
 ): Promise<ContactStatusChange> {
-  return changeContactStatus(prisma, { companyId, contactIds, to: "ACTIVE" });
+  return changeContactStatus(db, { companyId, contactIds, to: "ACTIVE" });
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { ProjectStatus } from "@/generated/prisma/enums";
 
 export type ProjectListItem = {
   id: string;
   name: string;
   number: string | null;
-  status: string;
+  status: ProjectStatus;
   activeContacts: number;
   inactiveContacts: number;
 };

@@ -9,16 +9,26 @@ import { LifecycleDialog, type LifecycleKind } from "./lifecycle-dialog";
 
 type Props = {
   companyId: string;
+  /** Set on a project's directory, where the action is Remove from Project. */
+  projectId?: string;
   tab: DirectoryTab;
   selected: ContactListRow[];
   onDone: () => void;
 };
 
+const LABEL: Record<LifecycleKind, string> = {
+  inactivate: "Inactivate",
+  reactivate: "Reactivate",
+  remove: "Remove from Project",
+};
+
 /** The Bulk Actions button and menu; shown on a tab whose rows can be selected. */
-export function BulkActions({ companyId, tab, selected, onDone }: Props) {
+export function BulkActions({ companyId, projectId, tab, selected, onDone }: Props) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   const [dialog, setDialog] = useState<LifecycleKind | null>(null);
-  const kind: LifecycleKind = tab === "contacts" ? "inactivate" : "reactivate";
+  // Inactivation is company-wide, so it lives on the company directory; a project's
+  // directory manages who is on that project.
+  const kind: LifecycleKind = projectId ? "remove" : tab === "contacts" ? "inactivate" : "reactivate";
   const n = selected.length;
 
   return (
@@ -58,7 +68,7 @@ export function BulkActions({ companyId, tab, selected, onDone }: Props) {
               onSelect={() => setDialog(kind)}
               className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
             >
-              {kind === "inactivate" ? "Inactivate" : "Reactivate"}
+              {LABEL[kind]}
             </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
@@ -67,6 +77,7 @@ export function BulkActions({ companyId, tab, selected, onDone }: Props) {
         <LifecycleDialog
           kind={dialog}
           companyId={companyId}
+          projectId={projectId}
           contacts={selected}
           open
           onOpenChange={(open) => !open && setDialog(null)}
@@ -74,7 +85,7 @@ export function BulkActions({ companyId, tab, selected, onDone }: Props) {
             setDialog(null);
             onDone();
           }}
-          returnFocusTo={triggerRef}
+          returnFocus={() => triggerRef.current?.focus()}
         />
       )}
     </>

@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  columnVisibilityFeature,
   createColumnHelper,
   rowSelectionFeature,
   rowSortingFeature,
@@ -11,8 +12,10 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { SORTABLE_COLUMNS } from "../validations";
+import type { LifecycleKind } from "./lifecycle-dialog";
+import { RowActions } from "./row-actions";
 
-export const contactsTableFeatures = tableFeatures({ rowSelectionFeature, rowSortingFeature });
+export const contactsTableFeatures = tableFeatures({ columnVisibilityFeature, rowSelectionFeature, rowSortingFeature });
 export type ContactsTableFeatures = typeof contactsTableFeatures;
 
 const helper = createColumnHelper<ContactsTableFeatures, ContactListRow>();
@@ -20,6 +23,10 @@ const sortable = (id: string) => (SORTABLE_COLUMNS as readonly string[]).include
 
 export function fullName(contact: { firstName: string; lastName: string }) {
   return `${contact.firstName} ${contact.lastName}`;
+}
+
+export function contactHref(companyId: string, contactId: string) {
+  return `/companies/${companyId}/contacts/${contactId}`;
 }
 
 function HeaderCheckbox({ table }: { table: Table<ContactsTableFeatures, ContactListRow> }) {
@@ -42,10 +49,18 @@ function HeaderCheckbox({ table }: { table: Table<ContactsTableFeatures, Contact
   );
 }
 
-/** Columns in display order: selection first (when the tab allows bulk actions), then data. */
-export function getContactsTableColumns({ selectable }: { selectable: boolean }) {
+export type ContactsTableColumnOptions = {
+  companyId: string;
+  /** What a row's own action does on this tab. */
+  rowAction: LifecycleKind;
+  onRowAction: (contact: ContactListRow, trigger: HTMLButtonElement | null) => void;
+};
+
+/** Columns in display order: the checkbox first, then data, the row's actions last. */
+export function getContactsTableColumns({ companyId, rowAction, onRowAction }: ContactsTableColumnOptions) {
   const select = helper.display({
     id: "select",
+    enableHiding: false,
     header: ({ table }) => <HeaderCheckbox table={table} />,
     cell: ({ row }) => (
       <input
@@ -61,8 +76,11 @@ export function getContactsTableColumns({ selectable }: { selectable: boolean })
     helper.accessor((c) => `${c.lastName}, ${c.firstName}`, {
       id: "name",
       header: "Name",
+      enableHiding: false,
       cell: ({ row }) => (
-        <span className="font-medium text-slate-900">{fullName(row.original)}</span>
+        <Link href={contactHref(companyId, row.original.id)} className="font-medium text-slate-900 hover:underline">
+          {fullName(row.original)}
+        </Link>
       ),
     }),
     helper.accessor((c) => c.vendor?.name ?? "", { id: "company", header: "Company" }),
@@ -73,9 +91,9 @@ export function getContactsTableColumns({ selectable }: { selectable: boolean })
       cell: ({ getValue }) => {
         const email = getValue();
         return email ? (
-          <Link href={`mailto:${email}`} className="text-slate-700 hover:underline">
+          <a href={`mailto:${email}`} className="text-slate-700 hover:underline">
             {email}
-          </Link>
+          </a>
         ) : null;
       },
     }),
@@ -90,7 +108,21 @@ export function getContactsTableColumns({ selectable }: { selectable: boolean })
       cell: ({ row }) => <ProjectsCell projects={row.original.projects} />,
     }),
   ]).map((column) => ({ ...column, enableSorting: sortable(column.id ?? "") }));
-  return selectable ? [{ ...select, enableSorting: false }, ...data] : data;
+  const actions = helper.display({
+    id: "actions",
+    enableHiding: false,
+    header: () => <span className="sr-only">Actions</span>,
+    cell: ({ row }) => (
+      <RowActions
+        contact={row.original}
+        name={fullName(row.original)}
+        href={contactHref(companyId, row.original.id)}
+        kind={rowAction}
+        onAction={onRowAction}
+      />
+    ),
+  });
+  return [{ ...select, enableSorting: false }, ...data, { ...actions, enableSorting: false }];
 }
 
 function ProjectsCell({ projects }: { projects: ContactListRow["projects"] }) {

@@ -1,32 +1,48 @@
 "use client";
 
-import { useTable, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import { useTable, type RowSelectionState, type SortingState, type ColumnVisibilityState } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { useMemo, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { splitSort, type DirectoryQuery, type DirectoryTab, type SortValue } from "../validations";
 import { BulkActions } from "./bulk-actions";
+import type { VendorOption } from "./contact-form-dialog";
 import { contactsTableFeatures, getContactsTableColumns } from "./contacts-table-columns";
+import { DirectoryActions } from "./directory-actions";
+import { LifecycleDialog, type LifecycleKind } from "./lifecycle-dialog";
+import { TableFilters, type FilterOption } from "./table-filters";
 import { TablePagination } from "./table-pagination";
 import { TableToolbar } from "./table-toolbar";
 import { useDirectoryQuery } from "./use-directory-query";
 
 type Props = {
   companyId: string;
+  /** Set on a project's directory. */
+  projectId?: string;
   tab: DirectoryTab;
   rows: ContactListRow[];
   total: number;
   /** The query the server rendered these rows for. */
   query: DirectoryQuery;
-  selectable: boolean;
+  vendors: VendorOption[];
+  /** Filter options for the company directory. */
+  projects?: FilterOption[];
+  exportHref: string;
 };
 
-export function ContactsTable({ companyId, tab, rows, total, query, selectable }: Props) {
+export function ContactsTable({ companyId, projectId, tab, rows, total, query, vendors, projects, exportHref }: Props) {
   const { query: urlQuery, setQuery, setSearch, isPending } = useDirectoryQuery();
-  const columns = useMemo(() => getContactsTableColumns({ selectable }), [selectable]);
+  const rowAction: LifecycleKind = projectId ? "remove" : tab === "contacts" ? "inactivate" : "reactivate";
+  // The one contact a row's own action is for, and the button to return focus to.
+  const [single, setSingle] = useState<{ contact: ContactListRow; trigger: HTMLButtonElement | null } | null>(null);
+  const columns = useMemo(
+    () => getContactsTableColumns({ companyId, rowAction, onRowAction: (contact, trigger) => setSingle({ contact, trigger }) }),
+    [companyId, rowAction],
+  );
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const { column, desc } = splitSort(query.sort);
   const sorting: SortingState = [{ id: column, desc }];
+  const columnVisibility: ColumnVisibilityState = Object.fromEntries(query.hide.map((id) => [id, false]));
 
   // Selection only ever covers rows on screen: ids that left the page drop out.
   const visibleSelection: RowSelectionState = Object.fromEntries(
@@ -38,9 +54,9 @@ export function ContactsTable({ companyId, tab, rows, total, query, selectable }
     columns,
     data: rows,
     getRowId: (row) => row.id,
-    state: { rowSelection: visibleSelection, sorting },
+    state: { rowSelection: visibleSelection, sorting, columnVisibility },
     onRowSelectionChange: setRowSelection,
-    enableRowSelection: selectable,
+    onColumnVisibilityChange: () => {},
     manualSorting: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
@@ -53,14 +69,16 @@ export function ContactsTable({ companyId, tab, rows, total, query, selectable }
 
   const selected = rows.filter((r) => visibleSelection[r.id]);
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const tableRows = table.getRowModel().rows;
+  const width = headers.length;
 
   return (
     <div className="space-y-4">
       <TableToolbar q={urlQuery.q} onSearch={setSearch}>
-        {selectable && (
-          <BulkActions companyId={companyId} tab={tab} selected={selected} onDone={() => setRowSelection({})} />
-        )}
+        <BulkActions companyId={companyId} projectId={projectId} tab={tab} selected={selected} onDone={() => setRowSelection({})} />
+        <DirectoryActions companyId={companyId} projectId={projectId} vendors={vendors} exportHref={exportHref} />
       </TableToolbar>
+      <TableFilters query={urlQuery} vendors={vendors} projects={projects} onChange={(patch) => void setQuery(patch)} />
 
       <div
         aria-busy={isPending}
@@ -80,7 +98,7 @@ export function ContactsTable({ companyId, tab, rows, total, query, selectable }
                     key={header.id}
                     scope="col"
                     aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                    className={`px-4 py-3 ${header.column.id === "select" ? "w-10" : ""}`}
+                    className={`px-4 py-3 ${header.column.id === "select" || header.column.id === "actions" ? "w-10" : ""}`}
                   >
                     {header.column.getCanSort() ? (
                       <button
@@ -106,20 +124,31 @@ export function ContactsTable({ companyId, tab, rows, total, query, selectable }
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={row.getIsSelected() ? "bg-brand-50" : "hover:bg-slate-50"}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-2.5 text-slate-700">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {tableRows.map((row, i) => {
+              const group = row.original.vendor?.name ?? "No company";
+              const startsGroup = query.group === "company" && (i === 0 || (tableRows[i - 1]!.original.vendor?.name ?? "No company") !== group);
+              return (
+                <Fragment key={row.id}>
+                  {startsGroup && (
+                    <tr className="bg-slate-50">
+                      <th colSpan={width} scope="colgroup" className="px-4 py-2 text-xs font-semibold text-slate-700">
+                        {group}
+                      </th>
+                    </tr>
+                  )}
+                  <tr className={row.getIsSelected() ? "bg-brand-50" : "hover:bg-slate-50"}>
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className="px-4 py-2.5 text-slate-700">
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
-        {rows.length === 0 && (
-          <EmptyState tab={tab} q={query.q} onClear={() => void setQuery({ q: "", page: 1 })} />
-        )}
+        {rows.length === 0 && <EmptyState tab={tab} filtered={Boolean(query.q || query.vendor || query.project || query.origin)} q={query.q} onClear={() => void setQuery({ q: "", vendor: null, project: null, origin: null, page: 1 })} />}
       </div>
 
       <TablePagination
@@ -129,19 +158,31 @@ export function ContactsTable({ companyId, tab, rows, total, query, selectable }
         onPage={(page) => void setQuery({ page })}
         onPerPage={(perPage) => void setQuery({ perPage, page: 1 })}
       />
+      {single && (
+        <LifecycleDialog
+          kind={rowAction}
+          companyId={companyId}
+          projectId={projectId}
+          contacts={[single.contact]}
+          open
+          onOpenChange={(open) => !open && setSingle(null)}
+          onDone={() => setSingle(null)}
+          returnFocus={() => single.trigger?.focus()}
+        />
+      )}
     </div>
   );
 }
 
-function EmptyState({ tab, q, onClear }: { tab: DirectoryTab; q: string; onClear: () => void }) {
+function EmptyState({ tab, filtered, q, onClear }: { tab: DirectoryTab; filtered: boolean; q: string; onClear: () => void }) {
   return (
     <div role="status" className="px-6 py-12 text-center">
-      {q ? (
+      {filtered ? (
         <>
-          <p className="font-medium text-slate-900">No contacts match “{q}”</p>
+          <p className="font-medium text-slate-900">{q ? `No contacts match “${q}”` : "No contacts match these filters"}</p>
           <p className="mt-1 text-sm text-slate-600">Check the spelling, or search by email, phone, job title or company.</p>
           <button type="button" onClick={onClear} className="mt-3 text-sm font-medium text-brand-700 underline">
-            Clear search
+            Clear search and filters
           </button>
         </>
       ) : tab === "contacts" ? (

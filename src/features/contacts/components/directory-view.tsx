@@ -19,10 +19,10 @@ export function parseTab(tab: string): DirectoryTab {
 export async function DirectoryView({ scope, basePath, tab: rawTab, searchParams }: Props) {
   const tab = parseTab(rawTab);
   const here = `${basePath}/${tab}`;
-  const { query, canonical, isCanonical } = parseDirectorySearchParams(searchParams);
-  if (!isCanonical) redirect(`${here}${canonical}`);
+  // src/proxy.ts has already sent malformed URLs to their canonical form.
+  const { query } = parseDirectorySearchParams(searchParams);
 
-  const { rows, total, counts } = await loadDirectory(scope, tab, query);
+  const { rows, total, counts, vendors, projects } = await loadDirectory(scope, tab, query);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));
   if (query.page > lastPage) redirect(`${here}${serializeDirectorySearchParams({ ...query, page: lastPage })}`);
 
@@ -32,12 +32,14 @@ export async function DirectoryView({ scope, basePath, tab: rawTab, searchParams
       <div role="tabpanel" id="directory-panel" aria-labelledby={`tab-${tab}`} className="mt-4">
         <ContactsTable
           companyId={scope.companyId}
+          projectId={scope.projectId}
           tab={tab}
           rows={rows}
           total={total}
           query={query}
-          // Lifecycle changes are company-wide; a project directory is a read view.
-          selectable={!scope.projectId}
+          vendors={vendors}
+          projects={scope.projectId ? undefined : projects}
+          exportHref={`${here}/export${serializeDirectorySearchParams({ ...query, page: 1 })}`}
         />
       </div>
     </>

@@ -2,13 +2,14 @@
 
 import { X } from "lucide-react";
 import { Dialog } from "radix-ui";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { inactivateContactsAction, reactivateContactsAction, type LifecycleSummary } from "../actions";
+import { removeContactsFromProjectAction } from "../membership-actions";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { fullName } from "./contacts-table-columns";
 
-export type LifecycleKind = "reactivate" | "inactivate";
+export type LifecycleKind = "reactivate" | "inactivate" | "remove";
 
 const COPY = {
   reactivate: {
@@ -31,6 +32,15 @@ const COPY = {
     done: (s: LifecycleSummary) =>
       `Inactivated ${count(s.changed, "contact")} — off ${count(s.projectsAffected, "project directory", "project directories")}`,
   },
+  remove: {
+    title: "Remove from Project",
+    confirm: "Remove",
+    pending: "Removing…",
+    action: removeContactsFromProjectAction,
+    effect: (n: number) =>
+      `${count(n, "contact")} will leave this project's directory and its crews. They stay in the company directory, and the project keeps their history.`,
+    done: (s: LifecycleSummary) => `Removed ${count(s.changed, "contact")} from the project`,
+  },
 } as const;
 
 function count(n: number, one: string, many = `${one}s`) {
@@ -40,18 +50,21 @@ function count(n: number, one: string, many = `${one}s`) {
 type Props = {
   kind: LifecycleKind;
   companyId: string;
+  /** The project a removal applies to. */
+  projectId?: string;
   contacts: ContactListRow[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onDone: () => void;
-  /** Where focus goes when the dialog closes (the Bulk Actions button). */
-  returnFocusTo: React.RefObject<HTMLElement | null>;
+  /** Puts focus back where the dialog was opened from (the Bulk Actions button, say). */
+  returnFocus: () => void;
 };
 
-export function LifecycleDialog({ kind, companyId, contacts, open, onOpenChange, onDone, returnFocusTo }: Props) {
+export function LifecycleDialog({ kind, companyId, projectId, contacts, open, onOpenChange, onDone, returnFocus }: Props) {
   const copy = COPY[kind];
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [pending, startTransition] = useTransition();
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const chosen = contacts.filter((c) => !dropped.has(c.id));
   const projectCount = new Set(chosen.flatMap((c) => c.projects.map((p) => p.id))).size;
 
@@ -64,7 +77,7 @@ export function LifecycleDialog({ kind, companyId, contacts, open, onOpenChange,
   function confirm() {
     startTransition(async () => {
       try {
-        const result = await copy.action({ companyId, contactIds: chosen.map((c) => c.id) });
+        const result = await copy.action({ companyId, ...(projectId ? { projectId } : {}), contactIds: chosen.map((c) => c.id) });
         if (result.error !== null) {
           toast.error(result.error);
           return;
@@ -88,9 +101,14 @@ export function LifecycleDialog({ kind, companyId, contacts, open, onOpenChange,
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
         <Dialog.Content
+          // Start on Cancel, the harmless choice, not on the first person's X.
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            cancelRef.current?.focus();
+          }}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
-            returnFocusTo.current?.focus();
+            returnFocus();
           }}
           className="fixed top-1/2 left-1/2 flex max-h-[85vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-6 shadow-xl"
         >
@@ -98,7 +116,7 @@ export function LifecycleDialog({ kind, companyId, contacts, open, onOpenChange,
           <Dialog.Description className="mt-1 text-sm text-slate-600">
             {chosen.length > 0 ? copy.effect(chosen.length, projectCount) : "No contacts chosen. Cancel and select contacts in the table."}
           </Dialog.Description>
-          <ul aria-label="Chosen contacts" className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
+          <ul aria-label="Chosen contacts" hidden={chosen.length === 0} className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
             {chosen.map((contact) => (
               <li key={contact.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
                 <span>
@@ -119,7 +137,7 @@ export function LifecycleDialog({ kind, companyId, contacts, open, onOpenChange,
           </ul>
           <div className="mt-6 flex justify-end gap-2">
             <Dialog.Close asChild>
-              <button type="button" disabled={pending} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
+              <button ref={cancelRef} type="button" disabled={pending} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
                 Cancel
               </button>
             </Dialog.Close>

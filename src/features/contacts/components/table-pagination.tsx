@@ -20,7 +20,9 @@ export function TablePagination({ page, perPage, total, onPage, onPerPage }: Pro
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">
-        {first.toLocaleString("en-US")}–{last.toLocaleString("en-US")} of {total.toLocaleString("en-US")}
+        {total === 0
+          ? "No contacts"
+          : `${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`}
       </p>
       <div className="flex items-center gap-3">
         <label className="flex items-center gap-2">

@@ -36,6 +36,11 @@ export default async function ProjectsPage({ params }: { params: Promise<{ compa
               <p className="mt-2 text-sm text-slate-600">
                 {project.activeContacts} contacts · {project.inactiveContacts} inactive
               </p>
+              <p className="mt-2 text-sm">
+                <Link href={`/companies/${company.id}/projects/${project.id}/crews`} className="text-brand-700 hover:underline">
+                  Crews
+                </Link>
+              </p>
             </li>
           ))}
         </ul>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { loadProject } from "@/features/companies/queries";
+import { ProjectNav } from "@/features/companies/project-nav";
 
-export default async function ProjectDirectoryLayout({
+export default async function ProjectLayout({
   children,
   params,
 }: {
@@ -16,12 +17,17 @@ export default async function ProjectDirectoryLayout({
         <Link href={`/companies/${companyId}/projects`} className="hover:underline">
           Projects
         </Link>
-        <span aria-hidden> / </span>
-        <span>{project.number}</span>
+        {project.number && (
+          <>
+            <span aria-hidden> / </span>
+            <span>{project.number}</span>
+          </>
+        )}
       </nav>
-      <h1 className="mb-4 text-2xl font-semibold">
-        {project.name} <span className="font-normal text-slate-500">· Directory</span>
-      </h1>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{project.name}</h1>
+        <ProjectNav companyId={companyId} projectId={project.id} />
+      </div>
       {children}
     </>
   );

@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { loadCompany } from "@/features/companies/queries";
+import { ORIGIN_LABELS } from "@/features/contacts/contact-schemas";
+import { ContactActions } from "@/features/contacts/components/contact-actions";
+import { getContact } from "@/server/contacts/get-contact";
+import { getPrisma } from "@/server/db/client";
+import { listVendors } from "@/server/vendors/list-vendors";
+
+type Props = { params: Promise<{ companyId: string; contactId: string }> };
+
+// Metadata and page share one read per request.
+const loadContact = cache(async (companyId: string, contactId: string) => {
+  const company = await loadCompany(companyId);
+  if (!z.uuid().safeParse(contactId).success) notFound();
+  const prisma = await getPrisma();
+  const contact = await getContact(prisma, { companyId: company.id, contactId });
+  return { company, contact: contact ?? notFound(), prisma };
+});
+
+async function load({ params }: Props) {
+  const { companyId, contactId } = await params;
+  return loadContact(companyId, contactId);
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { contact } = await load(props);
+  return { title: `${contact.firstName} ${contact.lastName}` };
+}
+
+const MEMBERSHIP_LABEL = { ACTIVE: "Active", INACTIVE: "Inactive", REMOVED: "Removed" } as const;
+const MEMBERSHIP_STYLE = {
+  ACTIVE: "bg-green-100 text-green-800",
+  INACTIVE: "bg-slate-200 text-slate-700",
+  REMOVED: "bg-red-50 text-red-800",
+} as const;
+
+export default async function ContactPage(props: Props) {
+  const { company, contact, prisma } = await load(props);
+  const vendors = await listVendors(prisma, company.id);
+  const active = contact.status === "ACTIVE";
+  const lifecycleRow = {
+    ...contact,
+    projects: contact.projects.filter((p) => p.status === contact.status),
+  };
+  const fields: [string, React.ReactNode][] = [
+    ["Email", contact.email],
+    ["Phone", contact.phone],
+    ["Job title", contact.jobTitle],
+    ["Company", contact.vendor?.name ?? (contact.isEmployee ? company.name : null)],
+    ["Employee ID", contact.employeeId],
+    ["Classification", contact.classification],
+    ["Employee of our company", contact.isEmployee ? "Yes" : "No"],
+    ["Created from", `${ORIGIN_LABELS[contact.origin]}${contact.originProject ? ` on ${contact.originProject.name}` : ""}`],
+    ["Added", contact.createdAt.toLocaleDateString("en-US", { dateStyle: "medium" })],
+    ["Inactivated", contact.inactivatedAt?.toLocaleDateString("en-US", { dateStyle: "medium" })],
+  ];
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-500">
+        <Link href={`/companies/${company.id}/directory/${active ? "contacts" : "inactive-contacts"}`} className="hover:underline">
+          {active ? "Contacts" : "Inactive Contacts"}
+        </Link>
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">
+            {contact.firstName} {contact.lastName}
+          </h1>
+          <p className="mt-1 text-sm">
+            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${active ? MEMBERSHIP_STYLE.ACTIVE : MEMBERSHIP_STYLE.INACTIVE}`}>
+              {active ? "Active" : "Inactive"}
+            </span>
+          </p>
+        </div>
+        <ContactActions
+          companyId={company.id}
+          contact={{ ...contact, status: contact.status }}
+          lifecycleRow={lifecycleRow}
+          vendors={vendors}
+        />
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="details" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="details" className="font-semibold">
+            Details
+          </h2>
+          <dl className="mt-3 grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
+            {fields.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-500">{label}</dt>
+                <dd>{value || <span className="text-slate-400">—</span>}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="projects" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="projects" className="font-semibold">
+            Projects
+          </h2>
+          {contact.projects.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">Not on any project directory.</p>
+          ) : (
+            <table className="mt-3 w-full text-left text-sm">
+              <thead className="text-xs text-slate-500 uppercase">
+                <tr>
+                  <th scope="col" className="py-1">Project</th>
+                  <th scope="col" className="py-1">Status</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {contact.projects.map((p) => (
+                  <tr key={p.id}>
+                    <td className="py-2">
+                      <Link href={`/companies/${company.id}/projects/${p.id}/directory/contacts`} className="hover:underline">
+                        {p.name}
+                      </Link>
+                    </td>
+                    <td className="py-2">
+                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${MEMBERSHIP_STYLE[p.status]}`}>
+                        {MEMBERSHIP_LABEL[p.status]}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { loadProject } from "@/features/companies/queries";
+import { CrewsView } from "@/features/crews/components/crews-view";
+import { listCrews } from "@/server/crews/list-crews";
+import { getPrisma } from "@/server/db/client";
+import { listVendors } from "@/server/vendors/list-vendors";
+
+export const metadata: Metadata = { title: "Crews" };
+
+type Props = { params: Promise<{ companyId: string; projectId: string }> };
+
+export default async function CrewsPage({ params }: Props) {
+  const { companyId, projectId } = await params;
+  const project = await loadProject(companyId, projectId);
+  const prisma = await getPrisma();
+  const [crews, vendors] = await Promise.all([
+    listCrews(prisma, { companyId, projectId: project.id }),
+    listVendors(prisma, companyId),
+  ]);
+  return (
+    <>
+      <h2 className="mb-4 text-lg font-semibold">Crews</h2>
+      <CrewsView companyId={companyId} projectId={project.id} crews={crews} vendors={vendors} />
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import { exportDirectoryTab } from "@/features/contacts/export-route";
+
+export const GET = exportDirectoryTab;

@@ -1,0 +1,125 @@
+"use client";
+
+import { Check, Search } from "lucide-react";
+import { Dialog } from "radix-ui";
+import { useEffect, useState, useTransition } from "react";
+import { searchActiveContactsAction, type PickerContact } from "../actions";
+
+type Props = {
+  companyId: string;
+  title: string;
+  description: string;
+  confirmLabel: (n: number) => string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Resolves true when the change was made (the dialog then closes). */
+  onConfirm: (contactIds: string[]) => Promise<boolean>;
+};
+
+/** Pick several active contacts by searching; inactive people are never offered. */
+export function ContactPickerDialog(props: Props) {
+  return (
+    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
+        <Dialog.Content className="fixed top-1/2 left-1/2 flex max-h-[85vh] w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-6 shadow-xl">
+          <Dialog.Title className="text-lg font-semibold">{props.title}</Dialog.Title>
+          <Dialog.Description className="mt-1 text-sm text-slate-600">{props.description}</Dialog.Description>
+          {props.open && <Picker {...props} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function Picker({ companyId, confirmLabel, onConfirm, onOpenChange }: Props) {
+  const [q, setQ] = useState("");
+  const [results, setResults] = useState<PickerContact[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Map<string, PickerContact>>(new Map());
+  const [searching, startSearch] = useTransition();
+  const [saving, startSave] = useTransition();
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      startSearch(async () => {
+        const result = await searchActiveContactsAction({ companyId, q });
+        setError(result.error);
+        setResults(result.data ?? []);
+      });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [companyId, q]);
+
+  function toggle(contact: PickerContact) {
+    setChosen((current) => {
+      const next = new Map(current);
+      if (next.has(contact.id)) next.delete(contact.id);
+      else next.set(contact.id, contact);
+      return next;
+    });
+  }
+
+  return (
+    <>
+      <label className="relative mt-4 block">
+        <span className="sr-only">Search active contacts</span>
+        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
+        <input
+          type="search"
+          autoFocus
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Name, job title, company…"
+          className="w-full rounded-md border border-slate-300 py-2 pr-3 pl-9 text-sm"
+        />
+      </label>
+      <ul aria-label="Active contacts" aria-busy={searching} className="mt-3 min-h-40 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
+        {results.map((contact) => {
+          const picked = chosen.has(contact.id);
+          return (
+            <li key={contact.id}>
+              <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
+                <input type="checkbox" checked={picked} onChange={() => toggle(contact)} className="size-4 accent-brand-600" />
+                <span>
+                  <span className="font-medium">{contact.name}</span>
+                  {contact.detail && <span className="ml-2 text-slate-500">{contact.detail}</span>}
+                </span>
+              </label>
+            </li>
+          );
+        })}
+        {!searching && results.length === 0 && (
+          <li role="status" className="px-3 py-6 text-center text-sm text-slate-500">
+            {error ?? "No active contacts match."}
+          </li>
+        )}
+      </ul>
+      {chosen.size > 0 && (
+        <p className="mt-2 flex items-center gap-1 text-sm text-slate-600">
+          <Check aria-hidden className="size-4 text-green-700" />
+          {[...chosen.values()].map((c) => c.name).join(", ")}
+        </p>
+      )}
+      <div className="mt-4 flex justify-end gap-2">
+        <Dialog.Close asChild>
+          <button type="button" className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
+            Cancel
+          </button>
+        </Dialog.Close>
+        <button
+          type="button"
+          disabled={chosen.size === 0 || saving}
+          onClick={() =>
+            startSave(async () => {
+              if (await onConfirm([...chosen.keys()])) onOpenChange(false);
+            })
+          }
+          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+        >
+          {confirmLabel(chosen.size)}
+        </button>
+      </div>
+    </>
+  );
+}

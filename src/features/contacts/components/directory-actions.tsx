@@ -1,0 +1,66 @@
+"use client";
+
+import { Download, UserPlus, Users } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { addContactsToProjectAction } from "../membership-actions";
+import { ContactFormDialog, type VendorOption } from "./contact-form-dialog";
+import { ContactPickerDialog } from "./contact-picker-dialog";
+
+type Props = {
+  companyId: string;
+  /** On a project's directory: new contacts join it, and existing ones can be added. */
+  projectId?: string;
+  vendors: VendorOption[];
+  exportHref: string;
+};
+
+const button =
+  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50";
+
+/** Add Contact, Add from Directory (projects only) and Export CSV. */
+export function DirectoryActions({ companyId, projectId, vendors, exportHref }: Props) {
+  const [creating, setCreating] = useState(false);
+  const [picking, setPicking] = useState(false);
+  return (
+    <>
+      <button type="button" className={button} onClick={() => setCreating(true)}>
+        <UserPlus aria-hidden className="size-4" />
+        Add Contact
+      </button>
+      {projectId && (
+        <button type="button" className={button} onClick={() => setPicking(true)}>
+          <Users aria-hidden className="size-4" />
+          Add from Directory
+        </button>
+      )}
+      <a href={exportHref} download className={button}>
+        <Download aria-hidden className="size-4" />
+        Export CSV
+      </a>
+      <ContactFormDialog companyId={companyId} projectId={projectId} vendors={vendors} open={creating} onOpenChange={setCreating} />
+      {projectId && (
+        <ContactPickerDialog
+          companyId={companyId}
+          title="Add Contacts to Project"
+          description="Pick active contacts from the company directory. Anyone removed from this project earlier comes back."
+          confirmLabel={(n) => (n === 0 ? "Add" : `Add ${n}`)}
+          open={picking}
+          onOpenChange={setPicking}
+          onConfirm={async (contactIds) => {
+            const result = await addContactsToProjectAction({ companyId, projectId, contactIds });
+            if (result.error !== null) {
+              toast.error(result.error);
+              return false;
+            }
+            const n = result.data.changed;
+            toast.success(`Added ${n} ${n === 1 ? "contact" : "contacts"} to the project`, {
+              description: result.data.skipped.length ? `${result.data.skipped.length} already on it.` : undefined,
+            });
+            return true;
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { ContactOrigin } from "@/generated/prisma/enums";
+
+/** An optional text field: blank means "none", so a cleared form field stores null. */
+function optionalText(max: number, label: string) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.string().trim().max(max, { error: `Keep the ${label} under ${max} characters.` }).nullable().optional(),
+  );
+}
+
+const name = (label: string) =>
+  z
+    .string({ error: `Enter a ${label}.` })
+    .trim()
+    .min(1, { error: `Enter a ${label}.` })
+    .max(100, { error: `Keep the ${label} under 100 characters.` });
+
+export const contactFieldsSchema = z.strictObject({
+  firstName: name("first name"),
+  lastName: name("last name"),
+  email: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().toLowerCase()) : v),
+    z.email({ error: "Enter an email address like name@example.com." }).max(254).nullable().optional(),
+  ),
+  phone: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z
+      .string()
+      .trim()
+      .max(40, { error: "Keep the phone number under 40 characters." })
+      .regex(/^[0-9+().\-\s]*(x\d+)?$/i, { error: "Use digits, spaces and + ( ) - only, like (555) 123-4567." })
+      .nullable()
+      .optional(),
+  ),
+  jobTitle: optionalText(100, "job title"),
+  employeeId: optionalText(50, "employee ID"),
+  classification: optionalText(100, "classification"),
+  isEmployee: z.boolean({ error: "isEmployee must be true or false." }).optional(),
+  vendorId: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z.uuid({ error: "Choose a company from the list." }).nullable().optional(),
+  ),
+});
+
+export const createContactSchema = contactFieldsSchema.extend({
+  projectIds: z
+    .array(z.uuid({ error: "Each project id must be a UUID." }))
+    .max(100, { error: "Add a contact to at most 100 projects at once." })
+    .transform((ids) => [...new Set(ids)])
+    .optional(),
+});
+export type CreateContactInput = z.output<typeof createContactSchema>;
+
+export const updateContactSchema = contactFieldsSchema
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { error: "Send at least one field to change." });
+export type UpdateContactInput = z.output<typeof updateContactSchema>;
+
+export const CONTACT_ORIGINS = Object.values(ContactOrigin);
+export const ORIGIN_LABELS: Record<ContactOrigin, string> = {
+  DIRECTORY: "Directory",
+  CREWS: "Crews",
+  TIMESHEETS: "Timesheets",
+  TM_TICKETS: "T&M Tickets",
+  INCIDENTS: "Incidents",
+  INSPECTIONS: "Inspections",
+  DAILY_LOG: "Daily Log",
+  IMPORT: "Import",
+  API: "API",
+};

@@ -1,0 +1,29 @@
+import "server-only";
+import { loadCompany, loadProject } from "@/features/companies/queries";
+import { Readable } from "node:stream";
+import { getPrisma } from "@/server/db/client";
+import { contactsCsv } from "./export-csv";
+import { DIRECTORY_TABS, parseDirectorySearchParams, type DirectoryTab } from "./validations";
+
+type Params = { companyId: string; tab: string; projectId?: string };
+
+/** GET handler for `<directory tab>/export`: the tab as CSV, with the URL's search and filters. */
+export async function exportDirectoryTab(request: Request, { params }: { params: Promise<Params> }) {
+  const { companyId, projectId, tab } = await params;
+  if (!(DIRECTORY_TABS as readonly string[]).includes(tab)) {
+    return Response.json({ error: { code: "not_found", message: "No such directory tab." } }, { status: 404 });
+  }
+  const company = await loadCompany(companyId);
+  const project = projectId ? await loadProject(companyId, projectId) : null;
+  const { query } = parseDirectorySearchParams(Object.fromEntries(new URL(request.url).searchParams));
+  const day = new Date().toISOString().slice(0, 10);
+  const name = `${project ? project.number ?? "project" : "company"}-${tab}-${day}.csv`;
+  const csv = contactsCsv(await getPrisma(), { companyId: company.id, projectId: project?.id }, tab as DirectoryTab, query);
+  return new Response(Readable.toWeb(csv) as ReadableStream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

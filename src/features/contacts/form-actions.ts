@@ -1,0 +1,116 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createContact } from "@/server/contacts/create-contact";
+import { createCrewWorker } from "@/server/crews/create-crew-worker";
+import { findDuplicateContacts } from "@/server/contacts/find-duplicate-contacts";
+import { updateContact } from "@/server/contacts/update-contact";
+import { getPrisma } from "@/server/db/client";
+import { DomainError } from "@/server/errors";
+import { contactFieldsSchema, updateContactSchema } from "./contact-schemas";
+
+export type ContactFormState = {
+  /** A message per field the user must fix. */
+  errors?: Partial<Record<string, string>>;
+  message?: string;
+  /** Likely duplicates: shown as a warning; submitting again with confirmDuplicate creates anyway. */
+  duplicates?: { id: string; name: string; email: string | null; status: string }[];
+  /** Set once the contact is saved. */
+  contactId?: string;
+};
+
+const scopeSchema = z.object({
+  companyId: z.uuid(),
+  projectId: z.uuid().optional(),
+  crewId: z.uuid().optional(),
+});
+
+function formFields(formData: FormData) {
+  const text = (key: string) => {
+    const v = formData.get(key);
+    return typeof v === "string" ? v : undefined;
+  };
+  return {
+    firstName: text("firstName") ?? "",
+    lastName: text("lastName") ?? "",
+    email: text("email"),
+    phone: text("phone"),
+    jobTitle: text("jobTitle"),
+    employeeId: text("employeeId"),
+    classification: text("classification"),
+    vendorId: text("vendorId"),
+    isEmployee: formData.get("isEmployee") === "on",
+  };
+}
+
+function fieldErrors(error: z.ZodError): ContactFormState {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return { errors, message: "Check the highlighted fields." };
+}
+
+function domainFailure(error: unknown): ContactFormState {
+  if (error instanceof DomainError) {
+    const field = (error.details as { field?: string } | undefined)?.field;
+    return field ? { errors: { [field]: error.message }, message: error.message } : { message: error.message };
+  }
+  throw error;
+}
+
+/**
+ * Add Contact: from the company directory, from a project (the contact joins its
+ * directory), or from a crew (origin Crews; joins the crew and its project).
+ */
+export async function createContactAction(_: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  const scope = scopeSchema.safeParse({
+    companyId: formData.get("companyId"),
+    projectId: formData.get("projectId") || undefined,
+    crewId: formData.get("crewId") || undefined,
+  });
+  if (!scope.success) return { message: "This form is out of date. Reload the page and try again." };
+  const parsed = contactFieldsSchema.safeParse(formFields(formData));
+  if (!parsed.success) return fieldErrors(parsed.error);
+
+  const { companyId, projectId, crewId } = scope.data;
+  const prisma = await getPrisma();
+  if (formData.get("confirmDuplicate") !== "yes") {
+    const duplicates = await findDuplicateContacts(prisma, { companyId, ...parsed.data });
+    if (duplicates.length) {
+      return {
+        duplicates: duplicates.map((d) => ({ id: d.id, name: `${d.firstName} ${d.lastName}`, email: d.email, status: d.status })),
+        message: "A contact with this name and email already exists. Create another anyway?",
+      };
+    }
+  }
+  try {
+    const contact = crewId
+      ? await createCrewWorker(prisma, { companyId, crewId, input: parsed.data })
+      : await createContact(prisma, { companyId, input: parsed.data, origin: "DIRECTORY", originProjectId: projectId });
+    revalidatePath(`/companies/${companyId}`, "layout");
+    return { contactId: contact.id, message: `Added ${contact.firstName} ${contact.lastName}.` };
+  } catch (error) {
+    return domainFailure(error);
+  }
+}
+
+/** Edit Contact: one record, so the edit shows in the company directory and on every project. */
+export async function updateContactAction(_: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  const ids = z.object({ companyId: z.uuid(), contactId: z.uuid() }).safeParse({
+    companyId: formData.get("companyId"),
+    contactId: formData.get("contactId"),
+  });
+  if (!ids.success) return { message: "This form is out of date. Reload the page and try again." };
+  const parsed = updateContactSchema.safeParse(formFields(formData));
+  if (!parsed.success) return fieldErrors(parsed.error);
+  try {
+    const contact = await updateContact(await getPrisma(), { ...ids.data, patch: parsed.data });
+    revalidatePath(`/companies/${ids.data.companyId}`, "layout");
+    return { contactId: contact.id, message: `Saved ${contact.firstName} ${contact.lastName}.` };
+  } catch (error) {
+    return domainFailure(error);
+  }
+}

@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionResult } from "@/features/contacts/actions";
+import { addCrewMembers } from "@/server/crews/add-crew-members";
+import { createCrew } from "@/server/crews/create-crew";
+import { removeCrewMember } from "@/server/crews/remove-crew-member";
+import { getPrisma } from "@/server/db/client";
+import { DomainError } from "@/server/errors";
+import { createCrewInputSchema, crewMembersInputSchema, removeCrewMemberInputSchema } from "./validations";
+
+async function run<T>(fn: () => Promise<T>, revalidate: string): Promise<ActionResult<T>> {
+  try {
+    const data = await fn();
+    revalidatePath(revalidate, "layout");
+    return { data, error: null };
+  } catch (error) {
+    if (error instanceof DomainError) return { data: null, error: error.message };
+    throw error;
+  }
+}
+
+const invalid = (error: z.ZodError) => ({ data: null, error: z.prettifyError(error) });
+
+export async function createCrewAction(input: unknown) {
+  const parsed = createCrewInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const prisma = await getPrisma();
+  return run(() => createCrew(prisma, parsed.data), `/companies/${parsed.data.companyId}`);
+}
+
+export async function addCrewMembersAction(input: unknown) {
+  const parsed = crewMembersInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const prisma = await getPrisma();
+  return run(() => addCrewMembers(prisma, parsed.data), `/companies/${parsed.data.companyId}`);
+}
+
+export async function removeCrewMemberAction(input: unknown) {
+  const parsed = removeCrewMemberInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const prisma = await getPrisma();
+  return run(async () => {
+    await removeCrewMember(prisma, parsed.data);
+    return { removed: parsed.data.contactId };
+  }, `/companies/${parsed.data.companyId}`);
+}

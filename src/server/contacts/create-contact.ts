@@ -1,0 +1,46 @@
+import "server-only";
+import type { ContactOrigin } from "@/generated/prisma/enums";
+import type { CreateContactInput } from "@/features/contacts/contact-schemas";
+import { inTransaction, type Db } from "@/server/db/transaction";
+import { notFound } from "@/server/errors";
+import { contactSelect, type ContactRecord } from "./contact-select";
+
+export type CreateContactOptions = {
+  companyId: string;
+  input: CreateContactInput;
+  /** The tool or screen the contact is created from, and on which project. */
+  origin: ContactOrigin;
+  originProjectId?: string;
+};
+
+/**
+ * Creates a contact and puts it on the given projects' directories (the origin project
+ * always among them), in one transaction. An unknown vendor or project of this company
+ * is refused with a not_found error and nothing is written.
+ */
+export function createContact(db: Db, { companyId, input, origin, originProjectId }: CreateContactOptions): Promise<ContactRecord> {
+  const { projectIds = [], ...fields } = input;
+  // Lower-cased like the ids the database returns, so the checks below compare like with like.
+  const onProjects = [...new Set((originProjectId ? [originProjectId, ...projectIds] : projectIds).map((id) => id.toLowerCase()))];
+  return inTransaction(db, async (tx) => {
+    if (fields.vendorId) {
+      const vendor = await tx.vendor.findUnique({ where: { companyId_id: { companyId, id: fields.vendorId } }, select: { id: true } });
+      if (!vendor) throw notFound("That company (vendor) is not in this directory.", { field: "vendorId" });
+    }
+    if (onProjects.length) {
+      const found = await tx.project.findMany({ where: { companyId, id: { in: onProjects } }, select: { id: true } });
+      const missing = onProjects.filter((id) => !found.some((p) => p.id === id));
+      if (missing.length) throw notFound(`${missing.length === 1 ? "A project was" : "Some projects were"} not found.`, { projectIds: missing });
+    }
+    const contact = await tx.contact.create({
+      data: { ...fields, companyId, origin, originProjectId: originProjectId ?? null },
+      select: contactSelect,
+    });
+    if (onProjects.length) {
+      await tx.projectContact.createMany({
+        data: onProjects.map((projectId) => ({ companyId, projectId, contactId: contact.id })),
+      });
+    }
+    return contact;
+  });
+}

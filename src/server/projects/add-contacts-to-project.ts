@@ -1,0 +1,52 @@
+import "server-only";
+import { inTransaction, type Db } from "@/server/db/transaction";
+import { notFound } from "@/server/errors";
+
+export type AddContactsToProjectOptions = { companyId: string; projectId: string; contactIds: string[] };
+
+export type AddContactsToProjectResult = {
+  /** Contacts that joined the project directory for the first time. */
+  added: string[];
+  /** Contacts that had been removed from it and are back. */
+  restored: string[];
+  skipped: { id: string; reason: "already on project" | "inactive" | "not found" }[];
+};
+
+/**
+ * Puts active contacts on a project's directory, set-based: new members are inserted,
+ * removed ones come back. Inactive contacts are refused (reactivate them first), as the
+ * lifecycle invariant demands. Contacts are locked in id order, like every writer.
+ */
+export function addContactsToProject(db: Db, { companyId, projectId, contactIds }: AddContactsToProjectOptions) {
+  return inTransaction(db, async (tx): Promise<AddContactsToProjectResult> => {
+    const project = await tx.project.findUnique({ where: { companyId_id: { companyId, id: projectId } }, select: { id: true } });
+    if (!project) throw notFound("Project not found.");
+    const found = await tx.$queryRaw<{ id: string; status: string }[]>`
+      SELECT id::text AS id, status::text AS status FROM "Contact"
+      WHERE "companyId" = ${companyId}::uuid AND id = ANY(${contactIds}::uuid[])
+      ORDER BY id
+      FOR UPDATE`;
+    const active = found.filter((c) => c.status === "ACTIVE").map((c) => c.id);
+    const changed = active.length
+      ? await tx.$queryRaw<{ contactId: string; restored: boolean }[]>`
+          INSERT INTO "ProjectContact" ("companyId", "projectId", "contactId")
+          SELECT ${companyId}::uuid, ${projectId}::uuid, id FROM unnest(${active}::uuid[]) AS id
+          ON CONFLICT ("companyId", "projectId", "contactId") DO UPDATE
+            SET status = 'ACTIVE', "removedAt" = NULL, "updatedAt" = now()
+            WHERE "ProjectContact".status = 'REMOVED'
+          RETURNING "contactId"::text AS "contactId", (xmax <> 0) AS restored`
+      : [];
+    const done = new Set(changed.map((c) => c.contactId));
+    const status = new Map(found.map((c) => [c.id, c.status]));
+    return {
+      added: changed.filter((c) => !c.restored).map((c) => c.contactId),
+      restored: changed.filter((c) => c.restored).map((c) => c.contactId),
+      skipped: contactIds.flatMap((id): AddContactsToProjectResult["skipped"] => {
+        if (done.has(id)) return [];
+        const s = status.get(id);
+        if (s === undefined) return [{ id, reason: "not found" }];
+        return [{ id, reason: s === "ACTIVE" ? "already on project" : "inactive" }];
+      }),
+    };
+  });
+}

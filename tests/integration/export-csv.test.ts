@@ -1,0 +1,47 @@
+import { buffer, text } from "node:stream/consumers";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { contactsCsv, neutralizeFormula } from "@/features/contacts/export-csv";
+import { parseDirectorySearchParams } from "@/features/contacts/validations";
+import type { Database } from "@/server/db/open-database";
+import { TEST_DATABASES, openTestDatabase } from "../helpers/database";
+import { createCompany, createContact, createProject, createVendor } from "../helpers/factories";
+
+test("cells a spreadsheet would run as formulas are neutralised", () => {
+  expect(neutralizeFormula("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+  expect(neutralizeFormula("+1 555 0100")).toBe("'+1 555 0100");
+  expect(neutralizeFormula("-2+3")).toBe("'-2+3");
+  expect(neutralizeFormula("@SUM(A1)")).toBe("'@SUM(A1)");
+  expect(neutralizeFormula("Ana = foreman")).toBe("Ana = foreman");
+});
+
+describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(() => db.close());
+
+  test("exports the tab's rows with its search, in Excel-friendly UTF-8, formulas defused", async () => {
+    const company = await createCompany(db.prisma);
+    const project = await createProject(db.prisma, company.id, "Harbor View");
+    const vendor = await createVendor(db.prisma, company.id, "Núñez Concrete");
+    await createContact(db.prisma, company.id, { firstName: "José", lastName: "Núñez", vendorId: vendor.id, projects: { [project.id]: "INACTIVE" }, status: "INACTIVE" });
+    await createContact(db.prisma, company.id, { firstName: "=cmd", lastName: "Attack", status: "INACTIVE" });
+    await createContact(db.prisma, company.id, { firstName: "Still", lastName: "Active" });
+
+    const bytes = await buffer(contactsCsv(db.prisma, { companyId: company.id }, "inactive-contacts", parseDirectorySearchParams({}).query));
+    // The UTF-8 byte-order mark Excel needs, then the header.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const all = bytes.subarray(3).toString("utf8");
+    expect(all.startsWith("First name,Last name,Email,Phone,Job title,Company")).toBe(true);
+    const lines = all.trim().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^'=cmd,Attack,/);
+    expect(lines[2]).toMatch(/^José,Núñez,,,,Núñez Concrete,.*,Inactive,Harbor View,/);
+
+    const searched = await text(
+      contactsCsv(db.prisma, { companyId: company.id }, "inactive-contacts", parseDirectorySearchParams({ q: "núñez" }).query),
+    );
+    expect(searched.trim().split("\n")).toHaveLength(2);
+  });
+});
