@@ -80,3 +80,21 @@ describe("parseDirectorySearchParams", () => {
     expect(parseDirectorySearchParams({ page: "-4" }).isCanonical).toBe(false);
   });
 });
+
+describe("contact fields", () => {
+  test("refuse text PostgreSQL cannot store, with a message", async () => {
+    const { contactFieldsSchema } = await import("@/features/contacts/contact-schemas");
+    const result = contactFieldsSchema.safeParse({ firstName: "Ana\u0000", lastName: "Reyes", jobTitle: "a\u0000b" });
+    expect(result.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["firstName", "Remove the invisible control characters from this field."],
+      ["jobTitle", "Remove the invisible control characters from this field."],
+    ]);
+  });
+
+  test("store a blank optional field as null and lower-case the email", async () => {
+    const { contactFieldsSchema } = await import("@/features/contacts/contact-schemas");
+    expect(contactFieldsSchema.parse({ firstName: " Ana ", lastName: "Reyes", email: " Ana@Example.COM ", phone: "", jobTitle: "  " })).toEqual({
+      firstName: "Ana", lastName: "Reyes", email: "ana@example.com", phone: null, jobTitle: null,
+    });
+  });
+});

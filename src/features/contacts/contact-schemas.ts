@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { ContactOrigin } from "@/generated/prisma/enums";
 
+// PostgreSQL cannot store NUL in text; say so instead of failing on write.
+const NO_NUL = [/^[^\u0000]*$/, { error: "Remove the invisible control characters from this field." }] as const;
+
 /** An optional text field: blank means "none", so a cleared form field stores null. */
 function optionalText(max: number, label: string) {
   return z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().max(max, { error: `Keep the ${label} under ${max} characters.` }).nullable().optional(),
+    z.string().trim().max(max, { error: `Keep the ${label} under ${max} characters.` }).regex(...NO_NUL).nullable().optional(),
   );
 }
 
@@ -14,7 +17,8 @@ const name = (label: string) =>
     .string({ error: `Enter a ${label}.` })
     .trim()
     .min(1, { error: `Enter a ${label}.` })
-    .max(100, { error: `Keep the ${label} under 100 characters.` });
+    .max(100, { error: `Keep the ${label} under 100 characters.` })
+    .regex(...NO_NUL);
 
 export const contactFieldsSchema = z.strictObject({
   firstName: name("first name"),

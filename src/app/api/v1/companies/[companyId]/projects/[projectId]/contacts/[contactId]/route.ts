@@ -1,0 +1,13 @@
+import { endpoints } from "@/server/api/endpoints";
+import { ApiError } from "@/server/api/errors";
+import { apiRoute } from "@/server/api/route";
+import { removeContactsFromProject } from "@/server/projects/remove-contacts-from-project";
+
+export const DELETE = apiRoute(endpoints.removeContactFromProject, async ({ db, params }) => {
+  const { companyId, projectId, contactId } = params;
+  const { removed } = await removeContactsFromProject(db, { companyId, projectId, contactIds: [contactId] });
+  if (!removed.includes(contactId)) {
+    throw new ApiError("not_found", "That contact is not on this project's directory (or was already removed).");
+  }
+  return { removed: contactId };
+});

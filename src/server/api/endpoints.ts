@@ -1,0 +1,182 @@
+import type { z } from "zod";
+import {
+  addContactsResultSchema,
+  bulkContactsBody,
+  bulkResultSchema,
+  companySchema,
+  contactDetailSchema,
+  contactIdsBody,
+  contactPageSchema,
+  contactSchema,
+  createContactBody,
+  createProjectBody,
+  createVendorBody,
+  listContactsQuery,
+  listOf,
+  listProjectContactsQuery,
+  projectListItemSchema,
+  projectSchema,
+  removeContactResultSchema,
+  updateContactBody,
+  vendorSchema,
+} from "./schemas";
+
+/** The path's parameter names, read from its template: "/a/{b}/c/{d}" gives "b" | "d". */
+export type PathParams<Path extends string> = Path extends `${string}{${infer Param}}${infer Rest}`
+  ? Param | PathParams<Rest>
+  : never;
+
+export type Endpoint<
+  Path extends string = string,
+  Query extends z.ZodObject | undefined = z.ZodObject | undefined,
+  Body extends z.ZodType | undefined = z.ZodType | undefined,
+  Result extends z.ZodType = z.ZodType,
+> = {
+  method: "get" | "post" | "patch" | "delete";
+  /** Relative to /api/v1, in OpenAPI's template syntax. */
+  path: Path;
+  summary: string;
+  description?: string;
+  query?: Query;
+  body?: Body;
+  status: 200 | 201;
+  response: Result;
+  /** When the request can clash with existing data (409). */
+  conflict?: string;
+};
+
+function endpoint<
+  const Path extends string,
+  Query extends z.ZodObject | undefined = undefined,
+  Body extends z.ZodType | undefined = undefined,
+  Result extends z.ZodType = z.ZodType,
+>(e: Endpoint<Path, Query, Body, Result>) {
+  return e;
+}
+
+const REASON_NOTE = "The optional reason (up to 500 characters) is checked but not yet stored: the change history that will keep it is still to come.";
+
+/**
+ * The JSON API v1: one entry per route and method. Route handlers parse with these
+ * schemas and must return the response's shape; the OpenAPI document is built from them.
+ */
+export const endpoints = {
+  listCompanies: endpoint({
+    method: "get",
+    path: "/companies",
+    summary: "List companies",
+    status: 200,
+    response: listOf(companySchema),
+  }),
+  listProjects: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/projects",
+    summary: "List a company's projects, with their directory counts",
+    status: 200,
+    response: listOf(projectListItemSchema),
+  }),
+  createProject: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/projects",
+    summary: "Create a project",
+    body: createProjectBody,
+    status: 201,
+    response: projectSchema,
+    conflict: "A project with this number already exists.",
+  }),
+  listVendors: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/vendors",
+    summary: "List a company's vendors (subcontractors and suppliers)",
+    status: 200,
+    response: listOf(vendorSchema),
+  }),
+  createVendor: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/vendors",
+    summary: "Add a vendor to the directory",
+    body: createVendorBody,
+    status: 201,
+    response: vendorSchema,
+    conflict: "A vendor with this name is already in the directory.",
+  }),
+  listContacts: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/contacts",
+    summary: "List the company directory's contacts, one page at a time",
+    query: listContactsQuery,
+    status: 200,
+    response: contactPageSchema,
+  }),
+  createContact: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/contacts",
+    summary: "Create a contact, optionally on some projects",
+    description: "The contact's origin is `api`. An unknown vendorId or project id is answered 404 and nothing is created.",
+    body: createContactBody,
+    status: 201,
+    response: contactSchema,
+  }),
+  getContact: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/contacts/{contactId}",
+    summary: "Get a contact, with every project it has been on",
+    status: 200,
+    response: contactDetailSchema,
+  }),
+  updateContact: endpoint({
+    method: "patch",
+    path: "/companies/{companyId}/contacts/{contactId}",
+    summary: "Edit a contact's fields",
+    description: "Send only the fields to change; null or \"\" clears an optional field. Status changes go through the bulk endpoints.",
+    body: updateContactBody,
+    status: 200,
+    response: contactSchema,
+  }),
+  inactivateContacts: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/contacts/bulk_inactivate",
+    summary: "Inactivate contacts",
+    description:
+      `Moves active contacts to Inactive Contacts in the company directory and in every project directory they are on, all or nothing. Ids that are already inactive or unknown are skipped and reported. ${REASON_NOTE}`,
+    body: bulkContactsBody,
+    status: 200,
+    response: bulkResultSchema,
+  }),
+  reactivateContacts: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/contacts/bulk_reactivate",
+    summary: "Reactivate contacts",
+    description:
+      `Moves inactive contacts back to Contacts in the company directory and in every project directory they were on when inactivated (not those they were removed from), all or nothing. Ids that are already active or unknown are skipped and reported. ${REASON_NOTE}`,
+    body: bulkContactsBody,
+    status: 200,
+    response: bulkResultSchema,
+  }),
+  listProjectContacts: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/projects/{projectId}/contacts",
+    summary: "List a project directory's contacts, one page at a time",
+    query: listProjectContactsQuery,
+    status: 200,
+    response: contactPageSchema,
+  }),
+  addContactsToProject: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/projects/{projectId}/contacts",
+    summary: "Add contacts to a project's directory",
+    description: "Contacts removed from the project earlier come back. Inactive, unknown and present contacts are skipped and reported.",
+    body: contactIdsBody,
+    status: 200,
+    response: addContactsResultSchema,
+  }),
+  removeContactFromProject: endpoint({
+    method: "delete",
+    path: "/companies/{companyId}/projects/{projectId}/contacts/{contactId}",
+    summary: "Remove a contact from a project's directory",
+    description:
+      "The membership is kept as removed, for history, and the contact leaves the project's crews. A contact not on the project is answered 404.",
+    status: 200,
+    response: removeContactResultSchema,
+  }),
+};

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import { MAX_BULK_CONTACTS } from "@/features/contacts/validations";
+import { endpoints, type Endpoint } from "./endpoints";
+import { MAX_BODY_BYTES } from "./request";
+import { errorSchema, pathParams, type PathParam } from "./schemas";
+
+const errorContent = { "application/json": { schema: errorSchema } };
+
+/** The error responses the route wrapper can give for this endpoint, from what it parses. */
+function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResponsesObject {
+  const takesIds = endpoint.body instanceof z.ZodObject && "contactIds" in endpoint.body.shape;
+  return {
+    400: {
+      description:
+        "The query string or body is not valid: validation_error (every problem in details, unknown keys included), invalid_json, or invalid.",
+      content: errorContent,
+    },
+    ...(params.length && {
+      404: {
+        description: "An id in the path (or in the body) names nothing in this company; a malformed id is treated as unknown.",
+        content: errorContent,
+      },
+    }),
+    ...(endpoint.conflict && { 409: { description: `conflict: ${endpoint.conflict}`, content: errorContent } }),
+    ...(endpoint.body && {
+      413: {
+        description: [
+          takesIds && `too_many_ids: more than ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contactIds; split them into batches.`,
+          `body_too_large: a body over ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+        ]
+          .filter(Boolean)
+          .join(" "),
+        content: errorContent,
+      },
+    }),
+    500: { description: "internal_error: something failed on the server; nothing was changed.", content: errorContent },
+  };
+}
+
+function operation(operationId: string, endpoint: Endpoint): ZodOpenApiOperationObject {
+  const params = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as PathParam);
+  return {
+    operationId,
+    summary: endpoint.summary,
+    ...(endpoint.description && { description: endpoint.description }),
+    requestParams: {
+      ...(params.length && { path: z.object(Object.fromEntries(params.map((p) => [p, pathParams[p]]))) }),
+      ...(endpoint.query && { query: endpoint.query }),
+    },
+    ...(endpoint.body && { requestBody: { required: true, content: { "application/json": { schema: endpoint.body } } } }),
+    responses: {
+      [endpoint.status]: { description: endpoint.summary, content: { "application/json": { schema: endpoint.response } } },
+      ...errorResponses(endpoint, params),
+    },
+  };
+}
+
+const paths: ZodOpenApiPathsObject = {
+  "/openapi.json": {
+    get: {
+      operationId: "getOpenApiDocument",
+      summary: "This document",
+      responses: { 200: { description: "The OpenAPI 3.1 document of this API.", content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } } },
+    },
+  },
+};
+for (const [operationId, endpoint] of Object.entries(endpoints)) {
+  paths[endpoint.path] = { ...paths[endpoint.path], [endpoint.method]: operation(operationId, endpoint) };
+}
+
+/** The OpenAPI 3.1 document of the JSON API v1, built from the same schemas the handlers parse with. */
+export const openApiDocument = createDocument({
+  openapi: "3.1.0",
+  info: {
+    title: "Rollcall API",
+    version: "1.0.0",
+    description:
+      "The company directory's contacts, projects and vendors. Every error is answered as { error: { code, message, details } }.",
+  },
+  servers: [{ url: "/api/v1" }],
+  paths,
+});

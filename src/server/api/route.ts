@@ -1,0 +1,69 @@
+import "server-only";
+import { z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { getCompany } from "@/server/companies/get-company";
+import { apiDatabase } from "./database";
+import type { Endpoint, PathParams } from "./endpoints";
+import { ApiError, errorResponse } from "./errors";
+import { parseBody, parseQuery } from "./request";
+import { pathParams, type PathParam } from "./schemas";
+
+export type ApiInput<Path extends string, Query, Body> = {
+  db: PrismaClient;
+  /** The path's ids, checked to be UUIDs and lower-cased; the company exists. */
+  params: Record<PathParams<Path>, string>;
+  query: Query extends z.ZodType ? z.output<Query> : Record<string, never>;
+  body: Body extends z.ZodType ? z.output<Body> : undefined;
+};
+
+export type RouteContext<Path extends string> = { params: Promise<Record<PathParams<Path>, string>> };
+
+const noQuery = z.strictObject({});
+
+const NOT_FOUND: Record<PathParam, string> = {
+  companyId: "Company not found: check the company id in the URL.",
+  projectId: "Project not found in this company: check the project id in the URL.",
+  contactId: "Contact not found in this company: check the contact id in the URL.",
+};
+
+/**
+ * A route handler for one endpoint: checks the path's ids (and that the company exists),
+ * parses the query and body with the endpoint's schemas, runs the handler and answers
+ * with its JSON, or with the error shape for anything that went wrong. Authentication,
+ * when it comes, belongs here.
+ */
+export function apiRoute<Path extends string, Query extends z.ZodObject | undefined, Body extends z.ZodType | undefined, Result extends z.ZodType>(
+  endpoint: Endpoint<Path, Query, Body, Result>,
+  handler: (input: ApiInput<Path, Query, Body>) => Promise<z.input<Result>>,
+) {
+  const names = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as PathParam);
+  return async (request: Request, context: RouteContext<Path>): Promise<Response> => {
+    try {
+      const params = parsePathParams(names, await context.params);
+      const db = await apiDatabase();
+      if (params.companyId && !(await getCompany(db, params.companyId))) throw notFoundError("companyId");
+      const query = parseQuery(endpoint.query ?? noQuery, new URL(request.url).searchParams);
+      const body = endpoint.body ? await parseBody(endpoint.body, request) : undefined;
+      const input = { db, params, query, body } as ApiInput<Path, Query, Body>;
+      return Response.json(await handler(input), { status: endpoint.status });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** The 404 for an id in the path that names nothing in this company. */
+export function notFoundError(param: PathParam): ApiError {
+  return new ApiError("not_found", NOT_FOUND[param]);
+}
+
+function parsePathParams(names: PathParam[], raw: Partial<Record<string, string>>): Partial<Record<PathParam, string>> {
+  const params: Partial<Record<PathParam, string>> = {};
+  for (const name of names) {
+    const parsed = pathParams[name].safeParse(raw[name]);
+    // A malformed id names nothing, just like an unknown one.
+    if (!parsed.success) throw notFoundError(name);
+    params[name] = parsed.data.toLowerCase();
+  }
+  return params;
+}

@@ -1,0 +1,78 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { expect } from "vitest";
+import type { z } from "zod";
+import { provideApiDatabase } from "@/server/api/database";
+import type { ErrorCode } from "@/server/api/errors";
+import { errorSchema } from "@/server/api/schemas";
+import type { Database, DatabaseKind } from "@/server/db/open-database";
+import { openTestDatabase } from "./database";
+
+/** A migrated test database that the API's route handlers use until closed. */
+export async function openApiTestDatabase(kind: DatabaseKind): Promise<Database> {
+  const db = await openTestDatabase(kind);
+  provideApiDatabase(db.prisma);
+  return db;
+}
+
+export async function closeApiTestDatabase(db: Database | undefined): Promise<void> {
+  provideApiDatabase(undefined);
+  await db?.close();
+}
+
+/** Any exported route handler, whatever its path's params. */
+type RouteHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+
+export type ApiCall = {
+  params?: Record<string, string>;
+  query?: Record<string, string> | string;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is, for malformed bodies. */
+  rawBody?: string;
+  method?: string;
+};
+
+export type ApiResult = { status: number; body: unknown };
+
+/** Calls a route handler the way Next.js does, without a server. */
+export async function callApi(handler: RouteHandler, { params = {}, query, body, rawBody, method }: ApiCall = {}): Promise<ApiResult> {
+  const url = new URL("http://rollcall.test/api/v1/");
+  if (query !== undefined) url.search = new URLSearchParams(query).toString();
+  const text = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+  const request = new Request(url, {
+    method: method ?? (text === undefined ? "GET" : "POST"),
+    body: text,
+    headers: text === undefined ? {} : { "content-type": "application/json" },
+  });
+  const response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Asserts a success and returns the body, parsed with the endpoint's response schema. */
+export function expectSuccess<S extends z.ZodType>(result: ApiResult, schema: S, status = 200): z.output<S> {
+  expect(result.status, JSON.stringify(result.body)).toBe(status);
+  return schema.parse(result.body);
+}
+
+/** Asserts the error shape, status and code; returns the error. */
+export function expectError(result: ApiResult, status: number, code: ErrorCode) {
+  expect(result.status, JSON.stringify(result.body)).toBe(status);
+  const { error } = errorSchema.parse(result.body);
+  expect(error.code).toBe(code);
+  expect(error.message.length).toBeGreaterThan(10);
+  return error;
+}
+
+/** Everything a company owns that a request could change, in a stable order. */
+export async function companySnapshot(prisma: PrismaClient, companyId: string) {
+  const where = { companyId };
+  const orderBy = { id: "asc" } as const;
+  const [contacts, memberships, projects, vendors, crewMembers] = await Promise.all([
+    prisma.contact.findMany({ where, orderBy }),
+    prisma.projectContact.findMany({ where, orderBy }),
+    prisma.project.findMany({ where, orderBy }),
+    prisma.vendor.findMany({ where, orderBy }),
+    prisma.crewMember.findMany({ where, orderBy }),
+  ]);
+  return { contacts, memberships, projects, vendors, crewMembers };
+}

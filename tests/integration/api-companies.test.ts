@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as vendorsRoute from "@/app/api/v1/companies/[companyId]/vendors/route";
+import * as companiesRoute from "@/app/api/v1/companies/route";
+import { companySchema, listOf, vendorSchema } from "@/server/api/schemas";
+import type { Database } from "@/server/db/open-database";
+import { callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import { TEST_DATABASES } from "../helpers/database";
+import { createCompany, createVendor } from "../helpers/factories";
+
+describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openApiTestDatabase(kind);
+  });
+  afterAll(() => closeApiTestDatabase(db));
+
+  test("GET /companies lists every company as { id, name }", async () => {
+    const company = await createCompany(db.prisma, `Api Co ${randomUUID()}`);
+    const { data } = expectSuccess(await callApi(companiesRoute.GET), listOf(companySchema));
+    expect(data).toContainEqual({ id: company.id, name: company.name });
+    expectError(await callApi(companiesRoute.GET, { query: { page: "1" } }), 400, "validation_error");
+  });
+
+  test("GET /companies/{companyId}/vendors lists the company's vendors only", async () => {
+    const company = await createCompany(db.prisma);
+    const other = await createCompany(db.prisma);
+    const vendor = await createVendor(db.prisma, company.id, "Beta Concrete");
+    await createVendor(db.prisma, other.id, "Other Co Vendor");
+    const { data } = expectSuccess(await callApi(vendorsRoute.GET, { params: { companyId: company.id } }), listOf(vendorSchema));
+    expect(data).toEqual([{ id: vendor.id, name: "Beta Concrete", kind: "subcontractor", trade: "Electrical" }]);
+    expectError(await callApi(vendorsRoute.GET, { params: { companyId: randomUUID() } }), 404, "not_found");
+    expectError(await callApi(vendorsRoute.GET, { params: { companyId: "acme" } }), 404, "not_found");
+  });
+
+  test("POST /companies/{companyId}/vendors creates a vendor; a taken name is 409 and changes nothing", async () => {
+    const company = await createCompany(db.prisma);
+    const post = (body: unknown) => callApi(vendorsRoute.POST, { params: { companyId: company.id }, body });
+    const created = expectSuccess(await post({ name: "Gamma Supply", kind: "supplier", trade: " Lumber " }), vendorSchema, 201);
+    expect(created).toMatchObject({ name: "Gamma Supply", kind: "supplier", trade: "Lumber" });
+    expect(expectSuccess(await post({ name: "Delta Steel" }), vendorSchema, 201)).toMatchObject({ kind: "subcontractor", trade: null });
+    const before = await companySnapshot(db.prisma, company.id);
+
+    const clash = expectError(await post({ name: "Gamma Supply" }), 409, "conflict");
+    expect(clash.details).toEqual({ field: "name" });
+    const invalid = expectError(await post({ name: "", kind: "SUPPLIER", phone: "1" }), 400, "validation_error");
+    expect(invalid.details).toEqual(
+      expect.arrayContaining([
+        { path: "name", message: "Enter the company's name." },
+        { path: "kind", message: "kind must be one of subcontractor, supplier." },
+        { path: "phone", message: 'Unknown field "phone": leave it out.' },
+      ]),
+    );
+    expectError(await post(null), 400, "validation_error");
+    expectError(await callApi(vendorsRoute.POST, { params: { companyId: company.id }, rawBody: "{" }), 400, "invalid_json");
+    expectError(await callApi(vendorsRoute.POST, { params: { companyId: randomUUID() }, body: { name: "X" } }), 404, "not_found");
+    expect(await companySnapshot(db.prisma, company.id)).toEqual(before);
+  });
+});
