@@ -19,6 +19,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/helpers/global-setup.ts"],
+          // Signs the session cookies of the sign-in tests; never used outside tests.
+          env: { BETTER_AUTH_SECRET: "rollcall-integration-tests-only-0123456789" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

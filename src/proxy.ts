@@ -1,12 +1,23 @@
+import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { parseDirectorySearchParams } from "@/features/contacts/validations";
 
+const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/[^/]+$/;
+
 /**
- * A directory tab's URL holds its table state. One that holds anything else (a key the
- * table never writes, a value its parsers reject) is sent, with a real redirect, to the
- * URL of what the page can show.
+ * Runs before every page. Without a session cookie, a page sends the user to sign in
+ * (and back afterwards); the pages themselves still check the session and the user's
+ * permissions, this is only the fast path. A directory tab's URL holds its table
+ * state: one holding anything else is redirected to the URL of what the page can show.
  */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (!getSessionCookie(request, { cookiePrefix: "rollcall" })) {
+    const signIn = new URL("/sign-in", request.url);
+    if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+  if (!DIRECTORY_TAB.test(pathname)) return NextResponse.next();
   const raw: Record<string, string | string[]> = {};
   for (const key of new Set(request.nextUrl.searchParams.keys())) {
     const values = request.nextUrl.searchParams.getAll(key);
@@ -14,9 +25,10 @@ export function proxy(request: NextRequest) {
   }
   const { canonical, isCanonical } = parseDirectorySearchParams(raw);
   if (isCanonical) return NextResponse.next();
-  return NextResponse.redirect(new URL(`${request.nextUrl.pathname}${canonical}`, request.url));
+  return NextResponse.redirect(new URL(`${pathname}${canonical}`, request.url));
 }
 
 export const config = {
-  matcher: ["/companies/:companyId/directory/:tab", "/companies/:companyId/projects/:projectId/directory/:tab"],
+  // Every page but sign-in; not the API (it answers 401 itself), Next's files or the icon.
+  matcher: ["/((?!sign-in|api/|_next/|icon.svg|favicon.ico).*)"],
 };

@@ -1,22 +1,39 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { expect } from "vitest";
 import type { z } from "zod";
-import { provideApiDatabase } from "@/server/api/database";
+import { provideDatabase } from "@/server/db/client";
 import type { ErrorCode } from "@/server/api/errors";
 import { errorSchema } from "@/server/api/schemas";
 import type { Database, DatabaseKind } from "@/server/db/open-database";
 import { openTestDatabase } from "./database";
+import { createUserWithToken } from "./factories";
+
+let apiDb: PrismaClient | undefined;
+const adminTokens = new Map<string, Promise<string>>();
 
 /** A migrated test database that the API's route handlers use until closed. */
 export async function openApiTestDatabase(kind: DatabaseKind): Promise<Database> {
   const db = await openTestDatabase(kind);
-  provideApiDatabase(db.prisma);
+  provideDatabase(db.prisma);
+  apiDb = db.prisma;
+  adminTokens.clear();
   return db;
 }
 
 export async function closeApiTestDatabase(db: Database | undefined): Promise<void> {
-  provideApiDatabase(undefined);
+  provideDatabase(undefined);
+  apiDb = undefined;
   await db?.close();
+}
+
+/** A company Admin's API token for this company: what calls send unless a test says otherwise. */
+export function adminToken(companyId: string): Promise<string> {
+  let token = adminTokens.get(companyId);
+  if (!token) {
+    token = createUserWithToken(apiDb!, companyId, "ADMIN").then((u) => u.token);
+    adminTokens.set(companyId, token);
+  }
+  return token;
 }
 
 /** Any exported route handler, whatever its path's params. */
@@ -30,19 +47,34 @@ export type ApiCall = {
   /** Sent as is, for malformed bodies. */
   rawBody?: string;
   method?: string;
+  /**
+   * The Authorization header: a bearer token by default a company Admin's for
+   * params.companyId; null sends none; a string is sent as the bearer token.
+   */
+  token?: string | null;
+  /** Extra request headers (cookies, origin). */
+  headers?: Record<string, string>;
 };
 
 export type ApiResult = { status: number; body: unknown };
 
 /** Calls a route handler the way Next.js does, without a server. */
-export async function callApi(handler: RouteHandler, { params = {}, query, body, rawBody, method }: ApiCall = {}): Promise<ApiResult> {
+export async function callApi(
+  handler: RouteHandler,
+  { params = {}, query, body, rawBody, method, token, headers = {} }: ApiCall = {},
+): Promise<ApiResult> {
   const url = new URL("http://rollcall.test/api/v1/");
   if (query !== undefined) url.search = new URLSearchParams(query).toString();
   const text = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+  const bearer = token === undefined ? (params.companyId ? await adminToken(params.companyId) : null) : token;
   const request = new Request(url, {
     method: method ?? (text === undefined ? "GET" : "POST"),
     body: text,
-    headers: text === undefined ? {} : { "content-type": "application/json" },
+    headers: {
+      ...(text === undefined ? {} : { "content-type": "application/json" }),
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...headers,
+    },
   });
   const response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
   return { status: response.status, body: await response.json() };

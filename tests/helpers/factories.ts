@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { ContactStatus, MembershipStatus } from "@/generated/prisma/enums";
+import type { ContactStatus, MembershipStatus, PermissionLevel } from "@/generated/prisma/enums";
+import { createApiToken } from "@/server/auth/api-tokens";
 
 /** A company of its own for each test, so tests never see each other's rows. */
 export async function createCompany(prisma: PrismaClient, name = `Test Co ${randomUUID().slice(0, 8)}`) {
@@ -57,4 +58,28 @@ export async function createContact(prisma: PrismaClient, companyId: string, see
 export async function membershipStatuses(prisma: PrismaClient, contactId: string) {
   const rows = await prisma.projectContact.findMany({ where: { contactId }, select: { projectId: true, status: true } });
   return Object.fromEntries(rows.map((r) => [r.projectId, r.status]));
+}
+
+/**
+ * A user of this company at a Directory level (and levels on single projects), with a
+ * personal API token. No password: tests that sign in set one themselves.
+ */
+export async function createUserWithToken(
+  prisma: PrismaClient,
+  companyId: string,
+  level: PermissionLevel,
+  projectLevels: Record<string, PermissionLevel> = {},
+) {
+  const user = await prisma.user.create({
+    data: { name: `User ${level}`, email: `${level.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com` },
+  });
+  await prisma.companyMember.create({ data: { companyId, userId: user.id, directoryLevel: level } });
+  const grants = Object.entries(projectLevels);
+  if (grants.length) {
+    await prisma.projectPermission.createMany({
+      data: grants.map(([projectId, projectLevel]) => ({ companyId, projectId, userId: user.id, level: projectLevel })),
+    });
+  }
+  const { token } = await createApiToken(prisma, { companyId, userId: user.id, name: "tests" });
+  return { user, token };
 }

@@ -1,8 +1,11 @@
 import Link from "next/link";
-import { HardHat } from "lucide-react";
+import { HardHat, LogOut } from "lucide-react";
+import { signOutAction } from "@/features/auth/actions";
 import { MainNav } from "./main-nav";
 
-export function AppHeader({ company }: { company: { id: string; name: string } }) {
+type Props = { company: { id: string; name: string }; user: { name: string } };
+
+export function AppHeader({ company, user }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
@@ -12,6 +15,15 @@ export function AppHeader({ company }: { company: { id: string; name: string } }
         </Link>
         <span className="text-sm text-slate-500">{company.name}</span>
         <MainNav companyId={company.id} />
+        <div className="flex items-center gap-3 border-l border-slate-200 pl-4 text-sm">
+          <span className="text-slate-600">{user.name}</span>
+          <form action={signOutAction}>
+            <button type="submit" className="inline-flex items-center gap-1 rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100">
+              <LogOut aria-hidden className="size-4" />
+              Sign out
+            </button>
+          </form>
+        </div>
       </div>
     </header>
   );

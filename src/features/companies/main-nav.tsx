@@ -8,6 +8,7 @@ export function MainNav({ companyId }: { companyId: string }) {
   const links = [
     { href: `/companies/${companyId}/directory/contacts`, label: "Directory", section: `/companies/${companyId}/directory` },
     { href: `/companies/${companyId}/projects`, label: "Projects", section: `/companies/${companyId}/projects` },
+    { href: `/companies/${companyId}/settings/api-tokens`, label: "API tokens", section: `/companies/${companyId}/settings` },
   ];
   return (
     <nav aria-label="Main" className="ml-auto flex gap-1">

@@ -1,24 +1,35 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
+import { getCurrentActor } from "@/server/auth/current-actor";
+import { getSessionUser } from "@/server/auth/current-user";
 import { getCompany } from "@/server/companies/get-company";
 import { getPrisma } from "@/server/db/client";
+import { can } from "@/server/permissions/can";
 import { getProject } from "@/server/projects/get-project";
 
 const uuid = z.uuid();
 
-/** The company named in the URL, or the 404 page: a malformed id is as unknown as a missing one. */
+/**
+ * The company named in the URL with the signed-in user as its member (`actor`); sign-in
+ * when nobody is signed in, the 404 page when the id is malformed, unknown or a company
+ * the user is not in — nothing tells them it exists.
+ */
 export const loadCompany = cache(async (companyId: string) => {
+  if (!(await getSessionUser())) redirect("/sign-in");
   if (!uuid.safeParse(companyId).success) notFound();
+  const actor = await getCurrentActor(companyId);
+  if (!actor) notFound();
   const company = await getCompany(await getPrisma(), companyId);
-  return company ?? notFound();
+  return company ? { ...company, actor } : notFound();
 });
 
-/** A project of this company named in the URL, or the 404 page. */
+/** A project of this company that the user may see, or the 404 page. */
 export const loadProject = cache(async (companyId: string, projectId: string) => {
   const company = await loadCompany(companyId);
   if (!uuid.safeParse(projectId).success) notFound();
+  if (!can(company.actor, "view contacts", { projectId })) notFound();
   const project = await getProject(await getPrisma(), { companyId: company.id, projectId });
-  return project ?? notFound();
+  return project ? { ...project, actor: company.actor } : notFound();
 });

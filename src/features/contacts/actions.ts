@@ -6,6 +6,7 @@ import type { ContactStatusChange } from "@/server/contacts/change-contact-statu
 import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
 import { listContacts } from "@/server/contacts/list-contacts";
 import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
+import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { bulkContactsInputSchema } from "./validations";
 
@@ -25,6 +26,8 @@ async function runLifecycleAction(
     return { data: null, error: z.prettifyError(parsed.error) };
   }
   const { companyId, contactIds } = parsed.data;
+  const { error } = await authorize(companyId, "change contact status");
+  if (error !== null) return { data: null, error };
   const result = await change(await getPrisma(), { companyId, contactIds });
   if (result.changed.length > 0) {
     // The company directory and every project directory of this company show the change.
@@ -46,6 +49,8 @@ export async function inactivateContactsAction(input: unknown) {
 
 const pickerSearchSchema = z.strictObject({
   companyId: z.uuid(),
+  /** The project the picker serves, whose access the user needs. */
+  projectId: z.uuid().optional(),
   q: z.string().trim().max(200).default(""),
 });
 
@@ -58,6 +63,8 @@ export type PickerContact = { id: string; name: string; detail: string };
 export async function searchActiveContactsAction(input: unknown): Promise<ActionResult<PickerContact[]>> {
   const parsed = pickerSearchSchema.safeParse(input);
   if (!parsed.success) return { data: null, error: z.prettifyError(parsed.error) };
+  const { error } = await authorize(parsed.data.companyId, "view contacts", { projectId: parsed.data.projectId });
+  if (error !== null) return { data: null, error };
   const { rows } = await listContacts(await getPrisma(), {
     companyId: parsed.data.companyId,
     status: "ACTIVE",

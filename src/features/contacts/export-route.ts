@@ -2,6 +2,7 @@ import "server-only";
 import { loadCompany, loadProject } from "@/features/companies/queries";
 import { Readable } from "node:stream";
 import { getPrisma } from "@/server/db/client";
+import { can, REFUSAL } from "@/server/permissions/can";
 import { contactsCsv } from "./export-csv";
 import { DIRECTORY_TABS, parseDirectorySearchParams, type DirectoryTab } from "./validations";
 
@@ -15,6 +16,11 @@ export async function exportDirectoryTab(request: Request, { params }: { params:
   }
   const company = await loadCompany(companyId);
   const project = projectId ? await loadProject(companyId, projectId) : null;
+  const scope = { projectId: project?.id };
+  const permission = tab === "inactive-contacts" ? "view inactive contacts" : "view contacts";
+  if (!can(company.actor, permission, scope)) {
+    return Response.json({ error: { code: "forbidden", message: REFUSAL[permission] } }, { status: 403 });
+  }
   const { query } = parseDirectorySearchParams(Object.fromEntries(new URL(request.url).searchParams));
   const day = new Date().toISOString().slice(0, 10);
   const name = `${project ? project.number ?? "project" : "company"}-${tab}-${day}.csv`;

@@ -6,6 +6,8 @@ import { createContact } from "@/server/contacts/create-contact";
 import { createCrewWorker } from "@/server/crews/create-crew-worker";
 import { findDuplicateContacts } from "@/server/contacts/find-duplicate-contacts";
 import { updateContact } from "@/server/contacts/update-contact";
+import { authorize } from "@/server/auth/authorize";
+import { getCrew } from "@/server/crews/get-crew";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { contactFieldsSchema, updateContactSchema } from "./contact-schemas";
@@ -77,6 +79,11 @@ export async function createContactAction(_: ContactFormState, formData: FormDat
 
   const { companyId, projectId, crewId } = scope.data;
   const prisma = await getPrisma();
+  // From a crew, the crew's project is where the user needs Standard access.
+  const crew = crewId ? await getCrew(prisma, { companyId, crewId }) : null;
+  if (crewId && !crew) return { message: "That crew no longer exists. Reload the page." };
+  const { error } = await authorize(companyId, "edit contacts", { projectId: crew?.projectId ?? projectId });
+  if (error !== null) return { message: error };
   if (formData.get("confirmDuplicate") !== "yes") {
     const duplicates = await findDuplicateContacts(prisma, { companyId, ...parsed.data });
     if (duplicates.length) {
@@ -106,6 +113,8 @@ export async function updateContactAction(_: ContactFormState, formData: FormDat
   if (!ids.success) return { message: "This form is out of date. Reload the page and try again." };
   const parsed = updateContactSchema.safeParse(formFields(formData));
   if (!parsed.success) return fieldErrors(parsed.error);
+  const { error } = await authorize(ids.data.companyId, "edit contacts");
+  if (error !== null) return { message: error };
   try {
     const contact = await updateContact(await getPrisma(), { ...ids.data, patch: parsed.data });
     revalidatePath(`/companies/${ids.data.companyId}`, "layout");

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addContactsToProject } from "@/server/projects/add-contacts-to-project";
 import { removeContactsFromProject } from "@/server/projects/remove-contacts-from-project";
+import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import type { ActionResult, LifecycleSummary } from "./actions";
@@ -15,6 +16,8 @@ async function runMembershipAction(
 ): Promise<ActionResult<LifecycleSummary>> {
   const parsed = projectContactsInputSchema.safeParse(input);
   if (!parsed.success) return { data: null, error: z.prettifyError(parsed.error) };
+  const { error } = await authorize(parsed.data.companyId, "manage project members", { projectId: parsed.data.projectId });
+  if (error !== null) return { data: null, error };
   try {
     const { changed, skipped } = await change(parsed.data);
     if (changed > 0) revalidatePath(`/companies/${parsed.data.companyId}`, "layout");

@@ -6,6 +6,8 @@ import type { ActionResult } from "@/features/contacts/actions";
 import { addCrewMembers } from "@/server/crews/add-crew-members";
 import { createCrew } from "@/server/crews/create-crew";
 import { removeCrewMember } from "@/server/crews/remove-crew-member";
+import { authorize } from "@/server/auth/authorize";
+import { getCrew } from "@/server/crews/get-crew";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { createCrewInputSchema, crewMembersInputSchema, removeCrewMemberInputSchema } from "./validations";
@@ -23,9 +25,18 @@ async function run<T>(fn: () => Promise<T>, revalidate: string): Promise<ActionR
 
 const invalid = (error: z.ZodError) => ({ data: null, error: z.prettifyError(error) });
 
+/** Managing crews takes Standard access on the crew's project. */
+async function authorizeCrew(companyId: string, crewId: string): Promise<string | null> {
+  const crew = await getCrew(await getPrisma(), { companyId, crewId });
+  if (!crew) return "That crew no longer exists. Reload the page.";
+  return (await authorize(companyId, "edit contacts", { projectId: crew.projectId })).error;
+}
+
 export async function createCrewAction(input: unknown) {
   const parsed = createCrewInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  const { error } = await authorize(parsed.data.companyId, "edit contacts", { projectId: parsed.data.projectId });
+  if (error !== null) return { data: null, error };
   const prisma = await getPrisma();
   return run(() => createCrew(prisma, parsed.data), `/companies/${parsed.data.companyId}`);
 }
@@ -33,6 +44,8 @@ export async function createCrewAction(input: unknown) {
 export async function addCrewMembersAction(input: unknown) {
   const parsed = crewMembersInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  const error = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
+  if (error !== null) return { data: null, error };
   const prisma = await getPrisma();
   return run(() => addCrewMembers(prisma, parsed.data), `/companies/${parsed.data.companyId}`);
 }
@@ -40,6 +53,8 @@ export async function addCrewMembersAction(input: unknown) {
 export async function removeCrewMemberAction(input: unknown) {
   const parsed = removeCrewMemberInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  const error = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
+  if (error !== null) return { data: null, error };
   const prisma = await getPrisma();
   return run(async () => {
     await removeCrewMember(prisma, parsed.data);

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Permission } from "@/server/permissions/can";
 import {
   addContactsResultSchema,
   bulkContactsBody,
@@ -43,6 +44,11 @@ export type Endpoint<
   response: Result;
   /** When the request can clash with existing data (409). */
   conflict?: string;
+  /**
+   * The permission a caller needs (src/server/permissions/can.ts), given the parsed query;
+   * checked on the path's project when there is one. Absent: any signed-in caller.
+   */
+  access?: (query: Query extends z.ZodObject ? z.output<Query> : undefined) => Permission;
 };
 
 function endpoint<
@@ -53,6 +59,9 @@ function endpoint<
 >(e: Endpoint<Path, Query, Body, Result>) {
   return e;
 }
+
+const byStatus = (query: { status: "ACTIVE" | "INACTIVE" }): Permission =>
+  query.status === "INACTIVE" ? "view inactive contacts" : "view contacts";
 
 const REASON_NOTE = "The optional reason (up to 500 characters) is checked but not yet stored: the change history that will keep it is still to come.";
 
@@ -74,6 +83,7 @@ export const endpoints = {
     summary: "List a company's projects, with their directory counts",
     status: 200,
     response: listOf(projectListItemSchema),
+    access: () => "view contacts",
   }),
   createProject: endpoint({
     method: "post",
@@ -83,6 +93,7 @@ export const endpoints = {
     status: 201,
     response: projectSchema,
     conflict: "A project with this number already exists.",
+    access: () => "manage users",
   }),
   listVendors: endpoint({
     method: "get",
@@ -90,6 +101,7 @@ export const endpoints = {
     summary: "List a company's vendors (subcontractors and suppliers)",
     status: 200,
     response: listOf(vendorSchema),
+    access: () => "view contacts",
   }),
   createVendor: endpoint({
     method: "post",
@@ -99,6 +111,7 @@ export const endpoints = {
     status: 201,
     response: vendorSchema,
     conflict: "A vendor with this name is already in the directory.",
+    access: () => "edit contacts",
   }),
   listContacts: endpoint({
     method: "get",
@@ -107,6 +120,7 @@ export const endpoints = {
     query: listContactsQuery,
     status: 200,
     response: contactPageSchema,
+    access: byStatus,
   }),
   createContact: endpoint({
     method: "post",
@@ -116,6 +130,7 @@ export const endpoints = {
     body: createContactBody,
     status: 201,
     response: contactSchema,
+    access: () => "edit contacts",
   }),
   getContact: endpoint({
     method: "get",
@@ -123,6 +138,7 @@ export const endpoints = {
     summary: "Get a contact, with every project it has been on",
     status: 200,
     response: contactDetailSchema,
+    access: () => "view contacts",
   }),
   updateContact: endpoint({
     method: "patch",
@@ -132,6 +148,7 @@ export const endpoints = {
     body: updateContactBody,
     status: 200,
     response: contactSchema,
+    access: () => "edit contacts",
   }),
   inactivateContacts: endpoint({
     method: "post",
@@ -142,6 +159,7 @@ export const endpoints = {
     body: bulkContactsBody,
     status: 200,
     response: bulkResultSchema,
+    access: () => "change contact status",
   }),
   reactivateContacts: endpoint({
     method: "post",
@@ -152,6 +170,7 @@ export const endpoints = {
     body: bulkContactsBody,
     status: 200,
     response: bulkResultSchema,
+    access: () => "change contact status",
   }),
   listProjectContacts: endpoint({
     method: "get",
@@ -160,6 +179,7 @@ export const endpoints = {
     query: listProjectContactsQuery,
     status: 200,
     response: contactPageSchema,
+    access: byStatus,
   }),
   addContactsToProject: endpoint({
     method: "post",
@@ -169,6 +189,7 @@ export const endpoints = {
     body: contactIdsBody,
     status: 200,
     response: addContactsResultSchema,
+    access: () => "manage project members",
   }),
   removeContactFromProject: endpoint({
     method: "delete",
@@ -178,5 +199,6 @@ export const endpoints = {
       "The membership is kept as removed, for history, and the contact leaves the project's crews. A contact not on the project is answered 404.",
     status: 200,
     response: removeContactResultSchema,
+    access: () => "manage project members",
   }),
 };

@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   validation_error: 400,
   invalid_json: 400,
   invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_many_ids: 413,

@@ -16,6 +16,16 @@ function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResp
         "The query string or body is not valid: validation_error (every problem in details, unknown keys included), invalid_json, or invalid.",
       content: errorContent,
     },
+    401: {
+      description: "unauthorized: no session cookie or API token, or the token is not valid (revoked tokens stop working at once).",
+      content: errorContent,
+    },
+    ...(endpoint.access && {
+      403: {
+        description: "forbidden: the caller's Directory permission does not allow this (or a session cookie was sent from another site).",
+        content: errorContent,
+      },
+    }),
     ...(params.length && {
       404: {
         description: "An id in the path (or in the body) names nothing in this company; a malformed id is treated as unknown.",
@@ -79,5 +89,12 @@ export const openApiDocument = createDocument({
       "The company directory's contacts, projects and vendors. Every error is answered as { error: { code, message, details } }.",
   },
   servers: [{ url: "/api/v1" }],
+  security: [{ apiToken: [] }, { sessionCookie: [] }],
+  components: {
+    securitySchemes: {
+      apiToken: { type: "http", scheme: "bearer", description: "A personal API token, created in Settings → API tokens." },
+      sessionCookie: { type: "apiKey", in: "cookie", name: "rollcall.session_token", description: "The browser session (same-site requests only for changes)." },
+    },
+  },
   paths,
 });

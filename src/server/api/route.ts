@@ -2,7 +2,10 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getCompany } from "@/server/companies/get-company";
-import { apiDatabase } from "./database";
+import { loadActor, type Actor } from "@/server/permissions/actor";
+import { can, REFUSAL } from "@/server/permissions/can";
+import { authenticate, type Caller } from "./authenticate";
+import { getPrisma } from "@/server/db/client";
 import type { Endpoint, PathParams } from "./endpoints";
 import { ApiError, errorResponse } from "./errors";
 import { parseBody, parseQuery } from "./request";
@@ -10,6 +13,7 @@ import { pathParams, type PathParam } from "./schemas";
 
 export type ApiInput<Path extends string, Query, Body> = {
   db: PrismaClient;
+  caller: Caller;
   /** The path's ids, checked to be UUIDs and lower-cased; the company exists. */
   params: Record<PathParams<Path>, string>;
   query: Query extends z.ZodType ? z.output<Query> : Record<string, never>;
@@ -29,8 +33,9 @@ const NOT_FOUND: Record<PathParam, string> = {
 /**
  * A route handler for one endpoint: checks the path's ids (and that the company exists),
  * parses the query and body with the endpoint's schemas, runs the handler and answers
- * with its JSON, or with the error shape for anything that went wrong. Authentication,
- * when it comes, belongs here.
+ * with its JSON, or with the error shape for anything that went wrong. Every
+ * request is authenticated (401) and the company's member checked against the endpoint's
+ * permission (403) here, before any handler runs.
  */
 export function apiRoute<Path extends string, Query extends z.ZodObject | undefined, Body extends z.ZodType | undefined, Result extends z.ZodType>(
   endpoint: Endpoint<Path, Query, Body, Result>,
@@ -39,17 +44,33 @@ export function apiRoute<Path extends string, Query extends z.ZodObject | undefi
   const names = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as PathParam);
   return async (request: Request, context: RouteContext<Path>): Promise<Response> => {
     try {
+      const db = await getPrisma();
+      const caller = await authenticate(request, db);
       const params = parsePathParams(names, await context.params);
-      const db = await apiDatabase();
-      if (params.companyId && !(await getCompany(db, params.companyId))) throw notFoundError("companyId");
+      const actor = params.companyId ? await companyActor(db, caller, params.companyId) : null;
       const query = parseQuery(endpoint.query ?? noQuery, new URL(request.url).searchParams);
+      if (endpoint.access && actor) {
+        const permission = endpoint.access(query as never);
+        if (!can(actor, permission, { projectId: params.projectId })) throw new ApiError("forbidden", REFUSAL[permission]);
+      }
       const body = endpoint.body ? await parseBody(endpoint.body, request) : undefined;
-      const input = { db, params, query, body } as ApiInput<Path, Query, Body>;
+      const input = { db, caller, params, query, body } as ApiInput<Path, Query, Body>;
       return Response.json(await handler(input), { status: endpoint.status });
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/**
+ * The caller as a member of the path's company. Another company — not theirs, or not
+ * their token's — is answered exactly like one that does not exist.
+ */
+async function companyActor(db: PrismaClient, caller: Caller, companyId: string): Promise<Actor> {
+  if (caller.tokenCompanyId && caller.tokenCompanyId !== companyId) throw notFoundError("companyId");
+  const actor = await loadActor(db, { userId: caller.userId, companyId });
+  if (!actor || !(await getCompany(db, companyId))) throw notFoundError("companyId");
+  return actor;
 }
 
 /** The 404 for an id in the path that names nothing in this company. */

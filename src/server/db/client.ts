@@ -1,4 +1,5 @@
 import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { seedDemoData } from "@/server/demo/seed-demo-data";
 import { embeddedDataDir, readDatabaseEnv } from "./env";
 import { migrate } from "./migrate";
@@ -19,8 +20,20 @@ export function getDatabase(): Promise<Database> {
   return globalForDb.rollcallDatabase;
 }
 
-export async function getPrisma() {
-  return (await getDatabase()).prisma;
+let provided: PrismaClient | undefined;
+
+/** The Prisma client of the app's database, or of the one handed to provideDatabase. */
+export async function getPrisma(): Promise<PrismaClient> {
+  return provided ?? (await getDatabase()).prisma;
+}
+
+/**
+ * Points everything that asks getPrisma (pages, server actions, API handlers) at another
+ * database, or back at the app's own with undefined. Integration tests hand over theirs,
+ * so the code they drive is the app's own, on a real database.
+ */
+export function provideDatabase(prisma: PrismaClient | undefined): void {
+  provided = prisma;
 }
 
 async function startDatabase(): Promise<Database> {

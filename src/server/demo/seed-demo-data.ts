@@ -6,7 +6,8 @@ import type {
   ProjectStatus,
   VendorKind,
 } from "@/generated/prisma/enums";
-import { DEMO_COMPANY_ID } from "./demo-company";
+import { DEMO_COMPANY_ID, DEMO_PASSWORD, DEMO_USERS, OTHER_DEMO_COMPANY_ID } from "./demo-company";
+import { hashPassword } from "better-auth/crypto";
 
 const PROJECTS: { name: string; number: string; status: ProjectStatus }[] = [
   { name: "Harbor View Medical Center", number: "2024-101", status: "ACTIVE" },
@@ -17,6 +18,12 @@ const PROJECTS: { name: string; number: string; status: ProjectStatus }[] = [
   { name: "Lakeshore Water Treatment Upgrade", number: "2025-040", status: "ACTIVE" },
   { name: "Summit Tech Campus Building B", number: "2026-003", status: "BIDDING" },
   { name: "Oak Hollow Fire Station 12", number: "2023-088", status: "COMPLETED" },
+];
+
+const OTHER_PROJECTS: { name: string; number: string; status: ProjectStatus }[] = [
+  { name: "Bayfront Office Tower", number: "NW-301", status: "ACTIVE" },
+  { name: "Elm Street Library Renovation", number: "NW-302", status: "ACTIVE" },
+  { name: "Kestrel Ridge Townhomes", number: "NW-303", status: "BIDDING" },
 ];
 
 const TRADES = [
@@ -44,9 +51,11 @@ export type SeedDemoOptions = { onlyIfEmpty?: boolean };
 export type SeedDemoResult = { seeded: boolean; companyId: string };
 
 /**
- * Writes the demo company: 8 projects, 30 vendors, 300 contacts spread over the projects,
- * some inactive, some removed from a project. Deterministic (a fixed faker seed), and a
- * second run changes nothing.
+ * Writes the demo data: Summit Ridge Construction (8 projects, 30 vendors, 300 contacts
+ * spread over the projects, some inactive, some removed from a project), a smaller second
+ * company, and the demo users of both (README lists them; password "rollcall-demo").
+ * Deterministic (fixed faker seeds), and a second run changes nothing. Only this demo seed
+ * creates users with a known password.
  */
 export async function seedDemoData(
   prisma: PrismaClient,
@@ -57,24 +66,53 @@ export async function seedDemoData(
     : await prisma.company.count({ where: { id: DEMO_COMPANY_ID } });
   if (existing > 0) return { seeded: false, companyId: DEMO_COMPANY_ID };
 
-  const data = buildDemoData();
+  const companies = [
+    buildDemoData({ companyId: DEMO_COMPANY_ID, seed: 20261130, projects: PROJECTS, contacts: 300 }),
+    // A second company, so that isolation between tenants can be seen and tested.
+    buildDemoData({ companyId: OTHER_DEMO_COMPANY_ID, seed: 20261201, projects: OTHER_PROJECTS, contacts: 40 }),
+  ];
+  // Hashed by the same library that checks sign-ins (scrypt): slow on purpose, so once.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction(async (tx) => {
-    await tx.company.create({ data: { id: DEMO_COMPANY_ID, name: "Summit Ridge Construction" } });
-    await tx.project.createMany({ data: data.projects });
-    await tx.vendor.createMany({ data: data.vendors });
-    await tx.contact.createMany({ data: data.contacts });
-    await tx.projectContact.createMany({ data: data.memberships });
+    await tx.company.createMany({
+      data: [
+        { id: DEMO_COMPANY_ID, name: "Summit Ridge Construction" },
+        { id: OTHER_DEMO_COMPANY_ID, name: "Northwind Builders" },
+      ],
+    });
+    for (const data of companies) {
+      await tx.project.createMany({ data: data.projects });
+      await tx.vendor.createMany({ data: data.vendors });
+      await tx.contact.createMany({ data: data.contacts });
+      await tx.projectContact.createMany({ data: data.memberships });
+    }
+    for (const user of DEMO_USERS) {
+      const { id } = await tx.user.create({ data: { name: user.name, email: user.email, emailVerified: true } });
+      await tx.account.create({ data: { userId: id, accountId: id, providerId: "credential", password: passwordHash } });
+      await tx.companyMember.create({ data: { companyId: user.companyId, userId: id, directoryLevel: user.level } });
+      if (user.projectAdminOf) {
+        const project = companies[0]!.projects.find((p) => p.name === user.projectAdminOf)!;
+        await tx.projectPermission.create({ data: { companyId: user.companyId, projectId: project.id, userId: id, level: "ADMIN" } });
+      }
+    }
   });
   return { seeded: true, companyId: DEMO_COMPANY_ID };
 }
 
-function buildDemoData() {
+type DemoSpec = {
+  companyId: string;
+  seed: number;
+  projects: { name: string; number: string; status: ProjectStatus }[];
+  contacts: number;
+};
+
+function buildDemoData(spec: DemoSpec) {
   const faker = new Faker({ locale: [en] });
-  faker.seed(20261130);
-  const companyId = DEMO_COMPANY_ID;
+  faker.seed(spec.seed);
+  const companyId = spec.companyId;
   const base = new Date("2026-11-01T15:00:00Z");
 
-  const projects = PROJECTS.map((p) => ({ ...p, id: faker.string.uuid(), companyId }));
+  const projects = spec.projects.map((p) => ({ ...p, id: faker.string.uuid(), companyId }));
 
   const vendorNames = new Set<string>();
   const vendors = Array.from({ length: 30 }, (_, i) => {
@@ -99,7 +137,7 @@ function buildDemoData() {
     removedAt: Date | null;
   }[] = [];
 
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < spec.contacts; i++) {
     const firstName = faker.person.firstName();
     const lastName = faker.person.lastName();
     const kind = i % 10 < 7 ? "craft" : i % 10 < 9 ? "temp" : "visitor";

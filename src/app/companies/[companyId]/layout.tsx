@@ -11,7 +11,7 @@ export default async function CompanyLayout({
   const company = await loadCompany((await params).companyId);
   return (
     <>
-      <AppHeader company={company} />
+      <AppHeader company={company} user={company.actor} />
       <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
     </>
   );

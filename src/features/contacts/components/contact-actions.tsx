@@ -8,6 +8,8 @@ import { LifecycleDialog } from "./lifecycle-dialog";
 
 type Props = {
   companyId: string;
+  canEdit: boolean;
+  canChangeStatus: boolean;
   contact: ContactFormValues & { status: "ACTIVE" | "INACTIVE" };
   /** The contact as the lifecycle dialog lists it, with the projects the change affects. */
   lifecycleRow: ContactListRow;
@@ -15,7 +17,7 @@ type Props = {
 };
 
 /** Edit Contact and single-contact Inactivate / Reactivate, on the contact's page. */
-export function ContactActions({ companyId, contact, lifecycleRow, vendors }: Props) {
+export function ContactActions({ companyId, canEdit, canChangeStatus, contact, lifecycleRow, vendors }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [changing, setChanging] = useState(false);
@@ -23,21 +25,25 @@ export function ContactActions({ companyId, contact, lifecycleRow, vendors }: Pr
   const active = contact.status === "ACTIVE";
   return (
     <div className="flex gap-2">
-      <button
-        type="button"
-        onClick={() => setEditing(true)}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
-      >
-        Edit Contact
-      </button>
-      <button
-        ref={lifecycleButton}
-        type="button"
-        onClick={() => setChanging(true)}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
-      >
-        {active ? "Inactivate" : "Reactivate"}
-      </button>
+      {canEdit && (
+        <button
+          type="button"
+          onClick={() => setEditing(true)}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+        >
+          Edit Contact
+        </button>
+      )}
+      {canChangeStatus && (
+        <button
+          ref={lifecycleButton}
+          type="button"
+          onClick={() => setChanging(true)}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+        >
+          {active ? "Inactivate" : "Reactivate"}
+        </button>
+      )}
       <ContactFormDialog companyId={companyId} vendors={vendors} contact={contact} open={editing} onOpenChange={setEditing} />
       {changing && (
         <LifecycleDialog

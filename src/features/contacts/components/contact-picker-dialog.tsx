@@ -7,6 +7,8 @@ import { searchActiveContactsAction, type PickerContact } from "../actions";
 
 type Props = {
   companyId: string;
+  /** The project the picked people are for. */
+  projectId: string;
   title: string;
   description: string;
   confirmLabel: (n: number) => string;
@@ -32,7 +34,7 @@ export function ContactPickerDialog(props: Props) {
   );
 }
 
-function Picker({ companyId, confirmLabel, onConfirm, onOpenChange }: Props) {
+function Picker({ companyId, projectId, confirmLabel, onConfirm, onOpenChange }: Props) {
   const [q, setQ] = useState("");
   const [results, setResults] = useState<PickerContact[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -43,13 +45,13 @@ function Picker({ companyId, confirmLabel, onConfirm, onOpenChange }: Props) {
   useEffect(() => {
     const timer = setTimeout(() => {
       startSearch(async () => {
-        const result = await searchActiveContactsAction({ companyId, q });
+        const result = await searchActiveContactsAction({ companyId, projectId, q });
         setError(result.error);
         setResults(result.data ?? []);
       });
     }, 250);
     return () => clearTimeout(timer);
-  }, [companyId, q]);
+  }, [companyId, projectId, q]);
 
   function toggle(contact: PickerContact) {
     setChosen((current) => {

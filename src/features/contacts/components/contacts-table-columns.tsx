@@ -51,8 +51,8 @@ function HeaderCheckbox({ table }: { table: Table<ContactsTableFeatures, Contact
 
 export type ContactsTableColumnOptions = {
   companyId: string;
-  /** What a row's own action does on this tab. */
-  rowAction: LifecycleKind;
+  /** What a row's own action does on this tab; null when the user may not change rows (no checkboxes either). */
+  rowAction: LifecycleKind | null;
   onRowAction: (contact: ContactListRow, trigger: HTMLButtonElement | null) => void;
 };
 
@@ -122,7 +122,8 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
       />
     ),
   });
-  return [{ ...select, enableSorting: false }, ...data, { ...actions, enableSorting: false }];
+  const selection = rowAction ? [{ ...select, enableSorting: false }] : [];
+  return [...selection, ...data, { ...actions, enableSorting: false }];
 }
 
 function ProjectsCell({ projects }: { projects: ContactListRow["projects"] }) {

@@ -9,6 +9,7 @@ import { BulkActions } from "./bulk-actions";
 import type { VendorOption } from "./contact-form-dialog";
 import { contactsTableFeatures, getContactsTableColumns } from "./contacts-table-columns";
 import { DirectoryActions } from "./directory-actions";
+import type { DirectoryPermissions } from "./directory-view";
 import { LifecycleDialog, type LifecycleKind } from "./lifecycle-dialog";
 import { TableFilters, type FilterOption } from "./table-filters";
 import { TablePagination } from "./table-pagination";
@@ -17,6 +18,7 @@ import { useDirectoryQuery } from "./use-directory-query";
 
 type Props = {
   companyId: string;
+  permissions: DirectoryPermissions;
   /** Set on a project's directory. */
   projectId?: string;
   tab: DirectoryTab;
@@ -30,14 +32,19 @@ type Props = {
   exportHref: string;
 };
 
-export function ContactsTable({ companyId, projectId, tab, rows, total, query, vendors, projects, exportHref }: Props) {
+export function ContactsTable({ companyId, permissions, projectId, tab, rows, total, query, vendors, projects, exportHref }: Props) {
   const { query: urlQuery, setQuery, setSearch, isPending } = useDirectoryQuery();
   const rowAction: LifecycleKind = projectId ? "remove" : tab === "contacts" ? "inactivate" : "reactivate";
   // The one contact a row's own action is for, and the button to return focus to.
   const [single, setSingle] = useState<{ contact: ContactListRow; trigger: HTMLButtonElement | null } | null>(null);
   const columns = useMemo(
-    () => getContactsTableColumns({ companyId, rowAction, onRowAction: (contact, trigger) => setSingle({ contact, trigger }) }),
-    [companyId, rowAction],
+    () =>
+      getContactsTableColumns({
+        companyId,
+        rowAction: permissions.bulk ? rowAction : null,
+        onRowAction: (contact, trigger) => setSingle({ contact, trigger }),
+      }),
+    [companyId, rowAction, permissions.bulk],
   );
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const { column, desc } = splitSort(query.sort);
@@ -75,8 +82,17 @@ export function ContactsTable({ companyId, projectId, tab, rows, total, query, v
   return (
     <div className="space-y-4">
       <TableToolbar q={urlQuery.q} onSearch={setSearch}>
-        <BulkActions companyId={companyId} projectId={projectId} tab={tab} selected={selected} onDone={() => setRowSelection({})} />
-        <DirectoryActions companyId={companyId} projectId={projectId} vendors={vendors} exportHref={exportHref} />
+        {permissions.bulk && (
+          <BulkActions companyId={companyId} projectId={projectId} tab={tab} selected={selected} onDone={() => setRowSelection({})} />
+        )}
+        <DirectoryActions
+          companyId={companyId}
+          projectId={projectId}
+          canAdd={permissions.addContacts}
+          canAddFromDirectory={permissions.addFromDirectory}
+          vendors={vendors}
+          exportHref={exportHref}
+        />
       </TableToolbar>
       <TableFilters query={urlQuery} vendors={vendors} projects={projects} onChange={(patch) => void setQuery(patch)} />
 

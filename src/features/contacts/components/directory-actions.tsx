@@ -11,6 +11,8 @@ type Props = {
   companyId: string;
   /** On a project's directory: new contacts join it, and existing ones can be added. */
   projectId?: string;
+  canAdd: boolean;
+  canAddFromDirectory: boolean;
   vendors: VendorOption[];
   exportHref: string;
 };
@@ -19,16 +21,18 @@ const button =
   "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50";
 
 /** Add Contact, Add from Directory (projects only) and Export CSV. */
-export function DirectoryActions({ companyId, projectId, vendors, exportHref }: Props) {
+export function DirectoryActions({ companyId, projectId, canAdd, canAddFromDirectory, vendors, exportHref }: Props) {
   const [creating, setCreating] = useState(false);
   const [picking, setPicking] = useState(false);
   return (
     <>
-      <button type="button" className={button} onClick={() => setCreating(true)}>
-        <UserPlus aria-hidden className="size-4" />
-        Add Contact
-      </button>
-      {projectId && (
+      {canAdd && (
+        <button type="button" className={button} onClick={() => setCreating(true)}>
+          <UserPlus aria-hidden className="size-4" />
+          Add Contact
+        </button>
+      )}
+      {projectId && canAddFromDirectory && (
         <button type="button" className={button} onClick={() => setPicking(true)}>
           <Users aria-hidden className="size-4" />
           Add from Directory
@@ -39,9 +43,10 @@ export function DirectoryActions({ companyId, projectId, vendors, exportHref }: 
         Export CSV
       </a>
       <ContactFormDialog companyId={companyId} projectId={projectId} vendors={vendors} open={creating} onOpenChange={setCreating} />
-      {projectId && (
+      {projectId && canAddFromDirectory && (
         <ContactPickerDialog
           companyId={companyId}
+          projectId={projectId}
           title="Add Contacts to Project"
           description="Pick active contacts from the company directory. Anyone removed from this project earlier comes back."
           confirmLabel={(n) => (n === 0 ? "Add" : `Add ${n}`)}

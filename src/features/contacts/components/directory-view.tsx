@@ -1,11 +1,24 @@
 import { notFound, redirect } from "next/navigation";
+import type { Actor } from "@/server/permissions/actor";
+import { can, REFUSAL } from "@/server/permissions/can";
 import { loadDirectory, type DirectoryScope } from "../queries";
 import { DIRECTORY_TABS, parseDirectorySearchParams, serializeDirectorySearchParams, type DirectoryTab } from "../validations";
 import { ContactsTable } from "./contacts-table";
 import { DirectoryTabs } from "./directory-tabs";
 
+/** What the user may do on this directory; the server checks each action again. */
+export type DirectoryPermissions = {
+  viewInactive: boolean;
+  /** Select rows and act on them: inactivate/reactivate (company), remove (project). */
+  bulk: boolean;
+  addContacts: boolean;
+  /** Put existing contacts on this project. */
+  addFromDirectory: boolean;
+};
+
 type Props = {
   scope: DirectoryScope;
+  actor: Actor;
   /** The path the tabs hang off: `/companies/:id/directory` or a project's. */
   basePath: string;
   tab: string;
@@ -16,8 +29,19 @@ export function parseTab(tab: string): DirectoryTab {
   return (DIRECTORY_TABS as readonly string[]).includes(tab) ? (tab as DirectoryTab) : notFound();
 }
 
-export async function DirectoryView({ scope, basePath, tab: rawTab, searchParams }: Props) {
+export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searchParams }: Props) {
   const tab = parseTab(rawTab);
+  const at = { projectId: scope.projectId };
+  const permissions: DirectoryPermissions = {
+    viewInactive: can(actor, "view inactive contacts", at),
+    bulk: scope.projectId ? can(actor, "manage project members", at) : can(actor, "change contact status"),
+    addContacts: can(actor, "edit contacts", at),
+    addFromDirectory: Boolean(scope.projectId) && can(actor, "manage project members", at),
+  };
+  if (!can(actor, "view contacts", at)) return <AccessDenied message={REFUSAL["view contacts"]} />;
+  if (tab === "inactive-contacts" && !permissions.viewInactive) {
+    return <AccessDenied message={REFUSAL["view inactive contacts"]} />;
+  }
   const here = `${basePath}/${tab}`;
   // src/proxy.ts has already sent malformed URLs to their canonical form.
   const { query } = parseDirectorySearchParams(searchParams);
@@ -28,11 +52,18 @@ export async function DirectoryView({ scope, basePath, tab: rawTab, searchParams
 
   return (
     <>
-      <DirectoryTabs basePath={basePath} current={tab} counts={counts} />
+      <DirectoryTabs
+        basePath={basePath}
+        current={tab}
+        counts={counts}
+        showInactive={permissions.viewInactive}
+        showUsers={!scope.projectId}
+      />
       <div role="tabpanel" id="directory-panel" aria-labelledby={`tab-${tab}`} className="mt-4">
         <ContactsTable
           companyId={scope.companyId}
           projectId={scope.projectId}
+          permissions={permissions}
           tab={tab}
           rows={rows}
           total={total}
@@ -43,5 +74,14 @@ export async function DirectoryView({ scope, basePath, tab: rawTab, searchParams
         />
       </div>
     </>
+  );
+}
+
+function AccessDenied({ message }: { message: string }) {
+  return (
+    <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-6 py-10 text-center text-amber-900">
+      <p className="font-medium">You can&apos;t open this tab.</p>
+      <p className="mt-1 text-sm">{message}</p>
+    </div>
   );
 }

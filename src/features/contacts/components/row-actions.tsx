@@ -17,7 +17,8 @@ type Props = {
   contact: ContactListRow;
   name: string;
   href: string;
-  kind: LifecycleKind;
+  /** The change this row offers, if the user may make it. */
+  kind: LifecycleKind | null;
   onAction: (contact: ContactListRow, trigger: HTMLButtonElement | null) => void;
 };
 
@@ -41,12 +42,14 @@ export function RowActions({ contact, name, href, kind, onAction }: Props) {
           <DropdownMenu.Item asChild className="block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100">
             <Link href={href}>View contact</Link>
           </DropdownMenu.Item>
-          <DropdownMenu.Item
-            onSelect={() => onAction(contact, trigger.current)}
-            className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
-          >
-            {ROW_ACTION_LABEL[kind]}
-          </DropdownMenu.Item>
+          {kind && (
+            <DropdownMenu.Item
+              onSelect={() => onAction(contact, trigger.current)}
+              className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
+            >
+              {ROW_ACTION_LABEL[kind]}
+            </DropdownMenu.Item>
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

@@ -9,21 +9,28 @@ import { ContactFormDialog, type VendorOption } from "@/features/contacts/compon
 import { ContactPickerDialog } from "@/features/contacts/components/contact-picker-dialog";
 import { addCrewMembersAction, createCrewAction, removeCrewMemberAction } from "../actions";
 
-type Props = { companyId: string; projectId: string; crews: CrewListItem[]; vendors: VendorOption[] };
+type Props = {
+  companyId: string;
+  projectId: string;
+  /** Standard access on the project: create crews and change who is on them. */
+  canManage: boolean;
+  crews: CrewListItem[];
+  vendors: VendorOption[];
+};
 
-export function CrewsView({ companyId, projectId, crews, vendors }: Props) {
+export function CrewsView({ companyId, projectId, canManage, crews, vendors }: Props) {
   return (
     <div className="space-y-6">
-      <NewCrewForm companyId={companyId} projectId={projectId} />
+      {canManage && <NewCrewForm companyId={companyId} projectId={projectId} />}
       {crews.length === 0 ? (
         <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">
-          No crews on this project yet. Name one above to start.
+          No crews on this project yet.{canManage && " Name one above to start."}
         </p>
       ) : (
         <ul className="grid gap-4 lg:grid-cols-2">
           {crews.map((crew) => (
             <li key={crew.id}>
-              <CrewCard companyId={companyId} crew={crew} vendors={vendors} />
+              <CrewCard companyId={companyId} projectId={projectId} canManage={canManage} crew={crew} vendors={vendors} />
             </li>
           ))}
         </ul>
@@ -77,7 +84,9 @@ function NewCrewForm({ companyId, projectId }: { companyId: string; projectId: s
   );
 }
 
-function CrewCard({ companyId, crew, vendors }: { companyId: string; crew: CrewListItem; vendors: VendorOption[] }) {
+type CrewCardProps = Omit<Props, "crews"> & { crew: CrewListItem };
+
+function CrewCard({ companyId, projectId, canManage, crew, vendors }: CrewCardProps) {
   const [picking, setPicking] = useState(false);
   const [creating, setCreating] = useState(false);
   const [pending, start] = useTransition();
@@ -89,7 +98,7 @@ function CrewCard({ companyId, crew, vendors }: { companyId: string; crew: CrewL
           {crew.name}
           <span className="text-sm font-normal text-slate-500">({crew.members.length})</span>
         </h3>
-        <div className="flex gap-2">
+        <div className="flex gap-2" hidden={!canManage}>
           <button type="button" onClick={() => setPicking(true)} className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium hover:bg-slate-50">
             Add Workers<span className="sr-only"> to {crew.name}</span>
           </button>
@@ -117,6 +126,7 @@ function CrewCard({ companyId, crew, vendors }: { companyId: string; crew: CrewL
                 </span>
                 <button
                   type="button"
+                  hidden={!canManage}
                   aria-label={`Remove ${name} from ${crew.name}`}
                   disabled={pending}
                   onClick={() =>
@@ -137,6 +147,7 @@ function CrewCard({ companyId, crew, vendors }: { companyId: string; crew: CrewL
       )}
       <ContactPickerDialog
         companyId={companyId}
+        projectId={projectId}
         title={`Add Workers to ${crew.name}`}
         description="Only active contacts can join a crew. They also join this project's directory."
         confirmLabel={(n) => (n === 0 ? "Add" : `Add ${n}`)}

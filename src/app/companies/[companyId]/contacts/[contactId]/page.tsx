@@ -8,6 +8,7 @@ import { ORIGIN_LABELS } from "@/features/contacts/contact-schemas";
 import { ContactActions } from "@/features/contacts/components/contact-actions";
 import { getContact } from "@/server/contacts/get-contact";
 import { getPrisma } from "@/server/db/client";
+import { can } from "@/server/permissions/can";
 import { listVendors } from "@/server/vendors/list-vendors";
 
 type Props = { params: Promise<{ companyId: string; contactId: string }> };
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ companyId: string; contactId: string }> };
 // Metadata and page share one read per request.
 const loadContact = cache(async (companyId: string, contactId: string) => {
   const company = await loadCompany(companyId);
-  if (!z.uuid().safeParse(contactId).success) notFound();
+  if (!z.uuid().safeParse(contactId).success || !can(company.actor, "view contacts")) notFound();
   const prisma = await getPrisma();
   const contact = await getContact(prisma, { companyId: company.id, contactId });
   return { company, contact: contact ?? notFound(), prisma };
@@ -78,6 +79,8 @@ export default async function ContactPage(props: Props) {
         </div>
         <ContactActions
           companyId={company.id}
+          canEdit={can(company.actor, "edit contacts")}
+          canChangeStatus={can(company.actor, "change contact status")}
           contact={{ ...contact, status: contact.status }}
           lifecycleRow={lifecycleRow}
           vendors={vendors}

@@ -18,6 +18,7 @@ export default async function CompanyDirectoryPage({ params, searchParams }: Pro
   return (
     <DirectoryView
       scope={{ companyId: company.id }}
+      actor={company.actor}
       basePath={`/companies/${company.id}/directory`}
       tab={tab}
       searchParams={await searchParams}

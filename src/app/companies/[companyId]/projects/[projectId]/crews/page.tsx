@@ -3,6 +3,7 @@ import { loadProject } from "@/features/companies/queries";
 import { CrewsView } from "@/features/crews/components/crews-view";
 import { listCrews } from "@/server/crews/list-crews";
 import { getPrisma } from "@/server/db/client";
+import { can } from "@/server/permissions/can";
 import { listVendors } from "@/server/vendors/list-vendors";
 
 export const metadata: Metadata = { title: "Crews" };
@@ -20,7 +21,13 @@ export default async function CrewsPage({ params }: Props) {
   return (
     <>
       <h2 className="mb-4 text-lg font-semibold">Crews</h2>
-      <CrewsView companyId={companyId} projectId={project.id} crews={crews} vendors={vendors} />
+      <CrewsView
+        companyId={companyId}
+        projectId={project.id}
+        canManage={can(project.actor, "edit contacts", { projectId: project.id })}
+        crews={crews}
+        vendors={vendors}
+      />
     </>
   );
 }

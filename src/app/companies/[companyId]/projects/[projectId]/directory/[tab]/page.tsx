@@ -18,6 +18,7 @@ export default async function ProjectDirectoryPage({ params, searchParams }: Pro
   return (
     <DirectoryView
       scope={{ companyId, projectId: project.id }}
+      actor={project.actor}
       basePath={`/companies/${companyId}/projects/${project.id}/directory`}
       tab={tab}
       searchParams={await searchParams}

@@ -1,0 +1,45 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { verifyApiToken } from "@/server/auth/api-tokens";
+import { authFor } from "@/server/auth/get-auth";
+import { ApiError } from "./errors";
+
+/** Who is calling: a user, and for a token the one company it acts in. */
+export type Caller = { userId: string; tokenCompanyId?: string };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A personal API token (`Authorization: Bearer …`) or the session cookie. A cookie only
+ * counts for a change when the request comes from this site: another site's page cannot
+ * ride a signed-in user's cookie into the API.
+ */
+export async function authenticate(request: Request, db: PrismaClient): Promise<Caller> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw new ApiError("unauthorized", "Send the token as: Authorization: Bearer <token>.");
+    const found = await verifyApiToken(db, token);
+    if (!found) throw new ApiError("unauthorized", "This API token is not valid, or it was revoked. Create a new one in Settings.");
+    return { userId: found.userId, tokenCompanyId: found.companyId };
+  }
+  const session = await authFor(db).api.getSession({ headers: request.headers });
+  if (!session) {
+    throw new ApiError("unauthorized", "Sign in, or send a personal API token as: Authorization: Bearer <token>.");
+  }
+  if (!SAFE_METHODS.has(request.method) && !sameSite(request)) {
+    throw new ApiError("forbidden", "Changes with a session cookie must come from Rollcall itself. Integrations use an API token.");
+  }
+  return { userId: session.user.id };
+}
+
+function sameSite(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

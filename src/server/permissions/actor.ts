@@ -1,0 +1,42 @@
+import "server-only";
+import type { PermissionLevel } from "@/generated/prisma/enums";
+import type { Db } from "@/server/db/transaction";
+
+/** Who is acting, in one company, and their Directory levels there. */
+export type Actor = {
+  userId: string;
+  name: string;
+  companyId: string;
+  companyLevel: PermissionLevel;
+  /** Levels set on single projects; other projects follow the company level. */
+  projectLevels: ReadonlyMap<string, PermissionLevel>;
+};
+
+/**
+ * The user as a member of this company, or null when they are not one: to them the
+ * company does not exist.
+ */
+export async function loadActor(db: Db, { userId, companyId }: { userId: string; companyId: string }): Promise<Actor | null> {
+  const member = await db.companyMember.findUnique({
+    where: { companyId_userId: { companyId, userId } },
+    select: { directoryLevel: true, user: { select: { name: true } } },
+  });
+  if (!member || member.directoryLevel === "NONE") {
+    // NONE on the company directory may still be a project's member.
+    const grants = member ? await projectGrants(db, companyId, userId) : new Map();
+    if (!member || grants.size === 0) return null;
+    return { userId, name: member.user.name, companyId, companyLevel: "NONE", projectLevels: grants };
+  }
+  return {
+    userId,
+    name: member.user.name,
+    companyId,
+    companyLevel: member.directoryLevel,
+    projectLevels: await projectGrants(db, companyId, userId),
+  };
+}
+
+async function projectGrants(db: Db, companyId: string, userId: string) {
+  const grants = await db.projectPermission.findMany({ where: { companyId, userId }, select: { projectId: true, level: true } });
+  return new Map(grants.map((g) => [g.projectId, g.level]));
+}

@@ -1,0 +1,53 @@
+import type { PermissionLevel } from "@/generated/prisma/enums";
+import { atLeast } from "./levels";
+
+/** What a user may try, and where. */
+export type Permission =
+  | "view contacts"
+  | "view inactive contacts"
+  | "edit contacts"
+  | "change contact status"
+  | "manage project members"
+  | "manage users";
+
+export type Scope = { projectId?: string };
+
+type ActorLevels = { companyLevel: PermissionLevel; projectLevels: ReadonlyMap<string, PermissionLevel> };
+
+/**
+ * A user's level on a project's Directory: company Admin is Admin everywhere; otherwise a
+ * level set on the project wins, and the company level applies where none is set.
+ */
+export function projectLevel(actor: ActorLevels, projectId: string): PermissionLevel {
+  if (actor.companyLevel === "ADMIN") return "ADMIN";
+  return actor.projectLevels.get(projectId) ?? actor.companyLevel;
+}
+
+/** The one place that decides. Pages hide, actions and API handlers refuse, by asking it. */
+export function can(actor: ActorLevels, permission: Permission, { projectId }: Scope = {}): boolean {
+  const level = projectId ? projectLevel(actor, projectId) : actor.companyLevel;
+  switch (permission) {
+    case "view contacts":
+      return atLeast(level, "READ_ONLY");
+    case "view inactive contacts":
+      return atLeast(level, "ADMIN");
+    case "edit contacts":
+      return atLeast(level, "STANDARD");
+    case "change contact status":
+      return atLeast(actor.companyLevel, "ADMIN");
+    case "manage project members":
+      return projectId !== undefined && atLeast(projectLevel(actor, projectId), "ADMIN");
+    case "manage users":
+      return atLeast(actor.companyLevel, "ADMIN");
+  }
+}
+
+/** The message a refused user reads. */
+export const REFUSAL: Record<Permission, string> = {
+  "view contacts": "You don't have access to this directory. Ask a company admin for Read Only access or higher.",
+  "view inactive contacts": "Only Directory admins can see inactive contacts.",
+  "edit contacts": "You need Standard access or higher on this Directory to add or edit contacts.",
+  "change contact status": "Only company Directory admins can inactivate or reactivate contacts.",
+  "manage project members": "Only this project's Directory admins can add or remove its contacts.",
+  "manage users": "Only company Directory admins can manage users, permissions and API tokens.",
+};
