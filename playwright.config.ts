@@ -24,6 +24,11 @@ if (!process.env.ROLLCALL_E2E_DATA_DIR) {
 }
 const dataDir = process.env.ROLLCALL_E2E_DATA_DIR;
 
+/** Where the sign-in setup keeps a demo user's cookies. */
+export function signedIn(user: "admin" | "standard" | "readonly" | "pm") {
+  return path.join(dataDir, "auth", `${user}.json`);
+}
+
 const defaultChromium = "/usr/bin/chromium";
 const executablePath =
   process.env.CHROMIUM_PATH || (fs.existsSync(defaultChromium) ? defaultChromium : undefined);
@@ -56,7 +61,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    // Signs each demo user in once; specs start signed in (as the admin unless they say).
+    { name: "sign-in", testMatch: /sign-in\.setup\.ts/, use: { browserName: "chromium" } },
+    {
+      name: "chromium",
+      dependencies: ["sign-in"],
+      use: { browserName: "chromium", storageState: signedIn("admin") },
+    },
+  ],
   webServer: {
     command: `npx next start -p ${PORT} -H 127.0.0.1`,
     // `/` makes the first request: it opens, migrates and seeds the database.

@@ -4,7 +4,7 @@ import * as inactivateRoute from "@/app/api/v1/companies/[companyId]/contacts/bu
 import * as reactivateRoute from "@/app/api/v1/companies/[companyId]/contacts/bulk_reactivate/route";
 import { bulkResultSchema } from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
-import { callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import { adminToken, callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, membershipStatuses } from "../helpers/factories";
 
@@ -21,8 +21,9 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
     return { companyId: c.id, p: projects.map((p) => p.id) as [string, string] };
   }
 
-  const inactivate = (companyId: string, body: unknown) => callApi(inactivateRoute.POST, { params: { companyId }, body });
-  const reactivate = (companyId: string, body: unknown) => callApi(reactivateRoute.POST, { params: { companyId }, body });
+  /** As a company Admin of companyId, unless another token is given. */
+  const inactivate = (companyId: string, body: unknown, token?: string) => callApi(inactivateRoute.POST, { params: { companyId }, body, token });
+  const reactivate = (companyId: string, body: unknown, token?: string) => callApi(reactivateRoute.POST, { params: { companyId }, body, token });
 
   test("inactivates contacts on every project, reports skips, and reactivation brings them back", async () => {
     const { companyId, p } = await company();
@@ -91,7 +92,7 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
     const huge = JSON.stringify({ contactIds: ids, reason: "x".repeat(2 * 1024 * 1024) });
     expectError(await callApi(inactivateRoute.POST, { params: { companyId }, rawBody: huge }), 413, "body_too_large");
     expectError(await callApi(inactivateRoute.POST, { params: { companyId }, rawBody: `{"contactIds": ["${ids[0]}"]` }), 400, "invalid_json");
-    expectError(await send(randomUUID(), { contactIds: ids }), 404, "not_found");
+    expectError(await send(randomUUID(), { contactIds: ids }, await adminToken(companyId)), 404, "not_found");
     expect(await companySnapshot(db.prisma, companyId)).toEqual(before);
   });
 

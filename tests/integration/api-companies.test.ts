@@ -4,9 +4,9 @@ import * as vendorsRoute from "@/app/api/v1/companies/[companyId]/vendors/route"
 import * as companiesRoute from "@/app/api/v1/companies/route";
 import { companySchema, listOf, vendorSchema } from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
-import { callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import { adminToken, callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
-import { createCompany, createVendor } from "../helpers/factories";
+import { createCompany, createUserWithToken, createVendor } from "../helpers/factories";
 
 describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
   let db: Database;
@@ -15,11 +15,17 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
   });
   afterAll(() => closeApiTestDatabase(db));
 
-  test("GET /companies lists every company as { id, name }", async () => {
+  test("GET /companies lists the token's own company as { id, name }, and no other", async () => {
     const company = await createCompany(db.prisma, `Api Co ${randomUUID()}`);
-    const { data } = expectSuccess(await callApi(companiesRoute.GET), listOf(companySchema));
-    expect(data).toContainEqual({ id: company.id, name: company.name });
-    expectError(await callApi(companiesRoute.GET, { query: { page: "1" } }), 400, "validation_error");
+    const alsoMember = await createCompany(db.prisma);
+    await createCompany(db.prisma);
+    const { user, token } = await createUserWithToken(db.prisma, company.id, "READ_ONLY");
+    // A member of another company too: a token still acts only in the one it was made in.
+    await db.prisma.companyMember.create({ data: { companyId: alsoMember.id, userId: user.id, directoryLevel: "ADMIN" } });
+    const { data } = expectSuccess(await callApi(companiesRoute.GET, { token }), listOf(companySchema));
+    expect(data).toEqual([{ id: company.id, name: company.name }]);
+    expectError(await callApi(companiesRoute.GET, { token, query: { page: "1" } }), 400, "validation_error");
+    expectError(await callApi(companiesRoute.GET, { token: null }), 401, "unauthorized");
   });
 
   test("GET /companies/{companyId}/vendors lists the company's vendors only", async () => {
@@ -29,8 +35,10 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
     await createVendor(db.prisma, other.id, "Other Co Vendor");
     const { data } = expectSuccess(await callApi(vendorsRoute.GET, { params: { companyId: company.id } }), listOf(vendorSchema));
     expect(data).toEqual([{ id: vendor.id, name: "Beta Concrete", kind: "subcontractor", trade: "Electrical" }]);
-    expectError(await callApi(vendorsRoute.GET, { params: { companyId: randomUUID() } }), 404, "not_found");
-    expectError(await callApi(vendorsRoute.GET, { params: { companyId: "acme" } }), 404, "not_found");
+    // With a valid token of a real company: an unknown or malformed id is simply not found.
+    const token = await adminToken(company.id);
+    expectError(await callApi(vendorsRoute.GET, { params: { companyId: randomUUID() }, token }), 404, "not_found");
+    expectError(await callApi(vendorsRoute.GET, { params: { companyId: "acme" }, token }), 404, "not_found");
   });
 
   test("POST /companies/{companyId}/vendors creates a vendor; a taken name is 409 and changes nothing", async () => {
@@ -53,7 +61,11 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
     );
     expectError(await post(null), 400, "validation_error");
     expectError(await callApi(vendorsRoute.POST, { params: { companyId: company.id }, rawBody: "{" }), 400, "invalid_json");
-    expectError(await callApi(vendorsRoute.POST, { params: { companyId: randomUUID() }, body: { name: "X" } }), 404, "not_found");
+    expectError(
+      await callApi(vendorsRoute.POST, { params: { companyId: randomUUID() }, body: { name: "X" }, token: await adminToken(company.id) }),
+      404,
+      "not_found",
+    );
     expect(await companySnapshot(db.prisma, company.id)).toEqual(before);
   });
 });

@@ -4,7 +4,7 @@ import * as contactRoute from "@/app/api/v1/companies/[companyId]/contacts/[cont
 import * as contactsRoute from "@/app/api/v1/companies/[companyId]/contacts/route";
 import { contactDetailSchema, contactPageSchema, contactSchema } from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
-import { callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import { adminToken, callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, createVendor, membershipStatuses } from "../helpers/factories";
 
@@ -22,9 +22,10 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
     return { companyId: c.id, alpha: alpha.id, bravo: bravo.id, vendorId: vendor.id };
   }
 
-  const list = (companyId: string, query: Record<string, string> | string = {}) =>
-    callApi(contactsRoute.GET, { params: { companyId }, query });
-  const create = (companyId: string, body: unknown) => callApi(contactsRoute.POST, { params: { companyId }, body });
+  /** As a company Admin of companyId, unless another token is given. */
+  const list = (companyId: string, query: Record<string, string> | string = {}, token?: string) =>
+    callApi(contactsRoute.GET, { params: { companyId }, query, token });
+  const create = (companyId: string, body: unknown, token?: string) => callApi(contactsRoute.POST, { params: { companyId }, body, token });
   const get = (companyId: string, contactId: string) => callApi(contactRoute.GET, { params: { companyId, contactId } });
   const patch = (companyId: string, contactId: string, body: unknown) =>
     callApi(contactRoute.PATCH, { params: { companyId, contactId }, body, method: "PATCH" });
@@ -94,8 +95,9 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
     });
 
     test("answers 404 for an unknown or malformed company id", async () => {
-      expectError(await list(randomUUID()), 404, "not_found");
-      expectError(await list("not-a-uuid"), 404, "not_found");
+      const token = await adminToken((await company()).companyId);
+      expectError(await list(randomUUID(), {}, token), 404, "not_found");
+      expectError(await list("not-a-uuid", {}, token), 404, "not_found");
     });
   });
 
@@ -170,8 +172,9 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
     });
 
     test("answers 404 for an unknown company, even with a bad body", async () => {
-      expectError(await create(randomUUID(), { firstName: "A", lastName: "B" }), 404, "not_found");
-      expectError(await create(randomUUID(), { nonsense: true }), 404, "not_found");
+      const token = await adminToken((await company()).companyId);
+      expectError(await create(randomUUID(), { firstName: "A", lastName: "B" }, token), 404, "not_found");
+      expectError(await create(randomUUID(), { nonsense: true }, token), 404, "not_found");
     });
   });
 

@@ -5,7 +5,7 @@ import * as projectContactsRoute from "@/app/api/v1/companies/[companyId]/projec
 import * as projectsRoute from "@/app/api/v1/companies/[companyId]/projects/route";
 import { addContactsResultSchema, contactPageSchema, listOf, projectListItemSchema, projectSchema, removeContactResultSchema } from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
-import { callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import { adminToken, callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, membershipStatuses } from "../helpers/factories";
 
@@ -57,8 +57,9 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
 
     test("answers 404 for an unknown company and 400 for query keys it does not take", async () => {
       const { companyId } = await company();
-      expectError(await callApi(projectsRoute.GET, { params: { companyId: randomUUID() } }), 404, "not_found");
-      expectError(await callApi(projectsRoute.POST, { params: { companyId: "x" }, body: { name: "P" } }), 404, "not_found");
+      const token = await adminToken(companyId);
+      expectError(await callApi(projectsRoute.GET, { params: { companyId: randomUUID() }, token }), 404, "not_found");
+      expectError(await callApi(projectsRoute.POST, { params: { companyId: "x" }, body: { name: "P" }, token }), 404, "not_found");
       expectError(await callApi(projectsRoute.GET, { params: { companyId }, query: { page: "2" } }), 400, "validation_error");
     });
   });

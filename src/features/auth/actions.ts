@@ -1,9 +1,10 @@
 "use server";
 
-import { APIError } from "better-auth/api";
-import { headers } from "next/headers";
+import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/server/auth/get-auth";
+import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 import { safeNextPath, signInSchema } from "./validations";
 
 export type SignInState = { message?: string; email?: string };
@@ -12,20 +13,17 @@ export async function signInAction(_: SignInState, formData: FormData): Promise<
   const email = String(formData.get("email") ?? "");
   const parsed = signInSchema.safeParse({ email, password: formData.get("password") });
   if (!parsed.success) return { message: parsed.error.issues[0]!.message, email };
-  const auth = await getAuth();
-  try {
-    await auth.api.signInEmail({ body: parsed.data, headers: await headers() });
-  } catch (error) {
-    if (error instanceof APIError) {
-      // One message for a wrong email or a wrong password: no hint which accounts exist.
-      const message =
-        error.statusCode === 429
-          ? "Too many sign-in attempts. Wait a minute, then try again."
-          : "That email and password don't match. Check both and try again.";
-      return { message, email };
-    }
-    throw error;
+  const result = await signInWithPassword(await getAuth(), await headers(), parsed.data);
+  if (!result.ok) {
+    // One message for a wrong email or a wrong password: no hint which accounts exist.
+    const message =
+      result.reason === "rate limited"
+        ? "Too many sign-in attempts. Wait a minute, then try again."
+        : "That email and password don't match. Check both and try again.";
+    return { message, email };
   }
+  const jar = await cookies();
+  for (const [name, cookie] of parseSetCookieHeader(result.setCookie)) jar.set(name, cookie.value, toCookieOptions(cookie));
   redirect(safeNextPath(formData.get("next")));
 }
 

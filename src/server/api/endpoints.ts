@@ -126,7 +126,8 @@ export const endpoints = {
     method: "post",
     path: "/companies/{companyId}/contacts",
     summary: "Create a contact, optionally on some projects",
-    description: "The contact's origin is `api`. An unknown vendorId or project id is answered 404 and nothing is created.",
+    description:
+      "The contact's origin is `api`. An unknown vendorId or project id is answered 404 and nothing is created. Creating a contact on a project takes Standard access on that project too (403 otherwise).",
     body: createContactBody,
     status: 201,
     response: contactSchema,

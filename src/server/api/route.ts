@@ -14,6 +14,8 @@ import { pathParams, type PathParam } from "./schemas";
 export type ApiInput<Path extends string, Query, Body> = {
   db: PrismaClient;
   caller: Caller;
+  /** The caller as a member of the path's company, already allowed the endpoint's access. */
+  actor: "companyId" extends PathParams<Path> ? Actor : null;
   /** The path's ids, checked to be UUIDs and lower-cased; the company exists. */
   params: Record<PathParams<Path>, string>;
   query: Query extends z.ZodType ? z.output<Query> : Record<string, never>;
@@ -54,7 +56,7 @@ export function apiRoute<Path extends string, Query extends z.ZodObject | undefi
         if (!can(actor, permission, { projectId: params.projectId })) throw new ApiError("forbidden", REFUSAL[permission]);
       }
       const body = endpoint.body ? await parseBody(endpoint.body, request) : undefined;
-      const input = { db, caller, params, query, body } as ApiInput<Path, Query, Body>;
+      const input = { db, caller, actor, params, query, body } as ApiInput<Path, Query, Body>;
       return Response.json(await handler(input), { status: endpoint.status });
     } catch (error) {
       return errorResponse(error);

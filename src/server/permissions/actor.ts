@@ -13,20 +13,16 @@ export type Actor = {
 };
 
 /**
- * The user as a member of this company, or null when they are not one: to them the
- * company does not exist.
+ * The user as a member of this company, whatever their level (None included: they are
+ * refused, not told the company does not exist), or null when they are not one: to them
+ * the company does not exist.
  */
 export async function loadActor(db: Db, { userId, companyId }: { userId: string; companyId: string }): Promise<Actor | null> {
   const member = await db.companyMember.findUnique({
     where: { companyId_userId: { companyId, userId } },
     select: { directoryLevel: true, user: { select: { name: true } } },
   });
-  if (!member || member.directoryLevel === "NONE") {
-    // NONE on the company directory may still be a project's member.
-    const grants = member ? await projectGrants(db, companyId, userId) : new Map();
-    if (!member || grants.size === 0) return null;
-    return { userId, name: member.user.name, companyId, companyLevel: "NONE", projectLevels: grants };
-  }
+  if (!member) return null;
   return {
     userId,
     name: member.user.name,

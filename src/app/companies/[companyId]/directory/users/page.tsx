@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { loadCompany } from "@/features/companies/queries";
 import { UsersView } from "@/features/users/components/users-view";
 import { getPrisma } from "@/server/db/client";
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ params }: { params: Promise<{ companyId: string }> }) {
   const company = await loadCompany((await params).companyId);
+  // A tab of the company directory: members with no access to it (None) do not see who else is in it.
+  if (!can(company.actor, "view contacts")) notFound();
   const prisma = await getPrisma();
   const [users, projects, counts] = await Promise.all([
     listCompanyUsers(prisma, company.id),

@@ -1,8 +1,10 @@
 import { endpoints } from "@/server/api/endpoints";
+import { ApiError } from "@/server/api/errors";
 import { apiRoute } from "@/server/api/route";
 import { toContactJson } from "@/server/api/serialize";
 import { createContact } from "@/server/contacts/create-contact";
 import { listContactRecords } from "@/server/contacts/list-contact-records";
+import { can, REFUSAL } from "@/server/permissions/can";
 
 export const GET = apiRoute(endpoints.listContacts, async ({ db, params, query }) => {
   const { vendorId, projectId, ...rest } = query;
@@ -10,6 +12,11 @@ export const GET = apiRoute(endpoints.listContacts, async ({ db, params, query }
   return { data: records.map(toContactJson), page: query.page, perPage: query.perPage, total };
 });
 
-export const POST = apiRoute(endpoints.createContact, async ({ db, params, body }) =>
-  toContactJson(await createContact(db, { companyId: params.companyId, input: body, origin: "API" })),
-);
+export const POST = apiRoute(endpoints.createContact, async ({ db, actor, params, body }) => {
+  // A contact created on a project joins its directory: that takes Standard on the project
+  // too, where its own level may be lower than the company's (as the project's Add Contact does).
+  if (body.projectIds?.some((projectId) => !can(actor, "edit contacts", { projectId: projectId.toLowerCase() }))) {
+    throw new ApiError("forbidden", REFUSAL["edit contacts"]);
+  }
+  return toContactJson(await createContact(db, { companyId: params.companyId, input: body, origin: "API" }));
+});
