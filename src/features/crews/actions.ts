@@ -21,7 +21,9 @@ async function run<T>(fn: () => Promise<T>, revalidate: string): Promise<ActionR
   }
 }
 
-const invalid = (error: z.ZodError) => ({ data: null, error: z.prettifyError(error) });
+// Shown to the user beside the field (an empty crew name, say): the messages alone, not
+// z.prettifyError's "✖ … → at name" report.
+const invalid = (error: z.ZodError) => ({ data: null, error: [...new Set(error.issues.map((issue) => issue.message))].join(" ") });
 
 export async function createCrewAction(input: unknown) {
   const parsed = createCrewInputSchema.safeParse(input);
