@@ -7,6 +7,7 @@ import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
 import { listContacts } from "@/server/contacts/list-contacts";
 import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
 import { getPrisma } from "@/server/db/client";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { bulkContactsInputSchema } from "./validations";
 
 export type LifecycleSummary = {
@@ -14,7 +15,6 @@ export type LifecycleSummary = {
   skipped: { id: string; reason: ContactStatusChange["skipped"][number]["reason"] | "not on project" | "already on project" | "inactive" }[];
   projectsAffected: number;
 };
-export type ActionResult<T> = { data: T; error: null } | { data: null; error: string };
 
 async function runLifecycleAction(
   input: unknown,
@@ -22,7 +22,7 @@ async function runLifecycleAction(
 ): Promise<ActionResult<LifecycleSummary>> {
   const parsed = bulkContactsInputSchema.safeParse(input);
   if (!parsed.success) {
-    return { data: null, error: z.prettifyError(parsed.error) };
+    return invalidInput(parsed.error);
   }
   const { companyId, contactIds } = parsed.data;
   const result = await change(await getPrisma(), { companyId, contactIds });
@@ -57,7 +57,7 @@ export type PickerContact = { id: string; name: string; detail: string };
  */
 export async function searchActiveContactsAction(input: unknown): Promise<ActionResult<PickerContact[]>> {
   const parsed = pickerSearchSchema.safeParse(input);
-  if (!parsed.success) return { data: null, error: z.prettifyError(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   const { rows } = await listContacts(await getPrisma(), {
     companyId: parsed.data.companyId,
     status: "ACTIVE",

@@ -6,7 +6,8 @@ import { addContactsToProject } from "@/server/projects/add-contacts-to-project"
 import { removeContactsFromProject } from "@/server/projects/remove-contacts-from-project";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
-import type { ActionResult, LifecycleSummary } from "./actions";
+import type { LifecycleSummary } from "./actions";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { projectContactsInputSchema } from "./validations";
 
 async function runMembershipAction(
@@ -14,7 +15,7 @@ async function runMembershipAction(
   change: (input: z.output<typeof projectContactsInputSchema>) => Promise<{ changed: number; skipped: LifecycleSummary["skipped"] }>,
 ): Promise<ActionResult<LifecycleSummary>> {
   const parsed = projectContactsInputSchema.safeParse(input);
-  if (!parsed.success) return { data: null, error: z.prettifyError(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   try {
     const { changed, skipped } = await change(parsed.data);
     if (changed > 0) revalidatePath(`/companies/${parsed.data.companyId}`, "layout");

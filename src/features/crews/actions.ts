@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import type { ActionResult } from "@/features/contacts/actions";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { addCrewMembers } from "@/server/crews/add-crew-members";
 import { createCrew } from "@/server/crews/create-crew";
 import { removeCrewMember } from "@/server/crews/remove-crew-member";
@@ -21,27 +20,24 @@ async function run<T>(fn: () => Promise<T>, revalidate: string): Promise<ActionR
   }
 }
 
-// Shown to the user beside the field (an empty crew name, say): the messages alone, not
-// z.prettifyError's "✖ … → at name" report.
-const invalid = (error: z.ZodError) => ({ data: null, error: [...new Set(error.issues.map((issue) => issue.message))].join(" ") });
 
 export async function createCrewAction(input: unknown) {
   const parsed = createCrewInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const prisma = await getPrisma();
   return run(() => createCrew(prisma, parsed.data), `/companies/${parsed.data.companyId}`);
 }
 
 export async function addCrewMembersAction(input: unknown) {
   const parsed = crewMembersInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const prisma = await getPrisma();
   return run(() => addCrewMembers(prisma, parsed.data), `/companies/${parsed.data.companyId}`);
 }
 
 export async function removeCrewMemberAction(input: unknown) {
   const parsed = removeCrewMemberInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const prisma = await getPrisma();
   return run(async () => {
     await removeCrewMember(prisma, parsed.data);
