@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { PermissionLevel } from "@/generated/prisma/enums";
 import { createApiTokenAction, revokeApiTokenAction } from "@/features/api-tokens/actions";
-import { inactivateContactsAction, reactivateContactsAction, type ActionResult } from "@/features/contacts/actions";
+import { inactivateContactsAction, reactivateContactsAction } from "@/features/contacts/actions";
+import type { ActionResult } from "@/lib/action-result";
 import { createContactAction, updateContactAction, type ContactFormState } from "@/features/contacts/form-actions";
 import { addContactsToProjectAction, removeContactsFromProjectAction } from "@/features/contacts/membership-actions";
 import { addCrewMembersAction, createCrewAction, removeCrewMemberAction } from "@/features/crews/actions";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/features/contacts/actions";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
@@ -29,7 +29,7 @@ export async function createApiTokenAction(input: unknown): Promise<ActionResult
 /** Revokes a token at once: one's own, or anyone's for a company admin. */
 export async function revokeApiTokenAction(input: unknown): Promise<ActionResult<{ revoked: true }>> {
   const parsed = revokeSchema.safeParse(input);
-  if (!parsed.success) return { data: null, error: z.prettifyError(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   const { actor, error } = await authorize(parsed.data.companyId, "view contacts");
   if (error !== null) return { data: null, error };
   try {

@@ -8,6 +8,7 @@ import { listContacts } from "@/server/contacts/list-contacts";
 import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { bulkContactsInputSchema } from "./validations";
 
 export type LifecycleSummary = {
@@ -15,7 +16,6 @@ export type LifecycleSummary = {
   skipped: { id: string; reason: ContactStatusChange["skipped"][number]["reason"] | "not on project" | "already on project" | "inactive" }[];
   projectsAffected: number;
 };
-export type ActionResult<T> = { data: T; error: null } | { data: null; error: string };
 
 async function runLifecycleAction(
   input: unknown,
@@ -23,7 +23,7 @@ async function runLifecycleAction(
 ): Promise<ActionResult<LifecycleSummary>> {
   const parsed = bulkContactsInputSchema.safeParse(input);
   if (!parsed.success) {
-    return { data: null, error: z.prettifyError(parsed.error) };
+    return invalidInput(parsed.error);
   }
   const { companyId, contactIds } = parsed.data;
   const { error } = await authorize(companyId, "change contact status");
@@ -62,7 +62,7 @@ export type PickerContact = { id: string; name: string; detail: string };
  */
 export async function searchActiveContactsAction(input: unknown): Promise<ActionResult<PickerContact[]>> {
   const parsed = pickerSearchSchema.safeParse(input);
-  if (!parsed.success) return { data: null, error: z.prettifyError(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   const { error } = await authorize(parsed.data.companyId, "view contacts", { projectId: parsed.data.projectId });
   if (error !== null) return { data: null, error };
   const { rows } = await listContacts(await getPrisma(), {

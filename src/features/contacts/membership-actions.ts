@@ -7,7 +7,8 @@ import { removeContactsFromProject } from "@/server/projects/remove-contacts-fro
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
-import type { ActionResult, LifecycleSummary } from "./actions";
+import type { LifecycleSummary } from "./actions";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { projectContactsInputSchema } from "./validations";
 
 async function runMembershipAction(
@@ -15,7 +16,7 @@ async function runMembershipAction(
   change: (input: z.output<typeof projectContactsInputSchema>) => Promise<{ changed: number; skipped: LifecycleSummary["skipped"] }>,
 ): Promise<ActionResult<LifecycleSummary>> {
   const parsed = projectContactsInputSchema.safeParse(input);
-  if (!parsed.success) return { data: null, error: z.prettifyError(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   const { error } = await authorize(parsed.data.companyId, "manage project members", { projectId: parsed.data.projectId });
   if (error !== null) return { data: null, error };
   try {

@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import type { ActionResult } from "@/features/contacts/actions";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { addCrewMembers } from "@/server/crews/add-crew-members";
 import { createCrew } from "@/server/crews/create-crew";
 import { removeCrewMember } from "@/server/crews/remove-crew-member";
@@ -23,7 +22,6 @@ async function run<T>(fn: () => Promise<T>, revalidate: string): Promise<ActionR
   }
 }
 
-const invalid = (error: z.ZodError) => ({ data: null, error: z.prettifyError(error) });
 
 /** Managing crews takes Standard access on the crew's project. */
 async function authorizeCrew(companyId: string, crewId: string): Promise<string | null> {
@@ -34,7 +32,7 @@ async function authorizeCrew(companyId: string, crewId: string): Promise<string 
 
 export async function createCrewAction(input: unknown) {
   const parsed = createCrewInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const { error } = await authorize(parsed.data.companyId, "edit contacts", { projectId: parsed.data.projectId });
   if (error !== null) return { data: null, error };
   const prisma = await getPrisma();
@@ -43,7 +41,7 @@ export async function createCrewAction(input: unknown) {
 
 export async function addCrewMembersAction(input: unknown) {
   const parsed = crewMembersInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const error = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
   if (error !== null) return { data: null, error };
   const prisma = await getPrisma();
@@ -52,7 +50,7 @@ export async function addCrewMembersAction(input: unknown) {
 
 export async function removeCrewMemberAction(input: unknown) {
   const parsed = removeCrewMemberInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error);
   const error = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
   if (error !== null) return { data: null, error };
   const prisma = await getPrisma();

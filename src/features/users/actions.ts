@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import type { ActionResult } from "@/features/contacts/actions";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
@@ -35,7 +34,7 @@ export async function addUserAction(_: AddUserState, formData: FormData): Promis
 
 export async function setPermissionAction(input: unknown): Promise<ActionResult<{ saved: true }>> {
   const parsed = setPermissionSchema.safeParse(input);
-  if (!parsed.success) return { data: null, error: z.prettifyError(parsed.error) };
+  if (!parsed.success) return invalidInput(parsed.error);
   const { actor, error } = await authorize(parsed.data.companyId, "manage users");
   if (error !== null) return { data: null, error };
   try {

@@ -5,6 +5,7 @@ import { Dialog } from "radix-ui";
 import { startTransition, useActionState, useEffect, useId, useRef } from "react";
 import { toast } from "sonner";
 import { createContactAction, updateContactAction, type ContactFormState } from "../form-actions";
+import { useReturnFocus } from "./use-return-focus";
 
 export type VendorOption = { id: string; name: string };
 export type ContactFormValues = {
@@ -36,11 +37,12 @@ type Props = {
 
 /** Add Contact / Edit Contact: every field of the record, with a message beside each bad one. */
 export function ContactFormDialog(props: Props) {
+  const returnFocus = useReturnFocus();
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 max-h-[90vh] w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
+        <Dialog.Content {...returnFocus} className="fixed top-1/2 left-1/2 max-h-[90vh] w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold">{props.contact ? "Edit Contact" : "Add Contact"}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-600">
             {props.contact

@@ -4,6 +4,7 @@ import { Check, Search } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useEffect, useState, useTransition } from "react";
 import { searchActiveContactsAction, type PickerContact } from "../actions";
+import { useReturnFocus } from "./use-return-focus";
 
 type Props = {
   companyId: string;
@@ -20,11 +21,13 @@ type Props = {
 
 /** Pick several active contacts by searching; inactive people are never offered. */
 export function ContactPickerDialog(props: Props) {
+  // Radix focuses the first field (the search box) on open, and this puts focus back on close.
+  const returnFocus = useReturnFocus();
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 flex max-h-[85vh] w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-6 shadow-xl">
+        <Dialog.Content {...returnFocus} className="fixed top-1/2 left-1/2 flex max-h-[85vh] w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold">{props.title}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-600">{props.description}</Dialog.Description>
           {props.open && <Picker {...props} />}
@@ -69,7 +72,6 @@ function Picker({ companyId, projectId, confirmLabel, onConfirm, onOpenChange }:
         <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
         <input
           type="search"
-          autoFocus
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder="Name, job title, company…"
@@ -82,10 +84,11 @@ function Picker({ companyId, projectId, confirmLabel, onConfirm, onOpenChange }:
           return (
             <li key={contact.id}>
               <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
-                <input type="checkbox" checked={picked} onChange={() => toggle(contact)} className="size-4 accent-brand-600" />
+                <input type="checkbox" checked={picked} onChange={() => toggle(contact)} className="size-4 shrink-0 accent-brand-600" />
                 <span>
                   <span className="font-medium">{contact.name}</span>
-                  {contact.detail && <span className="ml-2 text-slate-500">{contact.detail}</span>}
+                  {/* A real space, so the accessible name reads "Name Detail", not "NameDetail". */}
+                  {contact.detail && <> <span className="ml-1 text-slate-500">{contact.detail}</span></>}
                 </span>
               </label>
             </li>

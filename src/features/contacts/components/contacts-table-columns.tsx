@@ -127,12 +127,12 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
 }
 
 function ProjectsCell({ projects }: { projects: ContactListRow["projects"] }) {
-  if (projects.length === 0) return <span className="text-slate-400">None</span>;
+  if (projects.length === 0) return <span className="text-slate-500">None</span>;
   const [first, ...rest] = projects;
   return (
     <span title={projects.map((p) => p.name).join("\n")}>
       {first!.name}
-      {rest.length > 0 && <span className="ml-1 text-slate-500">+{rest.length} more</span>}
+      {rest.length > 0 && <> <span className="text-slate-500">+{rest.length} more</span></>}
     </span>
   );
 }

@@ -121,7 +121,7 @@ export function LifecycleDialog({ kind, companyId, projectId, contacts, open, on
               <li key={contact.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
                 <span>
                   <span className="font-medium">{fullName(contact)}</span>
-                  {contact.vendor && <span className="ml-2 text-slate-500">{contact.vendor.name}</span>}
+                  {contact.vendor && <> <span className="ml-1 text-slate-500">{contact.vendor.name}</span></>}
                 </span>
                 <button
                   type="button"

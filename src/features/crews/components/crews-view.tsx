@@ -121,8 +121,9 @@ function CrewCard({ companyId, projectId, canManage, crew, vendors }: CrewCardPr
                   <Link href={`/companies/${companyId}/contacts/${contact.id}`} className={`font-medium hover:underline ${inactive ? "text-slate-500" : ""}`}>
                     {name}
                   </Link>
-                  {inactive && <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Inactive</span>}
-                  <span className="ml-2 text-slate-500">{[contact.jobTitle, contact.vendor?.name].filter(Boolean).join(" · ")}</span>
+                  {inactive && <> <span className="ml-1 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Inactive</span></>}
+                  {" "}
+                  <span className="ml-1 text-slate-500">{[contact.jobTitle, contact.vendor?.name].filter(Boolean).join(" · ")}</span>
                 </span>
                 <button
                   type="button"
