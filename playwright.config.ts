@@ -23,6 +23,7 @@ if (!process.env.ROLLCALL_E2E_DATA_DIR) {
   if (!process.env.E2E_KEEP_DATA) process.on("exit", () => fs.rmSync(created, { recursive: true, force: true }));
 }
 const dataDir = process.env.ROLLCALL_E2E_DATA_DIR;
+fs.mkdirSync(path.join(dataDir, "auth"), { recursive: true });
 
 /** Where the sign-in setup keeps a demo user's cookies. */
 export function signedIn(user: "admin" | "standard" | "readonly" | "pm") {
