@@ -67,7 +67,7 @@ export function UsersView({ companyId, users, projects, canManage }: Props) {
                   {canManage ? (
                     <details>
                       <summary className="cursor-pointer text-brand-700">
-                        {Object.keys(user.projectLevels).length} set on single projects
+                        {projectLevelSummary(Object.keys(user.projectLevels).length)}
                       </summary>
                       <ul className="mt-2 space-y-1">
                         {projects.map((p) => (
@@ -118,6 +118,7 @@ function AddUserForm({ companyId }: { companyId: string }) {
         id={`user-${name}`}
         name={name}
         type={type}
+        autoComplete={type === "password" ? "new-password" : "off"}
         aria-invalid={state.errors?.[name] ? true : undefined}
         aria-describedby={state.errors?.[name] ? `user-${name}-error` : undefined}
         className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
@@ -173,4 +174,9 @@ function AddUserForm({ companyId }: { companyId: string }) {
       </form>
     </section>
   );
+}
+
+function projectLevelSummary(n: number) {
+  if (n === 0) return "Company level on every project";
+  return `Own level on ${n} ${n === 1 ? "project" : "projects"}`;
 }
