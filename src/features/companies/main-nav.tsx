@@ -1,30 +1,16 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { SectionNav } from "./section-nav";
 
 export function MainNav({ companyId }: { companyId: string }) {
-  const pathname = usePathname();
-  const links = [
-    { href: `/companies/${companyId}/directory/contacts`, label: "Directory", section: `/companies/${companyId}/directory` },
-    { href: `/companies/${companyId}/projects`, label: "Projects", section: `/companies/${companyId}/projects` },
-    { href: `/companies/${companyId}/settings/api-tokens`, label: "API tokens", section: `/companies/${companyId}/settings` },
-  ];
+  const base = `/companies/${companyId}`;
   return (
-    <nav aria-label="Main" className="ml-auto flex gap-1">
-      {links.map((link) => {
-        const current = pathname.startsWith(link.section);
-        return (
-          <Link
-            key={link.href}
-            href={link.href}
-            aria-current={current ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${current ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
-          >
-            {link.label}
-          </Link>
-        );
-      })}
-    </nav>
+    <SectionNav
+      label="Main"
+      className="ml-auto"
+      links={[
+        { href: `${base}/directory/contacts`, label: "Directory", section: `${base}/directory` },
+        { href: `${base}/projects`, label: "Projects", section: `${base}/projects` },
+        { href: `${base}/settings/api-tokens`, label: "API tokens", section: `${base}/settings` },
+      ]}
+    />
   );
 }
