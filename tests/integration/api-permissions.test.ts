@@ -164,7 +164,7 @@ const MATRIX: Record<ActionName, [number, number, number, number, number, number
   "list contacts":                            [404, 403, 200, 200, 200, 200, 403, 200],
   "list inactive contacts":                   [404, 403, 403, 403, 200, 403, 403, 403],
   "get a contact":                            [404, 403, 200, 200, 200, 200, 403, 200],
-  "list projects":                            [404, 403, 200, 200, 200, 200, 403, 200],
+  "list projects":                            [404, 200, 200, 200, 200, 200, 200, 200],
   "list vendors":                             [404, 403, 200, 200, 200, 200, 403, 200],
   "list the project's contacts":              [404, 403, 200, 200, 200, 200, 200, 200],
   "list the project's inactive contacts":     [404, 403, 403, 403, 200, 200, 403, 403],
@@ -240,6 +240,19 @@ describe.each(TEST_DATABASES)("API permissions on %s", (kind) => {
     const after = await companySnapshot(db.prisma, world.companyId);
     if (status < 300 && writes) expect(after).not.toEqual(before);
     else expect(after).toEqual(before);
+  });
+
+  test.each([
+    ["None", "none"],
+    ["Read Only", "all"],
+    ["project member (None, Standard on the project)", "granted"],
+  ] as [Role, "none" | "all" | "granted"][])("the project list shows %s only the projects whose directory they may see", async (role, visible) => {
+    const result = await callApi(projectsRoute.GET, { params: { companyId: world.companyId }, token: tokens[role] });
+    const ids = (result.body as { data: { id: string }[] }).data.map((p) => p.id).sort();
+    const all = (await db.prisma.project.findMany({ where: { companyId: world.companyId }, select: { id: true } })).map((p) => p.id);
+    const expected = { none: [], all, granted: [world.granted] }[visible];
+    expect(ids).toEqual([...expected].sort());
+    expect(all.length).toBeGreaterThan(1);
   });
 
   describe("credentials", () => {

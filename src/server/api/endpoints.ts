@@ -83,7 +83,7 @@ export const endpoints = {
     summary: "List a company's projects, with their directory counts",
     status: 200,
     response: listOf(projectListItemSchema),
-    access: () => "view contacts",
+    description: "Only the projects whose directory the caller may see.",
   }),
   createProject: endpoint({
     method: "post",

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadCompany } from "@/features/companies/queries";
 import { getPrisma } from "@/server/db/client";
-import { can } from "@/server/permissions/can";
-import { listProjects } from "@/server/projects/list-projects";
+import { listVisibleProjects } from "@/server/projects/list-visible-projects";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -16,9 +15,7 @@ const STATUS_LABEL: Record<string, string> = {
 
 export default async function ProjectsPage({ params }: { params: Promise<{ companyId: string }> }) {
   const company = await loadCompany((await params).companyId);
-  const projects = (await listProjects(await getPrisma(), company.id)).filter((p) =>
-    can(company.actor, "view contacts", { projectId: p.id }),
-  );
+  const projects = await listVisibleProjects(await getPrisma(), company.actor);
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Projects</h1>
