@@ -18,6 +18,7 @@ import { closeApiTestDatabase, companySnapshot, openApiTestDatabase } from "../h
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, createUserWithToken } from "../helpers/factories";
 import { createUserWithPassword, signIn } from "../helpers/sessions";
+import { ROLE_NAMES, ROLES, type Role } from "../helpers/roles";
 
 // Server actions read the session cookie through next/headers and revalidate through
 // next/cache, both of which need a Next.js request. The cookie handed over here is a real
@@ -30,19 +31,6 @@ vi.mock("next/cache", () => ({ revalidatePath }));
 const SESSION_ENDED = "Your session has ended. Sign in again, then retry.";
 const COMPANY_NOT_FOUND = "Company not found.";
 
-/** Who acts: a signed-in member of company A at these levels, or a user of company B only. */
-const ROLES = {
-  "not a member": null,
-  "None": { company: "NONE" },
-  "Read Only": { company: "READ_ONLY" },
-  "Standard": { company: "STANDARD" },
-  "Admin": { company: "ADMIN" },
-  "project admin (Read Only, Admin on the project)": { company: "READ_ONLY", granted: "ADMIN" },
-  "project member (None, Standard on the project)": { company: "NONE", granted: "STANDARD" },
-  "Standard kept to Read Only on the project": { company: "STANDARD", granted: "READ_ONLY" },
-} satisfies Record<string, { company: PermissionLevel; granted?: PermissionLevel } | null>;
-type Role = keyof typeof ROLES;
-const ROLE_NAMES = Object.keys(ROLES) as Role[];
 
 type World = {
   companyId: string;

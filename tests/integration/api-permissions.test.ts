@@ -15,6 +15,7 @@ import { REFUSAL, type Permission } from "@/server/permissions/can";
 import { callApi, closeApiTestDatabase, companySnapshot, expectError, openApiTestDatabase, type ApiCall, type ApiResult } from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, createUserWithToken } from "../helpers/factories";
+import { ROLE_NAMES, ROLES, type Role } from "../helpers/roles";
 
 type Handler = Parameters<typeof callApi>[0];
 
@@ -27,19 +28,6 @@ type World = {
   foreign: { companyId: string; projectId: string; contactId: string };
 };
 
-/** Who calls: a member of company A at these levels, or nobody there at all. */
-const ROLES = {
-  "not a member": null,
-  "None": { company: "NONE" },
-  "Read Only": { company: "READ_ONLY" },
-  "Standard": { company: "STANDARD" },
-  "Admin": { company: "ADMIN" },
-  "project admin (Read Only, Admin on the project)": { company: "READ_ONLY", granted: "ADMIN" },
-  "project member (None, Standard on the project)": { company: "NONE", granted: "STANDARD" },
-  "Standard kept to Read Only on the project": { company: "STANDARD", granted: "READ_ONLY" },
-} satisfies Record<string, { company: PermissionLevel; granted?: PermissionLevel } | null>;
-type Role = keyof typeof ROLES;
-const ROLE_NAMES = Object.keys(ROLES) as Role[];
 
 /**
  * One request of each kind, built on data made for it (so an allowed change never

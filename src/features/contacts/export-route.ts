@@ -2,7 +2,8 @@ import "server-only";
 import { loadCompany, loadProject } from "@/features/companies/queries";
 import { Readable } from "node:stream";
 import { getPrisma } from "@/server/db/client";
-import { can, REFUSAL } from "@/server/permissions/can";
+import { can, REFUSAL, viewPermission } from "@/server/permissions/can";
+import { tabStatus } from "./queries";
 import { contactsCsv } from "./export-csv";
 import { DIRECTORY_TABS, parseDirectorySearchParams, type DirectoryTab } from "./validations";
 
@@ -17,7 +18,7 @@ export async function exportDirectoryTab(request: Request, { params }: { params:
   const company = await loadCompany(companyId);
   const project = projectId ? await loadProject(companyId, projectId) : null;
   const scope = { projectId: project?.id };
-  const permission = tab === "inactive-contacts" ? "view inactive contacts" : "view contacts";
+  const permission = viewPermission(tabStatus(tab as DirectoryTab));
   if (!can(company.actor, permission, scope)) {
     return Response.json({ error: { code: "forbidden", message: REFUSAL[permission] } }, { status: 403 });
   }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { Permission } from "@/server/permissions/can";
+import type { ContactStatus } from "@/generated/prisma/enums";
+import { viewPermission, type Permission } from "@/server/permissions/can";
 import {
   addContactsResultSchema,
   bulkContactsBody,
@@ -60,8 +61,7 @@ function endpoint<
   return e;
 }
 
-const byStatus = (query: { status: "ACTIVE" | "INACTIVE" }): Permission =>
-  query.status === "INACTIVE" ? "view inactive contacts" : "view contacts";
+const byStatus = (query: { status: ContactStatus }): Permission => viewPermission(query.status);
 
 const REASON_NOTE = "The optional reason (up to 500 characters) is checked but not yet stored: the change history that will keep it is still to come.";
 

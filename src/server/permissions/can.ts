@@ -1,4 +1,4 @@
-import type { PermissionLevel } from "@/generated/prisma/enums";
+import type { ContactStatus, PermissionLevel } from "@/generated/prisma/enums";
 import { atLeast } from "./levels";
 
 /** What a user may try, and where. */
@@ -40,6 +40,11 @@ export function can(actor: ActorLevels, permission: Permission, { projectId }: S
     case "manage users":
       return atLeast(actor.companyLevel, "ADMIN");
   }
+}
+
+/** What it takes to see contacts in this status: inactive ones are for Directory admins. */
+export function viewPermission(status: ContactStatus): Permission {
+  return status === "INACTIVE" ? "view inactive contacts" : "view contacts";
 }
 
 /** The message a refused user reads. */

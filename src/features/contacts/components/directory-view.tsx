@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import type { Actor } from "@/server/permissions/actor";
-import { can, REFUSAL } from "@/server/permissions/can";
-import { loadDirectory, type DirectoryScope } from "../queries";
+import { can, REFUSAL, viewPermission } from "@/server/permissions/can";
+import { loadDirectory, tabStatus, type DirectoryScope } from "../queries";
 import { DIRECTORY_TABS, parseDirectorySearchParams, serializeDirectorySearchParams, type DirectoryTab } from "../validations";
 import { ContactsTable } from "./contacts-table";
 import { DirectoryTabs } from "./directory-tabs";
@@ -38,10 +38,8 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     addContacts: can(actor, "edit contacts", at),
     addFromDirectory: Boolean(scope.projectId) && can(actor, "manage project members", at),
   };
-  if (!can(actor, "view contacts", at)) return <AccessDenied message={REFUSAL["view contacts"]} />;
-  if (tab === "inactive-contacts" && !permissions.viewInactive) {
-    return <AccessDenied message={REFUSAL["view inactive contacts"]} />;
-  }
+  const needed = viewPermission(tabStatus(tab));
+  if (!can(actor, needed, at)) return <AccessDenied message={REFUSAL[needed]} />;
   const here = `${basePath}/${tab}`;
   // src/proxy.ts has already sent malformed URLs to their canonical form.
   const { query } = parseDirectorySearchParams(searchParams);
