@@ -413,9 +413,9 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
     test("bulk actions report another company's ids as skipped, changing nothing", async () => {
       actAs("Admin");
       const result = await inactivateContactsAction({ companyId: world.companyId, contactIds: [world.foreign.contactId] });
-      expect(result).toEqual({ data: { changed: 0, skipped: [{ id: world.foreign.contactId, reason: "not found" }], projectsAffected: 0 }, error: null });
+      expect(result).toEqual({ data: { batchId: null, changed: 0, skipped: [{ id: world.foreign.contactId, reason: "not found" }], projectsAffected: 0 }, error: null });
       const added = await addContactsToProjectAction({ companyId: world.companyId, projectId: world.granted, contactIds: [world.foreign.contactId] });
-      expect(added).toEqual({ data: { changed: 0, skipped: [{ id: world.foreign.contactId, reason: "not found" }], projectsAffected: 0 }, error: null });
+      expect(added).toEqual({ data: { batchId: null, changed: 0, skipped: [{ id: world.foreign.contactId, reason: "not found" }], projectsAffected: 0 }, error: null });
       expect(revalidatePath).not.toHaveBeenCalled();
     });
   });

@@ -39,6 +39,7 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
       bulkResultSchema,
     );
     expect(result).toEqual({
+      batchId: expect.any(String),
       changed: 2,
       skipped: [
         { id: already.id, reason: "already inactive" },
@@ -51,10 +52,10 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
     expect((await db.prisma.contact.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("ACTIVE");
 
     const back = expectSuccess(await reactivate(companyId, { contactIds: [a.id, b.id] }), bulkResultSchema);
-    expect(back).toEqual({ changed: 2, skipped: [], projectsAffected: 2 });
+    expect(back).toEqual({ batchId: expect.any(String), changed: 2, skipped: [], projectsAffected: 2 });
     expect(await membershipStatuses(db.prisma, a.id)).toEqual({ [p[0]]: "ACTIVE", [p[1]]: "REMOVED" });
     const again = expectSuccess(await reactivate(companyId, { contactIds: [a.id] }), bulkResultSchema);
-    expect(again).toEqual({ changed: 0, skipped: [{ id: a.id, reason: "already active" }], projectsAffected: 0 });
+    expect(again).toEqual({ batchId: null, changed: 0, skipped: [{ id: a.id, reason: "already active" }], projectsAffected: 0 });
   });
 
   test("accepts exactly 10,000 ids", async () => {

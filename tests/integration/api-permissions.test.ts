@@ -343,7 +343,7 @@ describe.each(TEST_DATABASES)("API permissions on %s", (kind) => {
       const before = await companySnapshot(db.prisma, world.foreign.companyId);
       for (const handler of [inactivateRoute.POST, reactivateRoute.POST]) {
         const result = await callApi(handler, { params: { companyId: world.companyId }, body: { contactIds: [world.foreign.contactId] }, token: tokens.Admin });
-        expect(result).toEqual({ status: 200, body: { changed: 0, skipped: [{ id: world.foreign.contactId, reason: "not found" }], projectsAffected: 0 } });
+        expect(result).toEqual({ status: 200, body: { batchId: null, changed: 0, skipped: [{ id: world.foreign.contactId, reason: "not found" }], projectsAffected: 0 } });
       }
       expect(await companySnapshot(db.prisma, world.foreign.companyId)).toEqual(before);
     });

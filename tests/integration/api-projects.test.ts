@@ -112,6 +112,7 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
         addContactsResultSchema,
       );
       expect(result).toEqual({
+        batchId: expect.any(String),
         added: [fresh.id],
         restored: [removed.id],
         skipped: [
@@ -133,7 +134,7 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
       const bad = expectError(await add(companyId, projectId, { contactIds: [contact.id, "nope"] }), 400, "validation_error");
       expect(bad.details).toEqual([{ path: "contactIds.1", message: "Each contact id must be a UUID." }]);
       expectError(await add(companyId, projectId, { contactIds: [] }), 400, "validation_error");
-      expectError(await add(companyId, projectId, { contactIds: [contact.id], reason: "x" }), 400, "validation_error");
+      expectError(await add(companyId, projectId, { contactIds: [contact.id], note: "x" }), 400, "validation_error");
       const tooMany = Array.from({ length: 10_001 }, () => randomUUID());
       expectError(await add(companyId, projectId, { contactIds: [contact.id, ...tooMany] }), 413, "too_many_ids");
       expectError(await add(companyId, other.projectId, { contactIds: [contact.id] }), 404, "not_found");
@@ -150,7 +151,7 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
       const { companyId, projectId } = await company();
       const contact = await createContact(db.prisma, companyId, { projects: { [projectId]: "ACTIVE" } });
       const result = expectSuccess(await remove(companyId, projectId, contact.id), removeContactResultSchema);
-      expect(result).toEqual({ removed: contact.id });
+      expect(result).toEqual({ batchId: expect.any(String), removed: contact.id });
       expect(await membershipStatuses(db.prisma, contact.id)).toEqual({ [projectId]: "REMOVED" });
     });
 

@@ -44,7 +44,7 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
     });
 
     const reactivated = await reactivateContacts(db.prisma, { companyId, contactIds: [contact.id] });
-    expect(reactivated).toEqual({ changed: [contact.id], skipped: [], projectIds: [p[0]], membershipsChanged: 1 });
+    expect(reactivated).toEqual({ batchId: expect.any(String), changed: [contact.id], skipped: [], projectIds: [p[0]], membershipsChanged: 1 });
     expect(await membershipStatuses(db.prisma, contact.id)).toEqual({
       [p[0]]: "ACTIVE",
       [p[1]]: "REMOVED",
@@ -88,6 +88,7 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
     const already = await createContact(db.prisma, companyId, { status: "INACTIVE", projects: { [p[0]]: "INACTIVE" } });
     const result = await inactivateContacts(db.prisma, { companyId, contactIds: [already.id] });
     expect(result).toEqual({
+      batchId: null,
       changed: [],
       skipped: [{ id: already.id, reason: "already inactive" }],
       projectIds: [],

@@ -59,7 +59,7 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
     await inactivateContacts(db.prisma, { companyId, contactIds: [contact.id] });
 
     const removal = await removeContactsFromProject(db.prisma, { companyId, projectId, contactIds: [contact.id] });
-    expect(removal).toEqual({ removed: [contact.id], skipped: [] });
+    expect(removal).toEqual({ batchId: expect.any(String), removed: [contact.id], skipped: [] });
 
     const reactivated = await reactivateContacts(db.prisma, { companyId, contactIds: [contact.id] });
     expect(reactivated.projectIds).toEqual([otherId]);
@@ -71,7 +71,7 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
     const member = await createContact(db.prisma, companyId, { projects: { [projectId]: "ACTIVE" } });
     const stranger = await createContact(db.prisma, companyId);
     const result = await removeContactsFromProject(db.prisma, { companyId, projectId, contactIds: [member.id, stranger.id] });
-    expect(result).toEqual({ removed: [member.id], skipped: [{ id: stranger.id, reason: "not on project" }] });
+    expect(result).toEqual({ batchId: expect.any(String), removed: [member.id], skipped: [{ id: stranger.id, reason: "not on project" }] });
     const row = await db.prisma.projectContact.findFirstOrThrow({ where: { contactId: member.id } });
     expect(row.status).toBe("REMOVED");
     expect(row.removedAt).toBeInstanceOf(Date);

@@ -21,6 +21,7 @@ const COMPANY_SCOPE: Record<Permission, Record<PermissionLevel, boolean>> = {
   // Project membership is only ever managed on a project.
   "manage project members": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: false },
   "manage users": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
+  "view history": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
 };
 
 /**
@@ -61,6 +62,7 @@ const PROJECT_SCOPE: Record<Permission, { project: PermissionLevel } | { company
   "change contact status": { company: "ADMIN" },
   "manage project members": { project: "ADMIN" },
   "manage users": { company: "ADMIN" },
+  "view history": { company: "ADMIN" },
 };
 
 const rank = (level: PermissionLevel) => LEVELS.indexOf(level);
@@ -158,7 +160,7 @@ const PERSONAS: {
     name: "a company Admin set to None on one project (still Admin there)",
     company: "ADMIN",
     onProject: "NONE",
-    companyScope: ["view contacts", "view inactive contacts", "edit contacts", "change contact status", "manage users"],
+    companyScope: ["view contacts", "view inactive contacts", "edit contacts", "change contact status", "manage users", "view history"],
     project: PERMISSIONS,
     otherProject: PERMISSIONS,
   },

@@ -9,9 +9,13 @@ import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
+import { changedBy } from "@/server/history/changed-by";
+import { withIdempotency } from "@/server/idempotency/with-idempotency";
 import { bulkContactsInputSchema } from "./validations";
 
 export type LifecycleSummary = {
+  /** The change's record in the history, which Undo takes back; null when nothing changed. */
+  batchId: string | null;
   changed: number;
   skipped: { id: string; reason: ContactStatusChange["skipped"][number]["reason"] | "not on project" | "already on project" | "inactive" }[];
   projectsAffected: number;
@@ -19,32 +23,37 @@ export type LifecycleSummary = {
 
 async function runLifecycleAction(
   input: unknown,
+  kind: "reactivate" | "inactivate",
   change: typeof reactivateContacts,
 ): Promise<ActionResult<LifecycleSummary>> {
   const parsed = bulkContactsInputSchema.safeParse(input);
   if (!parsed.success) {
     return invalidInput(parsed.error);
   }
-  const { companyId, contactIds } = parsed.data;
-  const { error } = await authorize(companyId, "change contact status");
+  const { companyId, contactIds, reason, idempotencyKey } = parsed.data;
+  const { actor, error } = await authorize(companyId, "change contact status");
   if (error !== null) return { data: null, error };
-  const result = await change(await getPrisma(), { companyId, contactIds });
-  if (result.changed.length > 0) {
+  const { result } = await withIdempotency(
+    await getPrisma(),
+    { companyId, userId: actor.userId, key: idempotencyKey, request: [kind, contactIds, reason] },
+    async (db): Promise<LifecycleSummary> => {
+      const r = await change(db, { companyId, contactIds, by: changedBy(actor, reason) });
+      return { batchId: r.batchId, changed: r.changed.length, skipped: r.skipped, projectsAffected: r.projectIds.length };
+    },
+  );
+  if (result.changed > 0) {
     // The company directory and every project directory of this company show the change.
     revalidatePath(`/companies/${companyId}`, "layout");
   }
-  return {
-    data: { changed: result.changed.length, skipped: result.skipped, projectsAffected: result.projectIds.length },
-    error: null,
-  };
+  return { data: result, error: null };
 }
 
 export async function reactivateContactsAction(input: unknown) {
-  return runLifecycleAction(input, reactivateContacts);
+  return runLifecycleAction(input, "reactivate", reactivateContacts);
 }
 
 export async function inactivateContactsAction(input: unknown) {
-  return runLifecycleAction(input, inactivateContacts);
+  return runLifecycleAction(input, "inactivate", inactivateContacts);
 }
 
 const pickerSearchSchema = z.strictObject({

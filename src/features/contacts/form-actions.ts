@@ -10,6 +10,7 @@ import { authorize } from "@/server/auth/authorize";
 import { getCrew } from "@/server/crews/get-crew";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
+import { changedBy } from "@/server/history/changed-by";
 import { contactFieldsSchema, updateContactSchema } from "./contact-schemas";
 
 export type ContactFormState = {
@@ -82,8 +83,9 @@ export async function createContactAction(_: ContactFormState, formData: FormDat
   // From a crew, the crew's project is where the user needs Standard access.
   const crew = crewId ? await getCrew(prisma, { companyId, crewId }) : null;
   if (crewId && !crew) return { message: "That crew no longer exists. Reload the page." };
-  const { error } = await authorize(companyId, "edit contacts", { projectId: crew?.projectId ?? projectId });
+  const { actor, error } = await authorize(companyId, "edit contacts", { projectId: crew?.projectId ?? projectId });
   if (error !== null) return { message: error };
+  const by = changedBy(actor);
   if (formData.get("confirmDuplicate") !== "yes") {
     const duplicates = await findDuplicateContacts(prisma, { companyId, ...parsed.data });
     if (duplicates.length) {
@@ -95,8 +97,8 @@ export async function createContactAction(_: ContactFormState, formData: FormDat
   }
   try {
     const contact = crewId
-      ? await createCrewWorker(prisma, { companyId, crewId, input: parsed.data })
-      : await createContact(prisma, { companyId, input: parsed.data, origin: "DIRECTORY", originProjectId: projectId });
+      ? await createCrewWorker(prisma, { companyId, crewId, input: parsed.data, by })
+      : await createContact(prisma, { companyId, input: parsed.data, origin: "DIRECTORY", originProjectId: projectId, by });
     revalidatePath(`/companies/${companyId}`, "layout");
     return { contactId: contact.id, message: `Added ${contact.firstName} ${contact.lastName}.` };
   } catch (error) {
@@ -113,10 +115,10 @@ export async function updateContactAction(_: ContactFormState, formData: FormDat
   if (!ids.success) return { message: "This form is out of date. Reload the page and try again." };
   const parsed = updateContactSchema.safeParse(formFields(formData));
   if (!parsed.success) return fieldErrors(parsed.error);
-  const { error } = await authorize(ids.data.companyId, "edit contacts");
+  const { actor, error } = await authorize(ids.data.companyId, "edit contacts");
   if (error !== null) return { message: error };
   try {
-    const contact = await updateContact(await getPrisma(), { ...ids.data, patch: parsed.data });
+    const contact = await updateContact(await getPrisma(), { ...ids.data, patch: parsed.data, by: changedBy(actor) });
     revalidatePath(`/companies/${ids.data.companyId}`, "layout");
     return { contactId: contact.id, message: `Saved ${contact.firstName} ${contact.lastName}.` };
   } catch (error) {

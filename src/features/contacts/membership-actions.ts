@@ -9,20 +9,35 @@ import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import type { LifecycleSummary } from "./actions";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
+import type { Db } from "@/server/db/transaction";
+import { changedBy, type ChangedBy } from "@/server/history/changed-by";
+import { withIdempotency } from "@/server/idempotency/with-idempotency";
 import { projectContactsInputSchema } from "./validations";
 
 async function runMembershipAction(
   input: unknown,
-  change: (input: z.output<typeof projectContactsInputSchema>) => Promise<{ changed: number; skipped: LifecycleSummary["skipped"] }>,
+  name: string,
+  change: (
+    db: Db,
+    input: z.output<typeof projectContactsInputSchema> & { by: ChangedBy },
+  ) => Promise<{ batchId: string | null; changed: number; skipped: LifecycleSummary["skipped"] }>,
 ): Promise<ActionResult<LifecycleSummary>> {
   const parsed = projectContactsInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const { error } = await authorize(parsed.data.companyId, "manage project members", { projectId: parsed.data.projectId });
+  const { companyId, projectId, contactIds, reason, idempotencyKey } = parsed.data;
+  const { actor, error } = await authorize(companyId, "manage project members", { projectId });
   if (error !== null) return { data: null, error };
   try {
-    const { changed, skipped } = await change(parsed.data);
-    if (changed > 0) revalidatePath(`/companies/${parsed.data.companyId}`, "layout");
-    return { data: { changed, skipped, projectsAffected: changed > 0 ? 1 : 0 }, error: null };
+    const { result } = await withIdempotency(
+      await getPrisma(),
+      { companyId, userId: actor.userId, key: idempotencyKey, request: [name, projectId, contactIds, reason] },
+      async (db): Promise<LifecycleSummary> => {
+        const { batchId, changed, skipped } = await change(db, { ...parsed.data, by: changedBy(actor, reason) });
+        return { batchId, changed, skipped, projectsAffected: changed > 0 ? 1 : 0 };
+      },
+    );
+    if (result.changed > 0) revalidatePath(`/companies/${companyId}`, "layout");
+    return { data: result, error: null };
   } catch (error) {
     if (error instanceof DomainError) return { data: null, error: error.message };
     throw error;
@@ -31,9 +46,10 @@ async function runMembershipAction(
 
 /** Add Contacts to a project's directory: active contacts join, removed ones come back. */
 export async function addContactsToProjectAction(input: unknown) {
-  return runMembershipAction(input, async ({ companyId, projectId, contactIds }) => {
-    const result = await addContactsToProject(await getPrisma(), { companyId, projectId, contactIds });
+  return runMembershipAction(input, "add", async (db, { companyId, projectId, contactIds, by }) => {
+    const result = await addContactsToProject(db, { companyId, projectId, contactIds, by });
     return {
+      batchId: result.batchId,
       changed: result.added.length + result.restored.length,
       skipped: result.skipped.map((s) => ({ id: s.id, reason: s.reason })),
     };
@@ -42,8 +58,8 @@ export async function addContactsToProjectAction(input: unknown) {
 
 /** Remove from Project: the rows stay (REMOVED) for history. */
 export async function removeContactsFromProjectAction(input: unknown) {
-  return runMembershipAction(input, async ({ companyId, projectId, contactIds }) => {
-    const result = await removeContactsFromProject(await getPrisma(), { companyId, projectId, contactIds });
-    return { changed: result.removed.length, skipped: result.skipped };
+  return runMembershipAction(input, "remove", async (db, { companyId, projectId, contactIds, by }) => {
+    const result = await removeContactsFromProject(db, { companyId, projectId, contactIds, by });
+    return { batchId: result.batchId, changed: result.removed.length, skipped: result.skipped };
   });
 }

@@ -10,6 +10,7 @@ import {
 } from "nuqs/server";
 import { z } from "zod";
 import { ContactOrigin } from "@/generated/prisma/enums";
+import { reasonSchema } from "@/features/history/validations";
 
 /** The most contacts one bulk action may change. */
 export const MAX_BULK_CONTACTS = 10_000;
@@ -27,7 +28,9 @@ export const contactIdsSchema = z
 export const bulkContactsInputSchema = z.strictObject({
   companyId: z.uuid({ error: "companyId must be a UUID." }),
   contactIds: contactIdsSchema,
-  reason: z.string().trim().max(500, { error: "Keep the reason under 500 characters." }).optional(),
+  reason: reasonSchema,
+  /** Set once per opened dialog, so a double-clicked confirm applies once. */
+  idempotencyKey: z.string().min(1).max(255).optional(),
 });
 export type BulkContactsInput = z.input<typeof bulkContactsInputSchema>;
 

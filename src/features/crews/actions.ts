@@ -5,7 +5,8 @@ import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { addCrewMembers } from "@/server/crews/add-crew-members";
 import { createCrew } from "@/server/crews/create-crew";
 import { removeCrewMember } from "@/server/crews/remove-crew-member";
-import { authorize } from "@/server/auth/authorize";
+import { authorize, type Authorization } from "@/server/auth/authorize";
+import { changedBy } from "@/server/history/changed-by";
 import { getCrew } from "@/server/crews/get-crew";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
@@ -24,10 +25,10 @@ async function run<T>(fn: () => Promise<T>, revalidate: string): Promise<ActionR
 
 
 /** Managing crews takes Standard access on the crew's project. */
-async function authorizeCrew(companyId: string, crewId: string): Promise<string | null> {
+async function authorizeCrew(companyId: string, crewId: string): Promise<Authorization> {
   const crew = await getCrew(await getPrisma(), { companyId, crewId });
-  if (!crew) return "That crew no longer exists. Reload the page.";
-  return (await authorize(companyId, "edit contacts", { projectId: crew.projectId })).error;
+  if (!crew) return { actor: null, error: "That crew no longer exists. Reload the page." };
+  return authorize(companyId, "edit contacts", { projectId: crew.projectId });
 }
 
 export async function createCrewAction(input: unknown) {
@@ -42,16 +43,16 @@ export async function createCrewAction(input: unknown) {
 export async function addCrewMembersAction(input: unknown) {
   const parsed = crewMembersInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const error = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
+  const { actor, error } = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
   if (error !== null) return { data: null, error };
   const prisma = await getPrisma();
-  return run(() => addCrewMembers(prisma, parsed.data), `/companies/${parsed.data.companyId}`);
+  return run(() => addCrewMembers(prisma, { ...parsed.data, by: changedBy(actor) }), `/companies/${parsed.data.companyId}`);
 }
 
 export async function removeCrewMemberAction(input: unknown) {
   const parsed = removeCrewMemberInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const error = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
+  const { error } = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
   if (error !== null) return { data: null, error };
   const prisma = await getPrisma();
   return run(async () => {

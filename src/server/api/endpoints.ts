@@ -19,6 +19,11 @@ import {
   projectListItemSchema,
   projectSchema,
   removeContactResultSchema,
+  removeContactsResultSchema,
+  historyItemSchema,
+  historyPageSchema,
+  historyQuery,
+  undoResultSchema,
   updateContactBody,
   vendorSchema,
 } from "./schemas";
@@ -45,6 +50,8 @@ export type Endpoint<
   response: Result;
   /** When the request can clash with existing data (409). */
   conflict?: string;
+  /** Accepts an Idempotency-Key header: a retry with the same key gets the first answer, and changes nothing. */
+  idempotent?: boolean;
   /**
    * The permission a caller needs (src/server/permissions/can.ts), given the parsed query;
    * checked on the path's project when there is one. Absent: any signed-in caller.
@@ -63,7 +70,8 @@ function endpoint<
 
 const byStatus = (query: { status: ContactStatus }): Permission => viewPermission(query.status);
 
-const REASON_NOTE = "The optional reason (up to 500 characters) is checked but not yet stored: the change history that will keep it is still to come.";
+const REASON_NOTE =
+  "The optional reason (up to 500 characters) is kept in the change history. The answer's batchId names the change, for undo. Send an Idempotency-Key header to make a retry safe: the same key returns the first answer and changes nothing.";
 
 /**
  * The JSON API v1: one entry per route and method. Route handlers parse with these
@@ -161,6 +169,7 @@ export const endpoints = {
     status: 200,
     response: bulkResultSchema,
     access: () => "change contact status",
+    idempotent: true,
   }),
   reactivateContacts: endpoint({
     method: "post",
@@ -172,6 +181,7 @@ export const endpoints = {
     status: 200,
     response: bulkResultSchema,
     access: () => "change contact status",
+    idempotent: true,
   }),
   listProjectContacts: endpoint({
     method: "get",
@@ -182,6 +192,48 @@ export const endpoints = {
     response: contactPageSchema,
     access: byStatus,
   }),
+  removeContactsFromProject: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/projects/{projectId}/contacts/bulk_remove",
+    summary: "Remove contacts from a project's directory",
+    description: `Takes contacts off the project's directory and its crews, all or nothing; the memberships are kept as removed, for history, and reactivation does not bring them back. Contacts not on the project are skipped and reported. ${REASON_NOTE}`,
+    body: bulkContactsBody,
+    status: 200,
+    response: removeContactsResultSchema,
+    access: () => "manage project members",
+    idempotent: true,
+  }),
+  contactHistory: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/contacts/{contactId}/history",
+    summary: "A contact's change history, newest first",
+    status: 200,
+    response: listOf(historyItemSchema),
+    access: () => "view contacts",
+  }),
+  companyHistory: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/history",
+    summary: "The company's change history, newest first, one page at a time",
+    description: "Every change to every contact, filterable by action, by the person who made it (actorId) and by day (from, to: UTC dates, inclusive).",
+    query: historyQuery,
+    status: 200,
+    response: historyPageSchema,
+    access: () => "view history",
+  }),
+  undoBatch: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/batches/{batchId}/undo",
+    summary: "Undo a bulk change",
+    description:
+      "Puts back exactly what a bulk inactivate, reactivate or remove-from-project changed, memberships and crews included, all or nothing, and records the undo in the history. Needs the permission the change itself needed. Accepts an Idempotency-Key header.",
+    conflict: "Answered when the change was already undone, cannot be undone, or when any of its contacts changed since (details.contacts names them); nothing is changed.",
+    status: 200,
+    response: undoResultSchema,
+    // Any member may ask; the handler then checks the permission the change itself took.
+    access: () => "view contacts",
+    idempotent: true,
+  }),
   addContactsToProject: endpoint({
     method: "post",
     path: "/companies/{companyId}/projects/{projectId}/contacts",
@@ -191,6 +243,7 @@ export const endpoints = {
     status: 200,
     response: addContactsResultSchema,
     access: () => "manage project members",
+    idempotent: true,
   }),
   removeContactFromProject: endpoint({
     method: "delete",

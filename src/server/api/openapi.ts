@@ -57,6 +57,15 @@ function operation(operationId: string, endpoint: Endpoint): ZodOpenApiOperation
     requestParams: {
       ...(params.length && { path: z.object(Object.fromEntries(params.map((p) => [p, pathParams[p]]))) }),
       ...(endpoint.query && { query: endpoint.query }),
+      ...(endpoint.idempotent && {
+        header: z.object({
+          "Idempotency-Key": z
+            .string()
+            .max(255)
+            .optional()
+            .meta({ description: "Any unique string (a UUID, say). A retry with the same key within 24 hours gets the first answer and changes nothing; the same key with another request is refused (400)." }),
+        }),
+      }),
     },
     ...(endpoint.body && { requestBody: { required: true, content: { "application/json": { schema: endpoint.body } } } }),
     responses: {

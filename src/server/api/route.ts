@@ -20,6 +20,8 @@ export type ApiInput<Path extends string, Query, Body> = {
   params: Record<PathParams<Path>, string>;
   query: Query extends z.ZodType ? z.output<Query> : Record<string, never>;
   body: Body extends z.ZodType ? z.output<Body> : undefined;
+  /** The Idempotency-Key header, when the endpoint accepts one and the caller sent it. */
+  idempotencyKey: string | null;
 };
 
 export type RouteContext<Path extends string> = { params: Promise<Record<PathParams<Path>, string>> };
@@ -30,6 +32,7 @@ const NOT_FOUND: Record<PathParam, string> = {
   companyId: "Company not found: check the company id in the URL.",
   projectId: "Project not found in this company: check the project id in the URL.",
   contactId: "Contact not found in this company: check the contact id in the URL.",
+  batchId: "That change was not found in this company's history: check the batchId.",
 };
 
 /**
@@ -56,7 +59,8 @@ export function apiRoute<Path extends string, Query extends z.ZodObject | undefi
         if (!can(actor, permission, { projectId: params.projectId })) throw new ApiError("forbidden", REFUSAL[permission]);
       }
       const body = endpoint.body ? await parseBody(endpoint.body, request) : undefined;
-      const input = { db, caller, actor, params, query, body } as ApiInput<Path, Query, Body>;
+      const idempotencyKey = endpoint.idempotent ? readIdempotencyKey(request) : null;
+      const input = { db, caller, actor, params, query, body, idempotencyKey } as ApiInput<Path, Query, Body>;
       return Response.json(await handler(input), { status: endpoint.status });
     } catch (error) {
       return errorResponse(error);
@@ -73,6 +77,19 @@ async function companyActor(db: PrismaClient, caller: Caller, companyId: string)
   const actor = await loadActor(db, { userId: caller.userId, companyId });
   if (!actor || !(await getCompany(db, companyId))) throw notFoundError("companyId");
   return actor;
+}
+
+const IDEMPOTENCY_KEY = z.string().regex(/^[\x21-\x7e]{1,255}$/);
+
+function readIdempotencyKey(request: Request): string | null {
+  const key = request.headers.get("idempotency-key");
+  if (key === null) return null;
+  if (!IDEMPOTENCY_KEY.safeParse(key).success) {
+    throw new ApiError("validation_error", "The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID.", [
+      { path: "Idempotency-Key", message: "1 to 255 visible ASCII characters." },
+    ]);
+  }
+  return key;
 }
 
 /** The 404 for an id in the path that names nothing in this company. */

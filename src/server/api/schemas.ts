@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createContactSchema, updateContactSchema } from "@/features/contacts/contact-schemas";
 import { SORT_VALUES, bulkContactsInputSchema, contactIdsSchema } from "@/features/contacts/validations";
 import { ContactOrigin, ContactStatus, MembershipStatus, ProjectStatus, VendorKind } from "@/generated/prisma/enums";
+import { HISTORY_ACTIONS, historyFilterShape, reasonSchema } from "@/features/history/validations";
 import { ERROR_STATUS } from "./errors";
 
 /** A Prisma enum's values as the API spells them: lower case. */
@@ -18,6 +19,7 @@ export const pathParams = {
   companyId: id("company"),
   projectId: id("project"),
   contactId: id("contact"),
+  batchId: id("change batch (the batchId a bulk change answered with)"),
 };
 export type PathParam = keyof typeof pathParams;
 
@@ -69,9 +71,9 @@ export const createContactBody = createContactSchema.meta({ id: "CreateContact" 
 export const updateContactBody = updateContactSchema.meta({ id: "UpdateContact" });
 
 /** The bulk action's input, less the company: that comes from the path. */
-export const bulkContactsBody = bulkContactsInputSchema.omit({ companyId: true }).meta({ id: "BulkContacts" });
+export const bulkContactsBody = bulkContactsInputSchema.omit({ companyId: true, idempotencyKey: true }).meta({ id: "BulkContacts" });
 
-export const contactIdsBody = z.strictObject({ contactIds: contactIdsSchema }).meta({ id: "ContactIds" });
+export const contactIdsBody = z.strictObject({ contactIds: contactIdsSchema, reason: reasonSchema }).meta({ id: "ContactIds" });
 
 export const createProjectBody = z
   .strictObject({
@@ -174,8 +176,14 @@ export const contactPageSchema = z
 
 export const listOf = <T extends z.ZodType>(item: T) => z.strictObject({ data: z.array(item) });
 
+const batchIdField = z
+  .uuid()
+  .nullable()
+  .meta({ description: "The change's record in the history, for POST /companies/{companyId}/batches/{batchId}/undo; null when nothing changed." });
+
 export const bulkResultSchema = z
   .strictObject({
+    batchId: batchIdField,
     changed: z.int().meta({ description: "How many contacts changed status." }),
     skipped: z.array(z.strictObject({ id: z.uuid(), reason: z.enum(["already active", "already inactive", "not found"]) })),
     projectsAffected: z.int().meta({ description: "How many project directories the changed contacts left or returned to." }),
@@ -184,13 +192,62 @@ export const bulkResultSchema = z
 
 export const addContactsResultSchema = z
   .strictObject({
+    batchId: batchIdField,
     added: z.array(z.uuid()).meta({ description: "Contacts that joined the project's directory." }),
     restored: z.array(z.uuid()).meta({ description: "Contacts that had been removed from it and are back." }),
     skipped: z.array(z.strictObject({ id: z.uuid(), reason: z.enum(["already on project", "inactive", "not found"]) })),
   })
   .meta({ id: "AddContactsResult" });
 
-export const removeContactResultSchema = z.strictObject({ removed: z.uuid() }).meta({ id: "RemoveContactResult" });
+export const removeContactResultSchema = z.strictObject({ batchId: z.uuid(), removed: z.uuid() }).meta({ id: "RemoveContactResult" });
+
+export const removeContactsResultSchema = z
+  .strictObject({
+    batchId: batchIdField,
+    removed: z.array(z.uuid()).meta({ description: "Contacts taken off the project's directory and its crews." }),
+    skipped: z.array(z.strictObject({ id: z.uuid(), reason: z.enum(["not on project"]) })),
+  })
+  .meta({ id: "RemoveContactsResult" });
+
+// Change history.
+
+export const historyItemSchema = z
+  .strictObject({
+    id: z.uuid(),
+    action: z.enum(HISTORY_ACTIONS),
+    at: timestamp,
+    actor: z.strictObject({
+      id: z.uuid().nullable().meta({ description: "The user; null for changes the system made (seeds, scripts)." }),
+      name: z.string().meta({ description: "Their name when they acted." }),
+    }),
+    batchId: z.uuid().meta({ description: "The bulk operation (or single change) this entry belongs to." }),
+    reason: z.string().nullable(),
+    projectIds: z.array(z.uuid()).meta({ description: "The project directories the change touched." }),
+    changes: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "What changed, field by field: { field: { from, to } }; memberships as membership.from/to." }),
+    contact: z.strictObject({ id: z.uuid(), name: z.string() }),
+  })
+  .meta({ id: "HistoryItem" });
+
+export const historyPageSchema = z
+  .strictObject({ data: z.array(historyItemSchema), page: z.int(), perPage: z.int(), total: z.int() })
+  .meta({ id: "HistoryPage" });
+
+export const historyQuery = z.strictObject({
+  ...historyFilterShape,
+  page: listQueryShape.page,
+  perPage: listQueryShape.perPage,
+});
+
+export const undoResultSchema = z
+  .strictObject({
+    batchId: z.uuid().meta({ description: "The undo's own record in the history." }),
+    undoneBatchId: z.uuid(),
+    contactIds: z.array(z.uuid()).meta({ description: "The contacts put back as they were." }),
+    projectIds: z.array(z.uuid()).meta({ description: "The project directories touched." }),
+  })
+  .meta({ id: "UndoResult" });
 
 export const errorSchema = z
   .strictObject({

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import type { ContactRecord } from "@/server/contacts/contact-select";
 import type { ContactDetail } from "@/server/contacts/get-contact";
 import type { ProjectStatus, VendorKind } from "@/generated/prisma/enums";
-import type { contactDetailSchema, contactSchema, projectSchema, vendorSchema } from "./schemas";
+import type { HistoryItem } from "@/server/history/list-history";
+import type { contactDetailSchema, contactSchema, historyItemSchema, projectSchema, vendorSchema } from "./schemas";
 
 const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -42,4 +43,8 @@ export function toProjectJson(project: { id: string; name: string; number: strin
 
 export function toVendorJson(vendor: { id: string; name: string; kind: VendorKind; trade: string | null }): z.input<typeof vendorSchema> {
   return { id: vendor.id, name: vendor.name, kind: lower(vendor.kind), trade: vendor.trade };
+}
+
+export function toHistoryItemJson(item: HistoryItem): z.input<typeof historyItemSchema> {
+  return { ...item, at: item.at.toISOString() };
 }

@@ -3,7 +3,10 @@ import type { ContactOrigin } from "@/generated/prisma/enums";
 import type { CreateContactInput } from "@/features/contacts/contact-schemas";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
+import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";
+import { openBatch, recordEvents } from "@/server/history/open-batch";
 import { contactSelect, type ContactRecord } from "./contact-select";
+import { fieldChanges } from "./field-changes";
 
 export type CreateContactOptions = {
   companyId: string;
@@ -11,6 +14,7 @@ export type CreateContactOptions = {
   /** The tool or screen the contact is created from, and on which project. */
   origin: ContactOrigin;
   originProjectId?: string;
+  by?: ChangedBy;
 };
 
 /**
@@ -18,7 +22,7 @@ export type CreateContactOptions = {
  * always among them), in one transaction. An unknown vendor or project of this company
  * is refused with a not_found error and nothing is written.
  */
-export function createContact(db: Db, { companyId, input, origin, originProjectId }: CreateContactOptions): Promise<ContactRecord> {
+export function createContact(db: Db, { companyId, input, origin, originProjectId, by = SYSTEM }: CreateContactOptions): Promise<ContactRecord> {
   const { projectIds = [], ...fields } = input;
   // Lower-cased like the ids the database returns, so the checks below compare like with like.
   const onProjects = [...new Set((originProjectId ? [originProjectId, ...projectIds] : projectIds).map((id) => id.toLowerCase()))];
@@ -41,6 +45,10 @@ export function createContact(db: Db, { companyId, input, origin, originProjectI
         data: onProjects.map((projectId) => ({ companyId, projectId, contactId: contact.id })),
       });
     }
+    const batchId = await openBatch(tx, companyId, "contact.create", by, originProjectId ? { projectId: originProjectId } : {});
+    await recordEvents(tx, companyId, batchId, "contact.created", [
+      { contactId: contact.id, projectIds: onProjects, changes: fieldChanges({}, { ...fields, origin }) },
+    ]);
     return contact;
   });
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Db } from "@/server/db/transaction";
+import type { ChangedBy } from "@/server/history/changed-by";
 import { changeContactStatus, type ContactStatusChange } from "./change-contact-status";
 
-export type InactivateContactsOptions = { companyId: string; contactIds: string[] };
+export type InactivateContactsOptions = { companyId: string; contactIds: string[]; by?: ChangedBy };
 
 /**
  * Moves active contacts to the Inactive Contacts tab of the company directory and of
@@ -11,7 +12,7 @@ export type InactivateContactsOptions = { companyId: string; contactIds: string[
  */
 export function inactivateContacts(
   db: Db,
-  { companyId, contactIds }: InactivateContactsOptions,
+  { companyId, contactIds, by }: InactivateContactsOptions,
 ): Promise<ContactStatusChange> {
-  return changeContactStatus(db, { companyId, contactIds, to: "INACTIVE" });
+  return changeContactStatus(db, { companyId, contactIds, by, to: "INACTIVE" });
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Db } from "@/server/db/transaction";
+import type { ChangedBy } from "@/server/history/changed-by";
 import { changeContactStatus, type ContactStatusChange } from "./change-contact-status";
 
-export type ReactivateContactsOptions = { companyId: string; contactIds: string[] };
+export type ReactivateContactsOptions = { companyId: string; contactIds: string[]; by?: ChangedBy };
 
 /**
  * Moves inactive contacts back to the Contacts tab of the company directory and of
@@ -11,7 +12,7 @@ export type ReactivateContactsOptions = { companyId: string; contactIds: string[
  */
 export function reactivateContacts(
   db: Db,
-  { companyId, contactIds }: ReactivateContactsOptions,
+  { companyId, contactIds, by }: ReactivateContactsOptions,
 ): Promise<ContactStatusChange> {
-  return changeContactStatus(db, { companyId, contactIds, to: "ACTIVE" });
+  return changeContactStatus(db, { companyId, contactIds, by, to: "ACTIVE" });
 }

@@ -2,19 +2,35 @@ import "server-only";
 import type { UpdateContactInput } from "@/features/contacts/contact-schemas";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
+import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";
+import { openBatch, recordEvents } from "@/server/history/open-batch";
 import { contactSelect, type ContactRecord } from "./contact-select";
+import { fieldChanges } from "./field-changes";
 
-export type UpdateContactOptions = { companyId: string; contactId: string; patch: UpdateContactInput };
+export type UpdateContactOptions = { companyId: string; contactId: string; patch: UpdateContactInput; by?: ChangedBy };
 
-/** Edits the one record every directory shows; status changes go through inactivate/reactivate. */
-export function updateContact(db: Db, { companyId, contactId, patch }: UpdateContactOptions): Promise<ContactRecord> {
+/**
+ * Edits the one record every directory shows; status changes go through
+ * inactivate/reactivate. The history gets the fields that really changed, from → to;
+ * a save that changes nothing records nothing.
+ */
+export function updateContact(db: Db, { companyId, contactId, patch, by = SYSTEM }: UpdateContactOptions): Promise<ContactRecord> {
   return inTransaction(db, async (tx) => {
     if (patch.vendorId) {
       const vendor = await tx.vendor.findUnique({ where: { companyId_id: { companyId, id: patch.vendorId } }, select: { id: true } });
       if (!vendor) throw notFound("That company (vendor) is not in this directory.", { field: "vendorId" });
     }
-    const { count } = await tx.contact.updateMany({ where: { companyId, id: contactId }, data: patch });
-    if (count === 0) throw notFound("Contact not found.");
+    // Locks the row like every other writer, and reads what the edit starts from.
+    const [before] = await tx.$queryRaw<Record<string, unknown>[]>`
+      SELECT "firstName", "lastName", email, phone, "jobTitle", "employeeId", classification, "isEmployee", "vendorId"::text AS "vendorId"
+      FROM "Contact" WHERE "companyId" = ${companyId}::uuid AND id = ${contactId}::uuid FOR UPDATE`;
+    if (!before) throw notFound("Contact not found.");
+    const changes = fieldChanges(before, patch);
+    if (Object.keys(changes).length) {
+      await tx.contact.update({ where: { companyId_id: { companyId, id: contactId } }, data: patch });
+      const batchId = await openBatch(tx, companyId, "contact.update", by);
+      await recordEvents(tx, companyId, batchId, "contact.updated", [{ contactId, projectIds: [], changes }]);
+    }
     return tx.contact.findUniqueOrThrow({ where: { id: contactId }, select: contactSelect });
   });
 }

@@ -8,7 +8,8 @@ export type Permission =
   | "edit contacts"
   | "change contact status"
   | "manage project members"
-  | "manage users";
+  | "manage users"
+  | "view history";
 
 export type Scope = { projectId?: string };
 
@@ -39,6 +40,9 @@ export function can(actor: ActorLevels, permission: Permission, { projectId }: S
       return projectId !== undefined && atLeast(projectLevel(actor, projectId), "ADMIN");
     case "manage users":
       return atLeast(actor.companyLevel, "ADMIN");
+    // The company's Change History shows inactivations and their reasons: company admins.
+    case "view history":
+      return atLeast(actor.companyLevel, "ADMIN");
   }
 }
 
@@ -55,4 +59,5 @@ export const REFUSAL: Record<Permission, string> = {
   "change contact status": "Only company Directory admins can inactivate or reactivate contacts.",
   "manage project members": "Only this project's Directory admins can add or remove its contacts.",
   "manage users": "Only company Directory admins can manage users, permissions and API tokens.",
+  "view history": "Only company Directory admins can see the company's Change History.",
 };

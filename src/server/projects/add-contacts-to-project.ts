@@ -1,10 +1,14 @@
 import "server-only";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
+import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";
+import { openBatch } from "@/server/history/open-batch";
 
-export type AddContactsToProjectOptions = { companyId: string; projectId: string; contactIds: string[] };
+export type AddContactsToProjectOptions = { companyId: string; projectId: string; contactIds: string[]; by?: ChangedBy };
 
 export type AddContactsToProjectResult = {
+  /** The change's record in the history (null when nothing changed). */
+  batchId: string | null;
   /** Contacts that joined the project directory for the first time. */
   added: string[];
   /** Contacts that had been removed from it and are back. */
@@ -17,7 +21,7 @@ export type AddContactsToProjectResult = {
  * removed ones come back. Inactive contacts are refused (reactivate them first), as the
  * lifecycle invariant demands. Contacts are locked in id order, like every writer.
  */
-export function addContactsToProject(db: Db, { companyId, projectId, contactIds }: AddContactsToProjectOptions) {
+export function addContactsToProject(db: Db, { companyId, projectId, contactIds, by = SYSTEM }: AddContactsToProjectOptions) {
   return inTransaction(db, async (tx): Promise<AddContactsToProjectResult> => {
     const project = await tx.project.findUnique({ where: { companyId_id: { companyId, id: projectId } }, select: { id: true } });
     if (!project) throw notFound("Project not found.");
@@ -27,18 +31,37 @@ export function addContactsToProject(db: Db, { companyId, projectId, contactIds 
       ORDER BY id
       FOR UPDATE`;
     const active = found.filter((c) => c.status === "ACTIVE").map((c) => c.id);
-    const changed = active.length
+    // Contacts already on the project (not removed) are skipped; only the others get a batch.
+    const joining = active.length
+      ? await tx.$queryRaw<{ id: string }[]>`
+          SELECT a.id::text AS id FROM unnest(${active}::uuid[]) AS a(id)
+          WHERE NOT EXISTS (
+            SELECT 1 FROM "ProjectContact" pc
+            WHERE pc."companyId" = ${companyId}::uuid AND pc."projectId" = ${projectId}::uuid
+              AND pc."contactId" = a.id AND pc.status <> 'REMOVED')`
+      : [];
+    const batchId = joining.length ? await openBatch(tx, companyId, "project.add_contacts", by, { projectId }) : null;
+    const changed = joining.length
       ? await tx.$queryRaw<{ contactId: string; restored: boolean }[]>`
-          INSERT INTO "ProjectContact" ("companyId", "projectId", "contactId")
-          SELECT ${companyId}::uuid, ${projectId}::uuid, id FROM unnest(${active}::uuid[]) AS id
-          ON CONFLICT ("companyId", "projectId", "contactId") DO UPDATE
-            SET status = 'ACTIVE', "removedAt" = NULL, "updatedAt" = now()
-            WHERE "ProjectContact".status = 'REMOVED'
-          RETURNING "contactId"::text AS "contactId", (xmax <> 0) AS restored`
+          WITH joined AS (
+            INSERT INTO "ProjectContact" ("companyId", "projectId", "contactId")
+            SELECT ${companyId}::uuid, ${projectId}::uuid, id FROM unnest(${joining.map((j) => j.id)}::uuid[]) AS id
+            ON CONFLICT ("companyId", "projectId", "contactId") DO UPDATE
+              SET status = 'ACTIVE', "removedAt" = NULL, "updatedAt" = now()
+              WHERE "ProjectContact".status = 'REMOVED'
+            RETURNING "contactId", (xmax <> 0) AS restored
+          ), events AS (
+            INSERT INTO "ContactEvent" ("companyId", "contactId", "batchId", action, "projectIds", changes)
+            SELECT ${companyId}::uuid, "contactId", ${batchId}::uuid, 'contact.added_to_project', ARRAY[${projectId}::uuid],
+                   jsonb_build_object('membership', jsonb_build_object('from', CASE WHEN restored THEN 'REMOVED' END, 'to', 'ACTIVE'))
+            FROM joined
+          )
+          SELECT "contactId"::text AS "contactId", restored FROM joined`
       : [];
     const done = new Set(changed.map((c) => c.contactId));
     const status = new Map(found.map((c) => [c.id, c.status]));
     return {
+      batchId,
       added: changed.filter((c) => !c.restored).map((c) => c.contactId),
       restored: changed.filter((c) => c.restored).map((c) => c.contactId),
       skipped: contactIds.flatMap((id): AddContactsToProjectResult["skipped"] => {

@@ -4,6 +4,7 @@ import { X } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+import { undoableToast } from "@/features/history/components/undoable-toast";
 import { inactivateContactsAction, reactivateContactsAction, type LifecycleSummary } from "../actions";
 import { removeContactsFromProjectAction } from "../membership-actions";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
@@ -64,31 +65,47 @@ export function LifecycleDialog({ kind, companyId, projectId, contacts, open, on
   const copy = COPY[kind];
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [pending, startTransition] = useTransition();
+  const [reason, setReason] = useState("");
+  // One key per opened dialog: a double-clicked (or retried) confirm applies once.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const cancelRef = useRef<HTMLButtonElement>(null);
   const chosen = contacts.filter((c) => !dropped.has(c.id));
   const projectCount = new Set(chosen.flatMap((c) => c.projects.map((p) => p.id))).size;
 
   function handleOpenChange(next: boolean) {
     if (pending) return;
-    if (!next) setDropped(new Set());
+    if (!next) {
+      setDropped(new Set());
+      setReason("");
+    }
     onOpenChange(next);
   }
 
   function confirm() {
     startTransition(async () => {
       try {
-        const result = await copy.action({ companyId, ...(projectId ? { projectId } : {}), contactIds: chosen.map((c) => c.id) });
+        const result = await copy.action({
+          companyId,
+          ...(projectId ? { projectId } : {}),
+          contactIds: chosen.map((c) => c.id),
+          ...(reason.trim() ? { reason } : {}),
+          idempotencyKey,
+        });
         if (result.error !== null) {
           toast.error(result.error);
           return;
         }
         const skipped = result.data.skipped.length;
-        toast.success(copy.done(result.data), {
+        undoableToast(copy.done(result.data), {
+          companyId,
+          batchId: result.data.batchId,
           description: skipped
             ? `${count(skipped, "contact was", "contacts were")} skipped: ${[...new Set(result.data.skipped.map((s) => s.reason))].join(", ")}.`
             : undefined,
         });
         setDropped(new Set());
+        setReason("");
+        setIdempotencyKey(crypto.randomUUID());
         onDone();
       } catch {
         toast.error("Nothing was changed: Rollcall could not reach the server. Try again.");
@@ -135,6 +152,25 @@ export function LifecycleDialog({ kind, companyId, projectId, contacts, open, on
               </li>
             ))}
           </ul>
+          <div className="mt-4">
+            <label htmlFor="lifecycle-reason" className="block text-sm font-medium">
+              Reason
+            </label>
+            <textarea
+              id="lifecycle-reason"
+              aria-describedby="lifecycle-reason-hint"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              rows={2}
+              disabled={pending}
+              placeholder="e.g. Crew demobilized after phase 2"
+              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+            <p id="lifecycle-reason-hint" className="mt-1 text-xs text-slate-500">
+              Optional. Kept in the change history with your name.
+            </p>
+          </div>
           <div className="mt-6 flex justify-end gap-2">
             <Dialog.Close asChild>
               <button ref={cancelRef} type="button" disabled={pending} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">

@@ -8,7 +8,10 @@ import { ORIGIN_LABELS } from "@/features/contacts/contact-schemas";
 import { ContactActions } from "@/features/contacts/components/contact-actions";
 import { getContact } from "@/server/contacts/get-contact";
 import { getPrisma } from "@/server/db/client";
-import { can } from "@/server/permissions/can";
+import { HistoryEntry } from "@/features/history/components/history-entry";
+import { listContactHistory } from "@/server/history/list-history";
+import { projectNames } from "@/server/projects/project-names";
+import { can, viewPermission } from "@/server/permissions/can";
 import { listVendors } from "@/server/vendors/list-vendors";
 
 type Props = { params: Promise<{ companyId: string; contactId: string }> };
@@ -41,7 +44,11 @@ const MEMBERSHIP_STYLE = {
 
 export default async function ContactPage(props: Props) {
   const { company, contact, prisma } = await load(props);
-  const vendors = await listVendors(prisma, company.id);
+  const [vendors, history] = await Promise.all([
+    listVendors(prisma, company.id),
+    can(company.actor, viewPermission(contact.status)) ? listContactHistory(prisma, company.id, contact.id) : null,
+  ]);
+  const names = await projectNames(prisma, company.id, (history ?? []).flatMap((h) => h.projectIds));
   const active = contact.status === "ACTIVE";
   const lifecycleRow = {
     ...contact,
@@ -134,6 +141,22 @@ export default async function ContactPage(props: Props) {
             </table>
           )}
         </section>
+        {history && (
+          <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-2">
+            <h2 id="history" className="font-semibold">
+              History
+            </h2>
+            {history.length === 0 ? (
+              <p className="mt-3 text-sm text-slate-600">No changes recorded yet.</p>
+            ) : (
+              <ol aria-label="History" className="mt-1 divide-y divide-slate-100">
+                {history.map((item) => (
+                  <HistoryEntry key={item.id} item={item} projectNames={names} />
+                ))}
+              </ol>
+            )}
+          </section>
+        )}
       </div>
     </>
   );

@@ -4,6 +4,7 @@ import { apiRoute } from "@/server/api/route";
 import { toContactJson } from "@/server/api/serialize";
 import { createContact } from "@/server/contacts/create-contact";
 import { listContactRecords } from "@/server/contacts/list-contact-records";
+import { changedBy } from "@/server/history/changed-by";
 import { can, REFUSAL } from "@/server/permissions/can";
 
 export const GET = apiRoute(endpoints.listContacts, async ({ db, params, query }) => {
@@ -18,5 +19,5 @@ export const POST = apiRoute(endpoints.createContact, async ({ db, actor, params
   if (body.projectIds?.some((projectId) => !can(actor, "edit contacts", { projectId: projectId.toLowerCase() }))) {
     throw new ApiError("forbidden", REFUSAL["edit contacts"]);
   }
-  return toContactJson(await createContact(db, { companyId: params.companyId, input: body, origin: "API" }));
+  return toContactJson(await createContact(db, { companyId: params.companyId, input: body, origin: "API", by: changedBy(actor) }));
 });

@@ -1,8 +1,6 @@
 import { endpoints } from "@/server/api/endpoints";
 import { apiRoute } from "@/server/api/route";
+import { runBulkStatusChange } from "@/server/api/bulk-status-change";
 import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
 
-export const POST = apiRoute(endpoints.reactivateContacts, async ({ db, params, body }) => {
-  const result = await reactivateContacts(db, { companyId: params.companyId, contactIds: body.contactIds });
-  return { changed: result.changed.length, skipped: result.skipped, projectsAffected: result.projectIds.length };
-});
+export const POST = apiRoute(endpoints.reactivateContacts, (input) => runBulkStatusChange(input, "reactivate", reactivateContacts));

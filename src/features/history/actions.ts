@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { invalidInput, type ActionResult } from "@/lib/action-result";
+import { authorize } from "@/server/auth/authorize";
+import { getPrisma } from "@/server/db/client";
+import { DomainError } from "@/server/errors";
+import { changedBy } from "@/server/history/changed-by";
+import { batchPermission } from "@/server/history/batch-permission";
+import { getBatch, undoBatch } from "@/server/history/undo-batch";
+import { withIdempotency } from "@/server/idempotency/with-idempotency";
+import { undoBatchInputSchema } from "./validations";
+
+export type UndoSummary = { batchId: string; undone: number; projectsAffected: number };
+
+/** Undo from the toast: puts back what one bulk change did, or says why it cannot. */
+export async function undoBatchAction(input: unknown): Promise<ActionResult<UndoSummary>> {
+  const parsed = undoBatchInputSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { companyId, batchId, idempotencyKey } = parsed.data;
+  const prisma = await getPrisma();
+  const batch = await getBatch(prisma, companyId, batchId);
+  if (!batch) return { data: null, error: "That change was not found. Reload the page." };
+  const { permission, projectId } = batchPermission(batch);
+  const { actor, error } = await authorize(companyId, permission, { projectId });
+  if (error !== null) return { data: null, error };
+  try {
+    const { result } = await withIdempotency(
+      prisma,
+      { companyId, userId: actor.userId, key: idempotencyKey, request: ["undo", batchId] },
+      async (db): Promise<UndoSummary> => {
+        const r = await undoBatch(db, { companyId, batchId, by: changedBy(actor) });
+        return { batchId: r.batchId, undone: r.contactIds.length, projectsAffected: r.projectIds.length };
+      },
+    );
+    revalidatePath(`/companies/${companyId}`, "layout");
+    return { data: result, error: null };
+  } catch (error) {
+    if (error instanceof DomainError) return { data: null, error: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import type { HistoryItem } from "@/server/history/list-history";
+import { describeChange } from "../describe-change";
+import { ACTION_LABELS } from "../validations";
+
+const BADGE: Record<HistoryItem["action"], string> = {
+  "contact.created": "bg-blue-50 text-blue-800",
+  "contact.updated": "bg-slate-100 text-slate-700",
+  "contact.inactivated": "bg-slate-200 text-slate-800",
+  "contact.reactivated": "bg-green-100 text-green-800",
+  "contact.added_to_project": "bg-blue-50 text-blue-800",
+  "contact.removed_from_project": "bg-red-50 text-red-800",
+  "batch.undone": "bg-amber-50 text-amber-800",
+};
+
+export function ActionBadge({ action }: { action: HistoryItem["action"] }) {
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${BADGE[action]}`}>{ACTION_LABELS[action]}</span>;
+}
+
+export function formatWhen(at: Date): string {
+  return at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+}
+
+/** One entry of a contact's timeline: what, who, when, why. */
+export function HistoryEntry({ item, projectNames }: { item: HistoryItem; projectNames: ReadonlyMap<string, string> }) {
+  return (
+    <li className="py-3">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <ActionBadge action={item.action} />
+        <span>{describeChange(item, projectNames)}</span>
+      </div>
+      <p className="mt-1 text-xs text-slate-500">
+        {item.actor.name} · <time dateTime={item.at.toISOString()}>{formatWhen(item.at)}</time>
+      </p>
+      {item.reason && <p className="mt-1 text-sm text-slate-700">Reason: {item.reason}</p>}
+    </li>
+  );
+}

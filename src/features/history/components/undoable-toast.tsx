@@ -1,0 +1,44 @@
+"use client";
+
+import { toast } from "sonner";
+import { undoBatchAction } from "../actions";
+
+/** How long a toast offers Undo; the history keeps the change (and its undo) for good. */
+export const UNDO_WINDOW_MS = 15_000;
+
+type Options = { companyId: string; batchId: string | null; description?: string };
+
+/**
+ * The toast after a bulk change, with an Undo button for a while. Undo puts back exactly
+ * what the change did, or says which contacts changed since and leaves everything as is.
+ */
+export function undoableToast(message: string, { companyId, batchId, description }: Options) {
+  toast.success(message, {
+    description,
+    duration: batchId ? UNDO_WINDOW_MS : undefined,
+    action: batchId
+      ? {
+          label: "Undo",
+          onClick: () => {
+            // One key per click target: a second click on the same toast changes nothing twice.
+            void undo(companyId, batchId);
+          },
+        }
+      : undefined,
+  });
+}
+
+async function undo(companyId: string, batchId: string) {
+  const id = toast.loading("Undoing…");
+  try {
+    const result = await undoBatchAction({ companyId, batchId, idempotencyKey: `undo:${batchId}` });
+    if (result.error !== null) {
+      toast.error(result.error, { id });
+      return;
+    }
+    const n = result.data.undone;
+    toast.success(`Undone: ${n.toLocaleString("en-US")} ${n === 1 ? "contact is" : "contacts are"} back as they were`, { id });
+  } catch {
+    toast.error("Nothing was undone: Rollcall could not reach the server. Try again.", { id });
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The fields an edit really changes, as the history records them: { field: { from, to } }.
+ * Fields the patch leaves out are unchanged; null and absent mean the same (no value).
+ */
+export function fieldChanges(before: Record<string, unknown>, patch: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [field, to] of Object.entries(patch)) {
+    if (to === undefined) continue;
+    const from = before[field] ?? null;
+    if (from !== (to ?? null)) changes[field] = { from, to: to ?? null };
+  }
+  return changes;
+}

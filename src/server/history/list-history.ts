@@ -1,0 +1,98 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { HistoryAction, HistoryFilters } from "@/features/history/validations";
+import type { Db } from "@/server/db/transaction";
+
+/** One entry of a contact's history, as the timeline, the Change History page and the API show it. */
+export type HistoryItem = {
+  id: string;
+  action: HistoryAction;
+  at: Date;
+  actor: { id: string | null; name: string };
+  batchId: string;
+  reason: string | null;
+  projectIds: string[];
+  changes: Record<string, unknown>;
+  contact: { id: string; name: string };
+};
+
+const itemSelect = {
+  id: true,
+  action: true,
+  createdAt: true,
+  batchId: true,
+  projectIds: true,
+  changes: true,
+  batch: { select: { actorId: true, actorName: true, reason: true } },
+  contact: { select: { id: true, firstName: true, lastName: true } },
+} satisfies Prisma.ContactEventSelect;
+
+function toItem(e: Prisma.ContactEventGetPayload<{ select: typeof itemSelect }>): HistoryItem {
+  return {
+    id: e.id,
+    action: e.action as HistoryAction,
+    at: e.createdAt,
+    actor: { id: e.batch.actorId, name: e.batch.actorName },
+    batchId: e.batchId,
+    reason: e.batch.reason,
+    projectIds: e.projectIds,
+    changes: e.changes as Record<string, unknown>,
+    contact: { id: e.contact.id, name: `${e.contact.firstName} ${e.contact.lastName}` },
+  };
+}
+
+/** A contact's history, newest first; null when the contact is not in this company. */
+export async function listContactHistory(db: Db, companyId: string, contactId: string): Promise<HistoryItem[] | null> {
+  const contact = await db.contact.findUnique({ where: { companyId_id: { companyId, id: contactId } }, select: { id: true } });
+  if (!contact) return null;
+  const events = await db.contactEvent.findMany({
+    where: { companyId, contactId },
+    orderBy: { seq: "desc" },
+    select: itemSelect,
+  });
+  return events.map(toItem);
+}
+
+export type CompanyHistoryOptions = HistoryFilters & { companyId: string; page: number; perPage: number };
+
+export function companyHistoryWhere({ companyId, action, actorId, from, to }: Omit<CompanyHistoryOptions, "page" | "perPage">): Prisma.ContactEventWhereInput {
+  return {
+    companyId,
+    ...(action ? { action } : {}),
+    ...(actorId ? { batch: { actorId } } : {}),
+    ...(from || to
+      ? {
+          createdAt: {
+            ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}),
+            // Through the end of the last day.
+            ...(to ? { lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The company's Change History, newest first, one page at a time, with how many entries match. */
+export async function listCompanyHistory(db: Db, options: CompanyHistoryOptions): Promise<{ items: HistoryItem[]; total: number }> {
+  const where = companyHistoryWhere(options);
+  const [events, total] = await Promise.all([
+    db.contactEvent.findMany({
+      where,
+      orderBy: { seq: "desc" },
+      skip: (options.page - 1) * options.perPage,
+      take: options.perPage,
+      select: itemSelect,
+    }),
+    db.contactEvent.count({ where }),
+  ]);
+  return { items: events.map(toItem), total };
+}
+
+/** The people who appear in a company's history, for the Person filter. */
+export async function listHistoryActors(db: Db, companyId: string): Promise<{ id: string; name: string }[]> {
+  return db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT DISTINCT ON (b."actorId") b."actorId"::text AS id, b."actorName" AS name
+    FROM "ChangeBatch" b
+    WHERE b."companyId" = ${companyId}::uuid AND b."actorId" IS NOT NULL
+    ORDER BY b."actorId", b."createdAt" DESC`;
+}
