@@ -3,9 +3,9 @@ import { HardHat, LogOut } from "lucide-react";
 import { signOutAction } from "@/features/auth/actions";
 import { MainNav } from "./main-nav";
 
-type Props = { company: { id: string; name: string }; user: { name: string } };
+type Props = { company: { id: string; name: string }; user: { name: string }; showHistory: boolean };
 
-export function AppHeader({ company, user }: Props) {
+export function AppHeader({ company, user, showHistory }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
@@ -14,7 +14,7 @@ export function AppHeader({ company, user }: Props) {
           Rollcall
         </Link>
         <span className="text-sm text-slate-500">{company.name}</span>
-        <MainNav companyId={company.id} />
+        <MainNav companyId={company.id} showHistory={showHistory} />
         <div className="flex items-center gap-3 border-l border-slate-200 pl-4 text-sm">
           <span className="text-slate-600">{user.name}</span>
           <form action={signOutAction}>

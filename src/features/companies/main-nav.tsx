@@ -1,6 +1,6 @@
 import { SectionNav } from "./section-nav";
 
-export function MainNav({ companyId }: { companyId: string }) {
+export function MainNav({ companyId, showHistory }: { companyId: string; showHistory: boolean }) {
   const base = `/companies/${companyId}`;
   return (
     <SectionNav
@@ -9,6 +9,7 @@ export function MainNav({ companyId }: { companyId: string }) {
       links={[
         { href: `${base}/directory/contacts`, label: "Directory", section: `${base}/directory` },
         { href: `${base}/projects`, label: "Projects", section: `${base}/projects` },
+        ...(showHistory ? [{ href: `${base}/history`, label: "Change History", section: `${base}/history` }] : []),
         { href: `${base}/settings/api-tokens`, label: "API tokens", section: `${base}/settings` },
       ]}
     />

@@ -96,3 +96,27 @@ export async function listHistoryActors(db: Db, companyId: string): Promise<{ id
     WHERE b."companyId" = ${companyId}::uuid AND b."actorId" IS NOT NULL
     ORDER BY b."actorId", b."createdAt" DESC`;
 }
+
+/**
+ * Every entry matching the filters, newest first, in batches (keyset on seq): for the
+ * CSV export, which must not hold a company's whole history in memory.
+ */
+export async function* streamCompanyHistory(
+  db: Db,
+  options: Omit<CompanyHistoryOptions, "page" | "perPage">,
+  batchSize = 1000,
+): AsyncGenerator<HistoryItem> {
+  const where = companyHistoryWhere(options);
+  let before: bigint | null = null;
+  for (;;) {
+    const events: (Prisma.ContactEventGetPayload<{ select: typeof itemSelect }> & { seq: bigint })[] = await db.contactEvent.findMany({
+      where: before === null ? where : { AND: [where, { seq: { lt: before } }] },
+      orderBy: { seq: "desc" },
+      take: batchSize,
+      select: { ...itemSelect, seq: true },
+    });
+    for (const e of events) yield toItem(e);
+    if (events.length < batchSize) return;
+    before = events.at(-1)!.seq;
+  }
+}
