@@ -14,8 +14,6 @@ const FIELD_LABELS: Record<string, string> = {
   origin: "Created from",
 };
 
-const STATUS_WORDS: Record<string, string> = { ACTIVE: "active", INACTIVE: "inactive", REMOVED: "removed" };
-
 function value(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "boolean") return v ? "Yes" : "No";
@@ -51,9 +49,10 @@ export function describeChange(item: Pick<HistoryItem, "action" | "projectIds" |
     case "contact.removed_from_project":
       return `Removed from ${projects}${changes.crewIds?.length ? ` and ${changes.crewIds.length === 1 ? "a crew" : `${changes.crewIds.length} crews`}` : ""}`;
     case "batch.undone": {
-      const status = changes.status ?? changes.membership;
-      const back = STATUS_WORDS[String(status?.to)] ?? "as before";
-      return changes.status ? `Undone: ${back} again, ${projects}` : `Undone: ${back} again on ${projects}`;
+      if (changes.status) {
+        return changes.status.to === "ACTIVE" ? `Undone: active again, back on ${projects}` : `Undone: inactive again, off ${projects}`;
+      }
+      return `Undone: back on ${projects}${changes.crewIds?.length ? ` and ${changes.crewIds.length === 1 ? "its crew" : "its crews"}` : ""}`;
     }
   }
   return ACTION_LABELS[item.action];

@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { undoBatchAction } from "../actions";
 
 /** How long a toast offers Undo; the history keeps the change (and its undo) for good. */
-export const UNDO_WINDOW_MS = 15_000;
+export const UNDO_WINDOW_MS = 20_000;
 
 type Options = { companyId: string; batchId: string | null; description?: string };
 
