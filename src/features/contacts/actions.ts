@@ -11,7 +11,9 @@ import { getPrisma } from "@/server/db/client";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { changedBy } from "@/server/history/changed-by";
 import { withIdempotency } from "@/server/idempotency/with-idempotency";
-import { bulkContactsInputSchema } from "./validations";
+import { selectMatchingContacts } from "@/server/contacts/select-matching-contacts";
+import { DomainError } from "@/server/errors";
+import { bulkSelectionInputSchema } from "./validations";
 
 export type LifecycleSummary = {
   /** The change's record in the history, which Undo takes back; null when nothing changed. */
@@ -26,21 +28,29 @@ async function runLifecycleAction(
   kind: "reactivate" | "inactivate",
   change: typeof reactivateContacts,
 ): Promise<ActionResult<LifecycleSummary>> {
-  const parsed = bulkContactsInputSchema.safeParse(input);
+  const parsed = bulkSelectionInputSchema.safeParse(input);
   if (!parsed.success) {
     return invalidInput(parsed.error);
   }
-  const { companyId, contactIds, reason, idempotencyKey } = parsed.data;
+  const { companyId, contactIds, matching, reason, idempotencyKey } = parsed.data;
   const { actor, error } = await authorize(companyId, "change contact status");
   if (error !== null) return { data: null, error };
-  const { result } = await withIdempotency(
-    await getPrisma(),
-    { companyId, userId: actor.userId, key: idempotencyKey, request: [kind, contactIds, reason] },
-    async (db): Promise<LifecycleSummary> => {
-      const r = await change(db, { companyId, contactIds, by: changedBy(actor, reason) });
-      return { batchId: r.batchId, changed: r.changed.length, skipped: r.skipped, projectsAffected: r.projectIds.length };
-    },
-  );
+  let result: LifecycleSummary;
+  try {
+    ({ result } = await withIdempotency(
+      await getPrisma(),
+      { companyId, userId: actor.userId, key: idempotencyKey, request: [kind, contactIds, matching, reason] },
+      async (db): Promise<LifecycleSummary> => {
+        // "All matching" is resolved here, in the change's transaction, from the same condition the table lists with.
+        const ids = contactIds ?? (await selectMatchingContacts(db, { companyId, status: kind === "reactivate" ? "INACTIVE" : "ACTIVE", matching: matching! }));
+        const r = await change(db, { companyId, contactIds: ids, by: changedBy(actor, reason) });
+        return { batchId: r.batchId, changed: r.changed.length, skipped: r.skipped, projectsAffected: r.projectIds.length };
+      },
+    ));
+  } catch (e) {
+    if (e instanceof DomainError) return { data: null, error: e.message };
+    throw e;
+  }
   if (result.changed > 0) {
     // The company directory and every project directory of this company show the change.
     revalidatePath(`/companies/${companyId}`, "layout");

@@ -39,6 +39,32 @@ export const projectContactsInputSchema = bulkContactsInputSchema.extend({
   projectId: z.uuid({ error: "projectId must be a UUID." }),
 });
 
+/**
+ * "Select all N matching contacts": the tab's search and filters, which the server
+ * turns into ids itself, so the browser never ships thousands of them.
+ */
+export const matchingSelectionSchema = z.strictObject({
+  tab: z.enum(["contacts", "inactive-contacts"], { error: "tab must be contacts or inactive-contacts." }),
+  q: z.string().trim().max(200, { error: "Keep the search under 200 characters." }).default(""),
+  vendor: z.uuid().nullable().default(null),
+  project: z.uuid().nullable().default(null),
+  origin: z.enum(ContactOrigin).nullable().default(null),
+});
+export type MatchingSelection = z.output<typeof matchingSelectionSchema>;
+
+/** A bulk action from the table: the rows ticked, or everything matching the tab's query. */
+export const bulkSelectionInputSchema = bulkContactsInputSchema
+  .extend({ contactIds: contactIdsSchema.optional(), matching: matchingSelectionSchema.optional() })
+  .refine((input) => (input.contactIds === undefined) !== (input.matching === undefined), {
+    error: "Send either contactIds or matching, not both.",
+  });
+
+export const projectSelectionInputSchema = projectContactsInputSchema
+  .extend({ contactIds: contactIdsSchema.optional(), matching: matchingSelectionSchema.optional() })
+  .refine((input) => (input.contactIds === undefined) !== (input.matching === undefined), {
+    error: "Send either contactIds or matching, not both.",
+  });
+
 /** The two tabs of a directory, as they appear in the URL path. */
 export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
 export type DirectoryTab = (typeof DIRECTORY_TABS)[number];

@@ -5,7 +5,7 @@ import { DropdownMenu } from "radix-ui";
 import { useRef, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import type { DirectoryTab } from "../validations";
-import { LifecycleDialog, type LifecycleKind } from "./lifecycle-dialog";
+import { LifecycleDialog, type LifecycleKind, type MatchingChoice } from "./lifecycle-dialog";
 
 type Props = {
   companyId: string;
@@ -13,6 +13,8 @@ type Props = {
   projectId?: string;
   tab: DirectoryTab;
   selected: ContactListRow[];
+  /** Set when "Select all N matching contacts" is on: the action covers all of them. */
+  matching?: MatchingChoice;
   onDone: () => void;
 };
 
@@ -23,13 +25,13 @@ const LABEL: Record<LifecycleKind, string> = {
 };
 
 /** The Bulk Actions button and menu; shown on a tab whose rows can be selected. */
-export function BulkActions({ companyId, projectId, tab, selected, onDone }: Props) {
+export function BulkActions({ companyId, projectId, tab, selected, matching, onDone }: Props) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   const [dialog, setDialog] = useState<LifecycleKind | null>(null);
   // Inactivation is company-wide, so it lives on the company directory; a project's
   // directory manages who is on that project.
   const kind: LifecycleKind = projectId ? "remove" : tab === "contacts" ? "inactivate" : "reactivate";
-  const n = selected.length;
+  const n = matching?.count ?? selected.length;
 
   return (
     <>
@@ -49,14 +51,14 @@ export function BulkActions({ companyId, projectId, tab, selected, onDone }: Pro
             Bulk Actions
             {n > 0 && (
               <span aria-hidden className="rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white tabular-nums">
-                {n}
+                {n.toLocaleString("en-US")}
               </span>
             )}
             <ChevronDown aria-hidden className="size-4" />
           </button>
         </DropdownMenu.Trigger>
         <span id="bulk-actions-count" hidden>
-          {n === 0 ? "Select contacts to act on them" : `${n} selected`}
+          {n === 0 ? "Select contacts to act on them" : `${n.toLocaleString("en-US")} selected`}
         </span>
         <DropdownMenu.Portal>
           <DropdownMenu.Content
@@ -79,6 +81,7 @@ export function BulkActions({ companyId, projectId, tab, selected, onDone }: Pro
           companyId={companyId}
           projectId={projectId}
           contacts={selected}
+          matching={matching}
           open
           onOpenChange={(open) => !open && setDialog(null)}
           onDone={() => {

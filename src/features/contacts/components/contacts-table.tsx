@@ -4,7 +4,7 @@ import { useTable, type RowSelectionState, type SortingState, type ColumnVisibil
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Fragment, useMemo, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { splitSort, type DirectoryQuery, type DirectoryTab, type SortValue } from "../validations";
+import { MAX_BULK_CONTACTS, splitSort, type DirectoryQuery, type DirectoryTab, type MatchingSelection, type SortValue } from "../validations";
 import { BulkActions } from "./bulk-actions";
 import type { VendorOption } from "./contact-form-dialog";
 import { contactsTableFeatures, getContactsTableColumns } from "./contacts-table-columns";
@@ -75,6 +75,18 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
   });
 
   const selected = rows.filter((r) => visibleSelection[r.id]);
+  // "Select all N matching": offered once the whole page is selected and more match;
+  // it holds for the query it was chosen on, and ends when the page selection does.
+  const filter: MatchingSelection = { tab, q: query.q, vendor: query.vendor, project: query.project, origin: query.origin };
+  const filterKey = JSON.stringify(filter);
+  const [allMatchingFor, setAllMatchingFor] = useState<string | null>(null);
+  const pageSelected = rows.length > 0 && selected.length === rows.length;
+  const allMatching = pageSelected && allMatchingFor === filterKey && total > rows.length;
+  const matching = allMatching ? { count: total, filter } : undefined;
+  const clearSelection = () => {
+    setRowSelection({});
+    setAllMatchingFor(null);
+  };
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const tableRows = table.getRowModel().rows;
   const width = headers.length;
@@ -83,7 +95,7 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
     <div className="space-y-4">
       <TableToolbar q={urlQuery.q} onSearch={setSearch}>
         {permissions.bulk && (
-          <BulkActions companyId={companyId} projectId={projectId} tab={tab} selected={selected} onDone={() => setRowSelection({})} />
+          <BulkActions companyId={companyId} projectId={projectId} tab={tab} selected={selected} matching={matching} onDone={clearSelection} />
         )}
         <DirectoryActions
           companyId={companyId}
@@ -95,6 +107,15 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
         />
       </TableToolbar>
       <TableFilters query={urlQuery} vendors={vendors} projects={projects} onChange={(patch) => void setQuery(patch)} />
+      {permissions.bulk && pageSelected && total > rows.length && (
+        <SelectAllBanner
+          pageCount={rows.length}
+          total={total}
+          allMatching={allMatching}
+          onSelectAll={() => setAllMatchingFor(filterKey)}
+          onClear={clearSelection}
+        />
+      )}
 
       <div
         aria-busy={isPending}
@@ -185,6 +206,35 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
           onDone={() => setSingle(null)}
           returnFocus={() => single.trigger?.focus()}
         />
+      )}
+    </div>
+  );
+}
+
+function SelectAllBanner({ pageCount, total, allMatching, onSelectAll, onClear }: { pageCount: number; total: number; allMatching: boolean; onSelectAll: () => void; onClear: () => void }) {
+  const n = (x: number) => x.toLocaleString("en-US");
+  const link = "font-medium text-brand-700 underline hover:text-slate-900";
+  return (
+    <div aria-live="polite" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-2 text-center text-sm text-slate-800">
+      {allMatching ? (
+        <>
+          All {n(total)} matching contacts are selected.{" "}
+          <button type="button" onClick={onClear} className={link}>
+            Clear selection
+          </button>
+        </>
+      ) : total > MAX_BULK_CONTACTS ? (
+        <>
+          All {n(pageCount)} contacts on this page are selected. {n(total)} contacts match: a bulk action can change at most{" "}
+          {n(MAX_BULK_CONTACTS)} at once, so narrow the search or filters to act on all of them.
+        </>
+      ) : (
+        <>
+          All {n(pageCount)} contacts on this page are selected.{" "}
+          <button type="button" onClick={onSelectAll} className={link}>
+            Select all {n(total)} matching contacts
+          </button>
+        </>
       )}
     </div>
   );

@@ -9,6 +9,10 @@ import { inactivateContactsAction, reactivateContactsAction, type LifecycleSumma
 import { removeContactsFromProjectAction } from "../membership-actions";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { fullName } from "./contacts-table-columns";
+import type { MatchingSelection } from "../validations";
+
+/** "All N matching contacts": the server resolves who from the tab's search and filters. */
+export type MatchingChoice = { count: number; filter: MatchingSelection };
 
 export type LifecycleKind = "reactivate" | "inactivate" | "remove";
 
@@ -20,6 +24,8 @@ const COPY = {
     action: reactivateContactsAction,
     effect: (n: number, p: number) =>
       `${count(n, "contact")} will move to the Contacts tab and return to ${count(p, "project directory", "project directories")}.`,
+    effectMatching: (n: number) =>
+      `All ${count(n, "contact")} matching the search and filters will move to the Contacts tab and return to their project directories.`,
     done: (s: LifecycleSummary) =>
       `Reactivated ${count(s.changed, "contact")} — back on ${count(s.projectsAffected, "project directory", "project directories")}`,
   },
@@ -30,6 +36,8 @@ const COPY = {
     action: inactivateContactsAction,
     effect: (n: number, p: number) =>
       `${count(n, "contact")} will move to Inactive Contacts and leave ${count(p, "project directory", "project directories")}. They will no longer appear in project tools.`,
+    effectMatching: (n: number) =>
+      `All ${count(n, "contact")} matching the search and filters will move to Inactive Contacts and leave their project directories. They will no longer appear in project tools.`,
     done: (s: LifecycleSummary) =>
       `Inactivated ${count(s.changed, "contact")} — off ${count(s.projectsAffected, "project directory", "project directories")}`,
   },
@@ -40,6 +48,8 @@ const COPY = {
     action: removeContactsFromProjectAction,
     effect: (n: number) =>
       `${count(n, "contact")} will leave this project's directory and its crews. They stay in the company directory, and the project keeps their history.`,
+    effectMatching: (n: number) =>
+      `All ${count(n, "contact")} matching the search and filters will leave this project's directory and its crews. They stay in the company directory, and the project keeps their history.`,
     done: (s: LifecycleSummary) => `Removed ${count(s.changed, "contact")} from the project`,
   },
 } as const;
@@ -54,6 +64,8 @@ type Props = {
   /** The project a removal applies to. */
   projectId?: string;
   contacts: ContactListRow[];
+  /** Instead of contacts: everything matching the tab's query. */
+  matching?: MatchingChoice;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onDone: () => void;
@@ -61,7 +73,7 @@ type Props = {
   returnFocus: () => void;
 };
 
-export function LifecycleDialog({ kind, companyId, projectId, contacts, open, onOpenChange, onDone, returnFocus }: Props) {
+export function LifecycleDialog({ kind, companyId, projectId, contacts, matching, open, onOpenChange, onDone, returnFocus }: Props) {
   const copy = COPY[kind];
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [pending, startTransition] = useTransition();
@@ -87,7 +99,7 @@ export function LifecycleDialog({ kind, companyId, projectId, contacts, open, on
         const result = await copy.action({
           companyId,
           ...(projectId ? { projectId } : {}),
-          contactIds: chosen.map((c) => c.id),
+          ...(matching ? { matching: matching.filter } : { contactIds: chosen.map((c) => c.id) }),
           ...(reason.trim() ? { reason } : {}),
           idempotencyKey,
         });
@@ -131,9 +143,13 @@ export function LifecycleDialog({ kind, companyId, projectId, contacts, open, on
         >
           <Dialog.Title className="text-lg font-semibold">{copy.title}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-600">
-            {chosen.length > 0 ? copy.effect(chosen.length, projectCount) : "No contacts chosen. Cancel and select contacts in the table."}
+            {matching
+              ? copy.effectMatching(matching.count)
+              : chosen.length > 0
+                ? copy.effect(chosen.length, projectCount)
+                : "No contacts chosen. Cancel and select contacts in the table."}
           </Dialog.Description>
-          <ul aria-label="Chosen contacts" hidden={chosen.length === 0} className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
+          <ul aria-label="Chosen contacts" hidden={chosen.length === 0 || Boolean(matching)} className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
             {chosen.map((contact) => (
               <li key={contact.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
                 <span>
@@ -180,7 +196,7 @@ export function LifecycleDialog({ kind, companyId, projectId, contacts, open, on
             <button
               type="button"
               onClick={confirm}
-              disabled={chosen.length === 0 || pending}
+              disabled={(!matching && chosen.length === 0) || pending}
               aria-busy={pending}
               className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
             >

@@ -1,0 +1,42 @@
+import "server-only";
+import type { ContactStatus } from "@/generated/prisma/enums";
+import { MAX_BULK_CONTACTS, type MatchingSelection } from "@/features/contacts/validations";
+import type { Db } from "@/server/db/transaction";
+import { DomainError } from "@/server/errors";
+import { contactsWhere } from "./list-contacts";
+
+export type SelectMatchingOptions = {
+  companyId: string;
+  /** The status the action starts from: the tab it was chosen on. */
+  status: ContactStatus;
+  /** On a project's directory: its members only. */
+  projectId?: string;
+  matching: MatchingSelection;
+};
+
+/**
+ * The ids of every contact matching a tab's search and filters — the same condition the
+ * table lists with — for "Select all N matching contacts". More than a bulk action may
+ * change is refused with the count, so the user knows how far to narrow.
+ */
+export async function selectMatchingContacts(db: Db, { companyId, status, projectId, matching }: SelectMatchingOptions): Promise<string[]> {
+  const where = contactsWhere({
+    companyId,
+    status,
+    projectId,
+    q: matching.q,
+    vendor: matching.vendor,
+    project: matching.project,
+    origin: matching.origin,
+  });
+  const rows = await db.contact.findMany({ where, select: { id: true }, orderBy: { id: "asc" }, take: MAX_BULK_CONTACTS + 1 });
+  if (rows.length > MAX_BULK_CONTACTS) {
+    const total = await db.contact.count({ where });
+    throw new DomainError(
+      "invalid",
+      `${total.toLocaleString("en-US")} contacts match: a bulk action can change at most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} at once. Narrow the search or filters, then try again.`,
+    );
+  }
+  if (rows.length === 0) throw new DomainError("invalid", "No contacts match this search any more. Reload the page to see the directory as it is now.");
+  return rows.map((r) => r.id);
+}
