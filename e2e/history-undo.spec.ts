@@ -2,7 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import {
   COMPANY_PATH,
+  CONTACTS_PATH,
   INACTIVE_PATH,
+  bulkActions,
   dataRows,
   expectTabCounts,
   openDirectory,
@@ -89,4 +91,31 @@ test("the Change History exports its filtered rows as CSV", async ({ page }) => 
   expect(lines[0]).toBe("When (UTC),Contact,Action,Change,By,Reason,Batch,Contact ID");
   expect(lines.length).toBeGreaterThan(1);
   for (const line of lines.slice(1)) expect(line).toContain(",Undone,");
+});
+
+test("Select all N matching contacts acts on every match of the search, and one Undo takes it all back", async ({ page }, testInfo) => {
+  await openDirectory(page, `${CONTACTS_PATH}?q=er&perPage=25`);
+  const counts = await tabCounts(page);
+  const caption = await page.getByText(/^\d+–\d+ of [\d,]+$/).first().textContent();
+  const matching = Number(caption!.split(" of ")[1]!.replace(/,/g, ""));
+  expect(matching).toBeGreaterThan(25);
+
+  await page.getByRole("checkbox", { name: "Select all" }).check();
+  await expect(page.getByText("All 25 contacts on this page are selected.")).toBeVisible();
+  await page.getByRole("button", { name: `Select all ${matching.toLocaleString("en-US")} matching contacts` }).click();
+  await expect(page.getByText(`All ${matching.toLocaleString("en-US")} matching contacts are selected.`)).toBeVisible();
+  await expect(bulkActions(page)).toHaveAccessibleDescription(`${matching.toLocaleString("en-US")} selected`);
+  await snap(page, testInfo, "all-matching-selected");
+
+  const dialog = await openLifecycleDialog(page, "Inactivate");
+  await expect(dialog).toContainText(`All ${matching} contacts matching the search and filters will move to Inactive Contacts`);
+  await dialog.getByRole("textbox", { name: "Reason" }).fill("Site shut for winter");
+  await snap(page, testInfo, "inactivate-all-matching-dialog");
+  await dialog.getByRole("button", { name: "Inactivate", exact: true }).click();
+  await expect(toast(page, new RegExp(`^Inactivated ${matching} contacts`))).toBeVisible();
+  await expectTabCounts(page, { active: counts.active - matching, inactive: counts.inactive + matching });
+
+  await page.getByRole("region", { name: /Notifications/ }).getByRole("button", { name: "Undo" }).click();
+  await expect(toast(page, `Undone: ${matching} contacts are back as they were`)).toBeVisible();
+  await expectTabCounts(page, counts);
 });
