@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { listContacts, type ListContactsOptions } from "@/server/contacts/list-contacts";
 import { migrate } from "@/server/db/migrate";
 import { openDatabase, type CapturedQuery, type Database } from "@/server/db/open-database";
@@ -12,13 +13,14 @@ type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: 
 
 describe.skipIf(!url)("the directory's query plans on PostgreSQL (skipped: TEST_DATABASE_URL is not set)", () => {
   let db: Database;
+  let prisma: PrismaClient;
   let companyId: string;
   let projectId: string;
   let captured: CapturedQuery[] = [];
 
   beforeAll(async () => {
-    db = openDatabase({ kind: "postgres", url: url!, maxConnections: 4, captureQueries: true });
-    db.onQuery((q) => captured.push(q));
+    db = openDatabase({ kind: "postgres", url: url!, maxConnections: 4 });
+    prisma = db.capturingPrisma((q) => captured.push(q));
     await migrate(db.sql);
     // 20,000 contacts on 300 projects, 3 each (about 200 a project, 1% as in the large seed), with set-based inserts; the seed ANALYZEs.
     companyId = await seedLargeCompany(db.sql, { contacts: 20_000, projects: 300, memberships: 60_000 });
@@ -39,7 +41,7 @@ describe.skipIf(!url)("the directory's query plans on PostgreSQL (skipped: TEST_
   /** The statements listContacts sends for these options. */
   async function statementsOf(options: Partial<ListContactsOptions>) {
     captured = [];
-    await listContacts(db.prisma, { companyId, status: "ACTIVE", q: "", sort: "name.asc", page: 2, perPage: 50, ...options });
+    await listContacts(prisma, { companyId, status: "ACTIVE", q: "", sort: "name.asc", page: 2, perPage: 50, ...options });
     const contactQuery = (q: CapturedQuery) => /FROM "public"\."Contact"/.test(q.query);
     return {
       all: captured,

@@ -6,13 +6,9 @@ import { openPglite, pgliteSql, postgresSql, type SqlDatabase } from "./sql";
 
 export type DatabaseKind = "pglite" | "postgres";
 
-export type OpenDatabaseOptions = (
+export type OpenDatabaseOptions =
   | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob }
-  | { kind: "postgres"; url: string; maxConnections?: number }
-) & {
-  /** Report each statement Prisma sends to onQuery listeners (query plan tests, the bench's floor). */
-  captureQueries?: boolean;
-};
+  | { kind: "postgres"; url: string; maxConnections?: number };
 
 /** A statement Prisma sent, with its parameters in order. */
 export type CapturedQuery = { query: string; params: unknown[] };
@@ -22,27 +18,13 @@ export type Database = {
   kind: DatabaseKind;
   prisma: PrismaClient;
   sql: SqlDatabase;
-  /** Listens to every statement the Prisma client sends; only with captureQueries. */
-  onQuery(listener: (query: CapturedQuery) => void): void;
+  /**
+   * Another Prisma client on the same connection that reports every statement it sends
+   * (query-plan tests, the bench's floor); the main client stays free of logging.
+   */
+  capturingPrisma(listener: (query: CapturedQuery) => void): PrismaClient;
   close(): Promise<void>;
 };
-
-function prismaClient(adapter: PrismaPg | PrismaPGlite, captureQueries = false) {
-  if (!captureQueries) {
-    return {
-      prisma: new PrismaClient({ adapter }),
-      onQuery: () => {
-        throw new Error("Open the database with captureQueries to listen to its queries.");
-      },
-    };
-  }
-  const prisma = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-  return {
-    prisma: prisma as unknown as PrismaClient,
-    onQuery: (listener: (query: CapturedQuery) => void) =>
-      prisma.$on("query", (event: Prisma.QueryEvent) => listener({ query: event.query, params: JSON.parse(event.params) as unknown[] })),
-  };
-}
 
 /**
  * The one place a database connection is built: embedded PGlite (one instance per
@@ -51,29 +33,27 @@ function prismaClient(adapter: PrismaPg | PrismaPGlite, captureQueries = false) 
 export function openDatabase(options: OpenDatabaseOptions): Database {
   if (options.kind === "pglite") {
     const pglite = openPglite(options.dataDir, options.loadDataDir);
-    const { prisma, onQuery } = prismaClient(new PrismaPGlite(pglite), options.captureQueries);
-    const sql = pgliteSql(pglite);
-    return {
-      kind: "pglite",
-      prisma,
-      sql,
-      onQuery,
-      close: async () => {
-        await prisma.$disconnect();
-        await sql.close();
-      },
-    };
+    return withClients("pglite", () => new PrismaPGlite(pglite), pgliteSql(pglite));
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
-  const { prisma, onQuery } = prismaClient(new PrismaPg(pool), options.captureQueries);
-  const sql = postgresSql(pool);
+  return withClients("postgres", () => new PrismaPg(pool), postgresSql(pool));
+}
+
+function withClients(kind: DatabaseKind, adapter: () => PrismaPg | PrismaPGlite, sql: SqlDatabase): Database {
+  const prisma = new PrismaClient({ adapter: adapter() });
+  const clients: { $disconnect(): Promise<void> }[] = [prisma];
   return {
-    kind: "postgres",
+    kind,
     prisma,
     sql,
-    onQuery,
+    capturingPrisma: (listener) => {
+      const client = new PrismaClient({ adapter: adapter(), log: [{ emit: "event", level: "query" }] });
+      client.$on("query", (event: Prisma.QueryEvent) => listener({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
+      clients.push(client);
+      return client as unknown as PrismaClient;
+    },
     close: async () => {
-      await prisma.$disconnect();
+      for (const client of clients) await client.$disconnect();
       await sql.close();
     },
   };
