@@ -59,6 +59,9 @@ export async function seedLargeCompany(sql: SqlDatabase, spec: LargeCompanySpec,
     );
     progress("contacts", to, spec.contacts);
   }
+  // Statistics before joining on the new rows: PGlite runs no autovacuum, and without them
+  // each batch of memberships scans every contact per row.
+  await sql.exec(`ANALYZE "Contact"`);
   const contactIds = await sql.query<{ id: string; n: number }>(
     `SELECT id::text AS id, row_number() OVER (ORDER BY "lastName", id)::int AS n FROM "Contact" WHERE "companyId" = $1`,
     [companyId],
