@@ -1,97 +1,11 @@
-import {
-  createLoader,
-  createParser,
-  createSerializer,
-  parseAsArrayOf,
-  parseAsInteger,
-  parseAsNumberLiteral,
-  parseAsString,
-  parseAsStringLiteral,
-} from "nuqs/server";
+import { createLoader, createSerializer } from "nuqs/server";
 import { z } from "zod";
-import { ContactOrigin } from "@/generated/prisma/enums";
+import { directorySearchParams, type DirectoryQuery } from "./directory-params";
 
-/** The most contacts one bulk action may change. */
-export const MAX_BULK_CONTACTS = 10_000;
-
-export const contactIdsSchema = z
-  .array(z.uuid({ error: "Each contact id must be a UUID." }).transform((id) => id.toLowerCase()), {
-    error: "contactIds must be a list of contact ids.",
-  })
-  .min(1, { error: "Choose at least one contact." })
-  .max(MAX_BULK_CONTACTS, {
-    error: `At most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contacts can change at once.`,
-  })
-  .transform((ids) => [...new Set(ids)]);
-
-export const bulkContactsInputSchema = z.strictObject({
-  companyId: z.uuid({ error: "companyId must be a UUID." }),
-  contactIds: contactIdsSchema,
-  reason: z.string().trim().max(500, { error: "Keep the reason under 500 characters." }).optional(),
-});
-export type BulkContactsInput = z.input<typeof bulkContactsInputSchema>;
-
-/** Adding contacts to, or removing them from, one project's directory. */
-export const projectContactsInputSchema = bulkContactsInputSchema.extend({
-  projectId: z.uuid({ error: "projectId must be a UUID." }),
-});
-
-/** The two tabs of a directory, as they appear in the URL path. */
-export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
-export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
-
-/** Columns the server knows how to sort by; the table offers sorting on exactly these. */
-export const SORTABLE_COLUMNS = ["name", "company", "jobTitle", "email", "phone"] as const;
-export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
-export const SORT_VALUES = SORTABLE_COLUMNS.flatMap((c) => [`${c}.asc`, `${c}.desc`] as const);
-export type SortValue = `${SortableColumn}.${"asc" | "desc"}`;
-
-export const PAGE_SIZES = [25, 50, 100] as const;
-
-/** Columns a user may hide; Name and the checkbox always show. */
-export const HIDEABLE_COLUMNS = ["company", "jobTitle", "email", "phone", "projects"] as const;
-export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const parseAsUuid = createParser({
-  parse: (v) => (UUID.test(v) ? v.toLowerCase() : null),
-  serialize: (v: string) => v,
-});
-
-/** The directory's URL state. The page and the table read the same keys with these parsers. */
-export const directorySearchParams = {
-  q: parseAsString.withDefault(""),
-  sort: parseAsStringLiteral(SORT_VALUES as SortValue[]).withDefault("name.asc"),
-  page: parseAsInteger.withDefault(1),
-  perPage: parseAsNumberLiteral(PAGE_SIZES).withDefault(50),
-  vendor: parseAsUuid,
-  project: parseAsUuid,
-  origin: parseAsStringLiteral(Object.values(ContactOrigin)),
-  group: parseAsStringLiteral(["company"] as const),
-  hide: parseAsArrayOf(parseAsStringLiteral(HIDEABLE_COLUMNS)).withDefault([]),
-};
+export * from "./directory-params";
 
 export const loadDirectorySearchParams = createLoader(directorySearchParams);
 export const serializeDirectorySearchParams = createSerializer(directorySearchParams);
-
-export type DirectoryQuery = {
-  q: string;
-  sort: SortValue;
-  page: number;
-  perPage: (typeof PAGE_SIZES)[number];
-  /** Filters: contacts of one vendor, on one project, or created from one tool. */
-  vendor: string | null;
-  project: string | null;
-  origin: ContactOrigin | null;
-  /** Rows grouped under their company (vendor). */
-  group: "company" | null;
-  hide: HideableColumn[];
-};
-
-export function splitSort(sort: SortValue): { column: SortableColumn; desc: boolean } {
-  const [column, dir] = sort.split(".") as [SortableColumn, "asc" | "desc"];
-  return { column, desc: dir === "desc" };
-}
 
 type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -122,3 +36,28 @@ export function parseDirectorySearchParams(raw: RawSearchParams): {
   );
   return { query, canonical: serializeDirectorySearchParams(query), isCanonical };
 }
+
+/** The most contacts one bulk action may change. */
+export const MAX_BULK_CONTACTS = 10_000;
+
+export const contactIdsSchema = z
+  .array(z.uuid({ error: "Each contact id must be a UUID." }).transform((id) => id.toLowerCase()), {
+    error: "contactIds must be a list of contact ids.",
+  })
+  .min(1, { error: "Choose at least one contact." })
+  .max(MAX_BULK_CONTACTS, {
+    error: `At most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contacts can change at once.`,
+  })
+  .transform((ids) => [...new Set(ids)]);
+
+export const bulkContactsInputSchema = z.strictObject({
+  companyId: z.uuid({ error: "companyId must be a UUID." }),
+  contactIds: contactIdsSchema,
+  reason: z.string().trim().max(500, { error: "Keep the reason under 500 characters." }).optional(),
+});
+export type BulkContactsInput = z.input<typeof bulkContactsInputSchema>;
+
+/** Adding contacts to, or removing them from, one project's directory. */
+export const projectContactsInputSchema = bulkContactsInputSchema.extend({
+  projectId: z.uuid({ error: "projectId must be a UUID." }),
+});
