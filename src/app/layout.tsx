@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { Toaster } from "sonner";
+import { Toaster } from "@/lib/toast";
 import "./globals.css";
 
 export const metadata: Metadata = {

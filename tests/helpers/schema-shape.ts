@@ -13,10 +13,15 @@ export type SchemaShape = {
 };
 
 export type TableShape = {
-  columns: Record<string, { type: string; nullable: boolean; default: string | null }>;
+  /** generated: a stored generated column, whose expression is then its `default`. */
+  columns: Record<string, { type: string; nullable: boolean; default: string | null; generated: boolean }>;
   primaryKey: { name: string; columns: string[] } | null;
-  /** Every index but the primary key's, unique ones included. */
-  indexes: Record<string, { columns: string[]; unique: boolean; method: string }>;
+  /**
+   * Every index but the primary key's, unique ones included. operatorClasses: per column,
+   * the operator class where it is not the type's default for a btree index; every one
+   * for other methods (GIN has no default for most types, so schema.prisma names them).
+   */
+  indexes: Record<string, { columns: string[]; unique: boolean; method: string; operatorClasses: (string | null)[] }>;
   foreignKeys: Record<
     string,
     { columns: string[]; referencedTable: string; referencedColumns: string[]; onDelete: string; onUpdate: string }
@@ -26,6 +31,7 @@ export type TableShape = {
 type DmmfField = {
   name: string;
   dbName?: string | null;
+  documentation?: string;
   kind: "scalar" | "enum" | "object" | "unsupported";
   type: string;
   isList: boolean;
@@ -44,7 +50,7 @@ type DmmfIndex = {
   type: "id" | "unique" | "normal" | "fulltext";
   dbName?: string;
   algorithm?: string;
-  fields: { name: string; sortOrder?: "asc" | "desc" }[];
+  fields: { name: string; sortOrder?: "asc" | "desc"; operatorClass?: string }[];
 };
 export type Datamodel = { models: DmmfModel[]; enums: DmmfEnum[]; indexes: DmmfIndex[] };
 
@@ -167,6 +173,9 @@ export function expectedShape(datamodel: Datamodel): SchemaShape {
         // Prisma creates list columns without NOT NULL.
         nullable: !field.isRequired || field.isList,
         default: columnDefault(model, field, type),
+        // Prisma has no attribute for generated columns (`db pull` writes their expression
+        // as @default(dbgenerated(…))); this schema says so in the field's doc comment.
+        generated: /^GENERATED ALWAYS AS\b/.test(field.documentation ?? ""),
       };
     }
     tables[table] = shape;
@@ -183,10 +192,18 @@ export function expectedShape(datamodel: Datamodel): SchemaShape {
       throw new Error(`${index.model}: fulltext indexes do not exist on PostgreSQL`);
     } else {
       const unique = index.type === "unique";
+      const method = (index.algorithm ?? "BTree").toLowerCase();
+      const operatorClasses = index.fields.map((f) => {
+        if (!f.operatorClass && method !== "btree") {
+          throw new Error(`${index.model}: a ${method} index without explicit operator classes is not compared yet`);
+        }
+        return f.operatorClass ?? null;
+      });
       tables[table]!.indexes[index.dbName ?? conventionalName([table, ...names], unique ? "key" : "idx")] = {
         columns,
         unique,
-        method: (index.algorithm ?? "BTree").toLowerCase(),
+        method,
+        operatorClasses,
       };
     }
   }
@@ -209,9 +226,16 @@ export async function actualShape(db: SqlSession): Promise<SchemaShape> {
     SELECT oid, relname FROM pg_class
     WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p') AND relname <> '_prisma_migrations'`;
 
-  const columnRows = await db.query<{ table: string; column: string; type: string; nullable: boolean; default: string | null }>(`
+  const columnRows = await db.query<{
+    table: string;
+    column: string;
+    type: string;
+    nullable: boolean;
+    default: string | null;
+    generated: boolean;
+  }>(`
     SELECT t.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
-           NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default
+           NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default, a.attgenerated = 's' AS generated
     FROM (${userTables}) t
     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
     LEFT JOIN pg_attrdef d ON d.adrelid = t.oid AND d.adnum = a.attnum`);
@@ -239,8 +263,19 @@ export async function actualShape(db: SqlSession): Promise<SchemaShape> {
     JOIN pg_constraint c ON c.conrelid = t.oid AND c.contype IN ('p', 'f')
     LEFT JOIN pg_class r ON r.oid = c.confrelid`);
 
-  const indexRows = await db.query<{ table: string; name: string; columns: string[]; unique: boolean; method: string }>(`
+  const indexRows = await db.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    unique: boolean;
+    method: string;
+    operatorClasses: (string | null)[];
+  }>(`
     SELECT t.relname AS table, i.relname AS name, x.indisunique AS unique, am.amname AS method,
+           ARRAY(SELECT CASE WHEN am.amname <> 'btree' OR NOT opc.opcdefault THEN opc.opcname::text END
+                 FROM unnest(x.indclass::oid[]) WITH ORDINALITY k(opclass, i)
+                 JOIN pg_opclass opc ON opc.oid = k.opclass
+                 WHERE k.i <= x.indnkeyatts ORDER BY k.i) AS "operatorClasses",
            ARRAY(SELECT coalesce(a.attname::text, pg_get_indexdef(x.indexrelid, k.i::int, true))
                         || CASE WHEN x.indoption[k.i - 1] & 1 = 1 THEN ' DESC' ELSE '' END
                  FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(num, i)
@@ -256,7 +291,7 @@ export async function actualShape(db: SqlSession): Promise<SchemaShape> {
   for (const c of columnRows) {
     // Prisma writes now() as CURRENT_TIMESTAMP; both mean the same default.
     const columnDefault = c.default === "now()" ? "CURRENT_TIMESTAMP" : c.default;
-    table(c.table).columns[c.column] = { type: c.type, nullable: c.nullable, default: columnDefault };
+    table(c.table).columns[c.column] = { type: c.type, nullable: c.nullable, default: columnDefault, generated: c.generated };
   }
   for (const c of constraintRows) {
     if (c.type === "p") {
@@ -272,7 +307,7 @@ export async function actualShape(db: SqlSession): Promise<SchemaShape> {
     }
   }
   for (const i of indexRows) {
-    table(i.table).indexes[i.name] = { columns: i.columns, unique: i.unique, method: i.method };
+    table(i.table).indexes[i.name] = { columns: i.columns, unique: i.unique, method: i.method, operatorClasses: i.operatorClasses };
   }
 
   return { enums: Object.fromEntries(enumRows.map((e) => [e.name, e.values])), tables };

@@ -70,6 +70,10 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
       expect(await ids({ status: "inactive" })).toEqual([inactive.id]);
       expect(await ids({ q: "maria lopez" })).toEqual([ofVendor.id]);
       expect(await ids({ q: "acme" })).toEqual([ofVendor.id]);
+      expect(await ids({ q: "LOPEZ acme" })).toEqual([ofVendor.id]);
+      // Wildcards are plain characters, so no word matches across two fields.
+      expect(await ids({ q: "a_lopez" })).toEqual([]);
+      expect(await ids({ q: "ria%lop" })).toEqual([]);
       expect(await ids({ vendorId })).toEqual([ofVendor.id]);
       expect(await ids({ projectId: alpha })).toEqual([onAlpha.id]);
       expect(await ids({ projectId: alpha, status: "inactive" })).toEqual([inactive.id]);

@@ -219,7 +219,7 @@ describe.each(TEST_DATABASES)("a failure at any statement of a lifecycle transac
       await migrate(pgliteSql(pglite));
       const plain = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
       faulty = new PrismaClient({ adapter: faultyAdapter(new PrismaPGlite(pglite), plan) });
-      db = { kind, prisma: plain, sql: pgliteSql(pglite), close: async () => undefined };
+      db = { kind, prisma: plain, sql: pgliteSql(pglite), close: async () => undefined, capturingPrisma: () => plain };
       closeFaulty = async () => {
         await faulty.$disconnect();
         await plain.$disconnect();

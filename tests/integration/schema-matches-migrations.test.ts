@@ -56,6 +56,22 @@ describe("the schema comparison", () => {
     ["a wrong nullability", `ALTER TABLE "Contact" ALTER COLUMN "email" SET NOT NULL`],
     ["a wrong default", `ALTER TABLE "Contact" ALTER COLUMN "isEmployee" SET DEFAULT true`],
     ["a wrong type", `ALTER TABLE "Vendor" ALTER COLUMN "trade" TYPE varchar(80)`],
+    [
+      "a search index of another method",
+      `DROP INDEX "Contact_companyId_searchText_idx";
+       CREATE INDEX "Contact_companyId_searchText_idx" ON "Contact" USING gist ("searchText" gist_trgm_ops)`,
+    ],
+    [
+      "a search index with another operator class",
+      `DROP INDEX "Contact_companyId_searchText_idx";
+       CREATE INDEX "Contact_companyId_searchText_idx" ON "Contact" USING gin ("companyId", "searchText")`,
+    ],
+    [
+      "a btree index with a non-default operator class",
+      `DROP INDEX "Project_companyId_name_idx";
+       CREATE INDEX "Project_companyId_name_idx" ON "Project" ("companyId", name text_pattern_ops)`,
+    ],
+    ["a plain column where a generated one belongs", `ALTER TABLE "Contact" ALTER COLUMN "searchText" DROP EXPRESSION`],
     ["an extra enum value", `ALTER TYPE "ContactStatus" ADD VALUE 'ARCHIVED'`],
     [
       "a wrong foreign key action",

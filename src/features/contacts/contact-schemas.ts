@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { ContactOrigin } from "@/generated/prisma/enums";
 
 // PostgreSQL cannot store NUL in text; say so instead of failing on write.
 const NO_NUL = [/^[^\u0000]*$/, { error: "Remove the invisible control characters from this field." }] as const;
@@ -61,15 +60,4 @@ export const updateContactSchema = contactFieldsSchema
   .refine((patch) => Object.keys(patch).length > 0, { error: "Send at least one field to change." });
 export type UpdateContactInput = z.output<typeof updateContactSchema>;
 
-export const CONTACT_ORIGINS = Object.values(ContactOrigin);
-export const ORIGIN_LABELS: Record<ContactOrigin, string> = {
-  DIRECTORY: "Directory",
-  CREWS: "Crews",
-  TIMESHEETS: "Timesheets",
-  TM_TICKETS: "T&M Tickets",
-  INCIDENTS: "Incidents",
-  INSPECTIONS: "Inspections",
-  DAILY_LOG: "Daily Log",
-  IMPORT: "Import",
-  API: "API",
-};
+export { CONTACT_ORIGINS, ORIGIN_LABELS } from "./origins";

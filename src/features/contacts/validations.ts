@@ -1,19 +1,43 @@
-import {
-  createLoader,
-  createParser,
-  createSerializer,
-  parseAsArrayOf,
-  parseAsInteger,
-  parseAsNumberLiteral,
-  parseAsString,
-  parseAsStringLiteral,
-} from "nuqs/server";
+import { createLoader, createSerializer } from "nuqs/server";
 import { z } from "zod";
 import { ContactOrigin } from "@/generated/prisma/enums";
 import { reasonSchema } from "@/features/history/validations";
+import { MAX_BULK_CONTACTS, directorySearchParams, type DirectoryQuery } from "./directory-params";
 
-/** The most contacts one bulk action may change. */
-export const MAX_BULK_CONTACTS = 10_000;
+export * from "./directory-params";
+
+export const loadDirectorySearchParams = createLoader(directorySearchParams);
+export const serializeDirectorySearchParams = createSerializer(directorySearchParams);
+
+type RawSearchParams = Record<string, string | string[] | undefined>;
+
+// Every key written out, defaults included: what each given value must equal to stand.
+const serializeAllDirectorySearchParams = createSerializer(directorySearchParams, { clearOnDefault: false });
+
+/**
+ * Parses the directory's search params. `canonical` is the query string the page
+ * should be at when the URL holds anything else: unknown keys, repeated keys and values
+ * the parsers reject are dropped, so a hand-edited URL lands on what it can show
+ * instead of an error.
+ */
+export function parseDirectorySearchParams(raw: RawSearchParams): {
+  query: DirectoryQuery;
+  canonical: string;
+  isCanonical: boolean;
+} {
+  const parsed = loadDirectorySearchParams(raw);
+  const query: DirectoryQuery = {
+    ...parsed,
+    q: parsed.q.trim().slice(0, 200),
+    page: Math.max(1, parsed.page),
+    hide: [...new Set(parsed.hide)],
+  };
+  const expected = new URLSearchParams(serializeAllDirectorySearchParams(query));
+  const isCanonical = Object.entries(raw).every(
+    ([key, value]) => value === undefined || (typeof value === "string" && expected.get(key) === value),
+  );
+  return { query, canonical: serializeDirectorySearchParams(query), isCanonical };
+}
 
 export const contactIdsSchema = z
   .array(z.uuid({ error: "Each contact id must be a UUID." }).transform((id) => id.toLowerCase()), {
@@ -50,7 +74,6 @@ export const matchingSelectionSchema = z.strictObject({
   project: z.uuid().nullable().default(null),
   origin: z.enum(ContactOrigin).nullable().default(null),
 });
-export type MatchingSelection = z.output<typeof matchingSelectionSchema>;
 
 /** A bulk action from the table: the rows ticked, or everything matching the tab's query. */
 export const bulkSelectionInputSchema = bulkContactsInputSchema
@@ -64,90 +87,3 @@ export const projectSelectionInputSchema = projectContactsInputSchema
   .refine((input) => (input.contactIds === undefined) !== (input.matching === undefined), {
     error: "Send either contactIds or matching, not both.",
   });
-
-/** The two tabs of a directory, as they appear in the URL path. */
-export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
-export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
-
-/** Columns the server knows how to sort by; the table offers sorting on exactly these. */
-export const SORTABLE_COLUMNS = ["name", "company", "jobTitle", "email", "phone"] as const;
-export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
-export const SORT_VALUES = SORTABLE_COLUMNS.flatMap((c) => [`${c}.asc`, `${c}.desc`] as const);
-export type SortValue = `${SortableColumn}.${"asc" | "desc"}`;
-
-export const PAGE_SIZES = [25, 50, 100] as const;
-
-/** Columns a user may hide; Name and the checkbox always show. */
-export const HIDEABLE_COLUMNS = ["company", "jobTitle", "email", "phone", "projects"] as const;
-export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const parseAsUuid = createParser({
-  parse: (v) => (UUID.test(v) ? v.toLowerCase() : null),
-  serialize: (v: string) => v,
-});
-
-/** The directory's URL state. The page and the table read the same keys with these parsers. */
-export const directorySearchParams = {
-  q: parseAsString.withDefault(""),
-  sort: parseAsStringLiteral(SORT_VALUES as SortValue[]).withDefault("name.asc"),
-  page: parseAsInteger.withDefault(1),
-  perPage: parseAsNumberLiteral(PAGE_SIZES).withDefault(50),
-  vendor: parseAsUuid,
-  project: parseAsUuid,
-  origin: parseAsStringLiteral(Object.values(ContactOrigin)),
-  group: parseAsStringLiteral(["company"] as const),
-  hide: parseAsArrayOf(parseAsStringLiteral(HIDEABLE_COLUMNS)).withDefault([]),
-};
-
-export const loadDirectorySearchParams = createLoader(directorySearchParams);
-export const serializeDirectorySearchParams = createSerializer(directorySearchParams);
-
-export type DirectoryQuery = {
-  q: string;
-  sort: SortValue;
-  page: number;
-  perPage: (typeof PAGE_SIZES)[number];
-  /** Filters: contacts of one vendor, on one project, or created from one tool. */
-  vendor: string | null;
-  project: string | null;
-  origin: ContactOrigin | null;
-  /** Rows grouped under their company (vendor). */
-  group: "company" | null;
-  hide: HideableColumn[];
-};
-
-export function splitSort(sort: SortValue): { column: SortableColumn; desc: boolean } {
-  const [column, dir] = sort.split(".") as [SortableColumn, "asc" | "desc"];
-  return { column, desc: dir === "desc" };
-}
-
-type RawSearchParams = Record<string, string | string[] | undefined>;
-
-// Every key written out, defaults included: what each given value must equal to stand.
-const serializeAllDirectorySearchParams = createSerializer(directorySearchParams, { clearOnDefault: false });
-
-/**
- * Parses the directory's search params. `canonical` is the query string the page
- * should be at when the URL holds anything else: unknown keys, repeated keys and values
- * the parsers reject are dropped, so a hand-edited URL lands on what it can show
- * instead of an error.
- */
-export function parseDirectorySearchParams(raw: RawSearchParams): {
-  query: DirectoryQuery;
-  canonical: string;
-  isCanonical: boolean;
-} {
-  const parsed = loadDirectorySearchParams(raw);
-  const query: DirectoryQuery = {
-    ...parsed,
-    q: parsed.q.trim().slice(0, 200),
-    page: Math.max(1, parsed.page),
-    hide: [...new Set(parsed.hide)],
-  };
-  const expected = new URLSearchParams(serializeAllDirectorySearchParams(query));
-  const isCanonical = Object.entries(raw).every(
-    ([key, value]) => value === undefined || (typeof value === "string" && expected.get(key) === value),
-  );
-  return { query, canonical: serializeDirectorySearchParams(query), isCanonical };
-}

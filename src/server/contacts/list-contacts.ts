@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { ContactStatus } from "@/generated/prisma/enums";
+import type { Db } from "@/server/db/transaction";
 import { splitSort, type DirectoryQuery, type SortableColumn } from "@/features/contacts/validations";
 
 export type ListContactsOptions = Pick<DirectoryQuery, "q" | "sort" | "page"> &
@@ -25,12 +26,36 @@ export type ContactListRow = {
   projects: { id: string; name: string }[];
 };
 
-const SEARCHED_FIELDS = ["firstName", "lastName", "email", "phone", "jobTitle", "employeeId"] as const;
+/** What ILIKE treats as wildcards, matched literally: a search word is plain text. */
+function likeLiteral(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
-export function contactsWhere(options: Omit<ListContactsOptions, "sort" | "page" | "perPage" | "group">): Prisma.ContactWhereInput {
+/**
+ * The rows of a directory tab with its filters and search. Every word of the search must
+ * match one of firstName, lastName, email, phone, jobTitle, employeeId or the vendor's
+ * name: the contact's own fields through the generated searchText column and its
+ * trigram index (a word never contains the space between fields, and wildcards are taken
+ * literally, so a match never spans two fields), vendor names through the ids of the
+ * matching vendors, looked up first so the database can OR the two index scans.
+ */
+export async function contactsWhere(
+  db: Db,
+  options: Omit<ListContactsOptions, "sort" | "page" | "perPage" | "group">,
+): Promise<Prisma.ContactWhereInput> {
   const { companyId, status, projectId, q, vendor, project, origin } = options;
   const onProjects = [projectId, project].filter((id): id is string => Boolean(id));
-  const terms = q.split(/\s+/).filter(Boolean);
+  const terms = [...new Set(q.split(/\s+/).filter(Boolean))].map(likeLiteral);
+  const vendorsMatching = await Promise.all(
+    terms.map(async (term) =>
+      (
+        await db.vendor.findMany({
+          where: { companyId, name: { contains: term, mode: "insensitive" } },
+          select: { id: true },
+        })
+      ).map((v) => v.id),
+    ),
+  );
   return {
     companyId,
     status,
@@ -40,12 +65,11 @@ export function contactsWhere(options: Omit<ListContactsOptions, "sort" | "page"
       // On a project's directory in this tab's sense: as an active member, or an inactive one.
       ...onProjects.map((id) => ({ memberships: { some: { projectId: id, status } } })),
       // Every word must match some field, so "maria lopez" finds Maria Lopez.
-      ...terms.map((term) => ({
-        OR: [
-          ...SEARCHED_FIELDS.map((field) => ({ [field]: { contains: term, mode: "insensitive" as const } })),
-          { vendor: { name: { contains: term, mode: "insensitive" as const } } },
-        ],
-      })),
+      ...terms.map((term, i) => {
+        const own: Prisma.ContactWhereInput = { searchText: { contains: term, mode: "insensitive" } };
+        const vendorIds = vendorsMatching[i]!;
+        return vendorIds.length ? { OR: [own, { vendorId: { in: vendorIds } }] } : own;
+      }),
     ],
   };
 }
@@ -71,7 +95,7 @@ export async function listContacts(
   prisma: PrismaClient,
   options: ListContactsOptions,
 ): Promise<{ rows: ContactListRow[]; total: number }> {
-  const where = contactsWhere(options);
+  const where = await contactsWhere(prisma, options);
   const membershipStatus = options.status;
   const [contacts, total] = await Promise.all([
     prisma.contact.findMany({

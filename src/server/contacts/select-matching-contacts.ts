@@ -20,7 +20,7 @@ export type SelectMatchingOptions = {
  * change is refused with the count, so the user knows how far to narrow.
  */
 export async function selectMatchingContacts(db: Db, { companyId, status, projectId, matching }: SelectMatchingOptions): Promise<string[]> {
-  const where = contactsWhere({
+  const where = await contactsWhere(db, {
     companyId,
     status,
     projectId,

@@ -12,7 +12,7 @@ const BATCH = 1000;
  * holds more than one batch in memory.
  */
 export async function* streamContacts(db: Db, options: StreamContactsOptions) {
-  const where = contactsWhere(options);
+  const where = await contactsWhere(db, options);
   const orderBy = contactsOrderBy(options.sort, options.group);
   let cursor: string | undefined;
   for (;;) {

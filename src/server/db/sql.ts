@@ -1,4 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { mkdirSync } from "node:fs";
 import pg from "pg";
 
@@ -16,7 +18,8 @@ export interface SqlDatabase extends SqlSession {
 
 export function openPglite(dataDir?: string, loadDataDir?: Blob): PGlite {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  return new PGlite({ dataDir, loadDataDir });
+  // The search indexes need these (migration 20261130225000_search_indexes); PostgreSQL ships them in contrib.
+  return new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm, btree_gin } });
 }
 
 export function pgliteSql(db: PGlite): SqlDatabase {

@@ -8,6 +8,19 @@ const FIRST = ["James", "Maria", "Robert", "Ana", "Michael", "Sofia", "David", "
 const LAST = ["Smith", "Garcia", "Johnson", "Martinez", "Brown", "Lopez", "Davis", "Gonzalez", "Wilson", "Hernandez", "Moore", "Nguyen", "Clark", "Ramirez", "Lewis", "Walker"];
 const TITLES = ["Journeyman Electrician", "Apprentice Plumber", "Carpenter Foreman", "General Laborer", "Ironworker", "Pipefitter", "Equipment Operator", "Flagger", "Site Visitor"];
 
+/** The name seedLargeCompany gives a company of this many contacts. */
+export function largeCompanyName(contacts: number) {
+  return `Large Co ${contacts.toLocaleString("en-US")} contacts`;
+}
+
+/** The id of a company seedLargeCompany built with this many contacts, if there is one. */
+export async function findLargeCompany(sql: SqlDatabase, contacts: number): Promise<string | null> {
+  const [company] = await sql.query<{ id: string }>(`SELECT id FROM "Company" WHERE name = $1 ORDER BY "createdAt" LIMIT 1`, [
+    largeCompanyName(contacts),
+  ]);
+  return company?.id ?? null;
+}
+
 /**
  * A company at production scale, built with set-based inserts in batches (a few dozen
  * statements, not a million): projects, 50 vendors, contacts (about 15% inactive) and
@@ -18,7 +31,7 @@ export async function seedLargeCompany(sql: SqlDatabase, spec: LargeCompanySpec,
   if (perContact > spec.projects) throw new Error("Each contact's memberships must fit in the projects: add projects or memberships per contact.");
   const [company] = await sql.query<{ id: string }>(
     `INSERT INTO "Company" (name) VALUES ($1) RETURNING id`,
-    [`Large Co ${spec.contacts.toLocaleString("en-US")} contacts`],
+    [largeCompanyName(spec.contacts)],
   );
   const companyId = company!.id;
   await sql.query(
@@ -46,6 +59,9 @@ export async function seedLargeCompany(sql: SqlDatabase, spec: LargeCompanySpec,
     );
     progress("contacts", to, spec.contacts);
   }
+  // Statistics before joining on the new rows: PGlite runs no autovacuum, and without them
+  // each batch of memberships scans every contact per row.
+  await sql.exec(`ANALYZE "Contact"`);
   const contactIds = await sql.query<{ id: string; n: number }>(
     `SELECT id::text AS id, row_number() OVER (ORDER BY "lastName", id)::int AS n FROM "Contact" WHERE "companyId" = $1`,
     [companyId],

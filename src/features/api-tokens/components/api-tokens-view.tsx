@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { createApiTokenAction, revokeApiTokenAction } from "../actions";
 
 type Token = {

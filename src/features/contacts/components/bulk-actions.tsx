@@ -1,11 +1,12 @@
 "use client";
 
 import { ChevronDown } from "lucide-react";
-import { DropdownMenu } from "radix-ui";
-import { useRef, useState } from "react";
+import { useRef, useState, type ComponentProps } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import type { DirectoryTab } from "../validations";
-import { LifecycleDialog, type LifecycleKind, type MatchingChoice } from "./lifecycle-dialog";
+import type { DirectoryTab } from "../directory-params";
+import { LifecycleDialog } from "./lazy-dialogs";
+import { useMenuOnFirstUse } from "./menu-on-first-use";
+import type { LifecycleKind, MatchingChoice } from "./lifecycle-dialog";
 
 type Props = {
   companyId: string;
@@ -24,7 +25,32 @@ const LABEL: Record<LifecycleKind, string> = {
   remove: "Remove from Project",
 };
 
-/** The Bulk Actions button and menu; shown on a tab whose rows can be selected. */
+/** The Bulk Actions button: aria-disabled until rows are selected. */
+export function BulkActionsButton({ n, ...props }: ComponentProps<"button"> & { n: number }) {
+  return (
+    <button
+      type="button"
+      // aria-disabled rather than disabled: the button stays focusable, so focus can
+      // return to it after the dialog closes and the selection has cleared.
+      aria-disabled={n === 0}
+      aria-describedby="bulk-actions-count"
+      className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+      {...props}
+    >
+      Bulk Actions
+      {n > 0 && (
+        <span aria-hidden className="rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white tabular-nums">
+          {n.toLocaleString("en-US")}
+        </span>
+      )}
+      <ChevronDown aria-hidden className="size-4" />
+    </button>
+  );
+}
+
+const loadMenu = () => import("./bulk-actions-menu").then((m) => m.BulkActionsMenu);
+
+/** The Bulk Actions button and menu (loaded on first use); shown on a tab whose rows can be selected. */
 export function BulkActions({ companyId, projectId, tab, selected, matching, onDone }: Props) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   const [dialog, setDialog] = useState<LifecycleKind | null>(null);
@@ -32,49 +58,18 @@ export function BulkActions({ companyId, projectId, tab, selected, matching, onD
   // directory manages who is on that project.
   const kind: LifecycleKind = projectId ? "remove" : tab === "contacts" ? "inactivate" : "reactivate";
   const n = matching?.count ?? selected.length;
+  const { loaded, triggerProps } = useMenuOnFirstUse(loadMenu, { disabled: n === 0 });
 
   return (
     <>
-      <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger asChild>
-          <button
-            ref={triggerRef}
-            type="button"
-            // aria-disabled rather than disabled: the button stays focusable, so focus can
-            // return to it after the dialog closes and the selection has cleared.
-            aria-disabled={n === 0}
-            onPointerDown={(e) => n === 0 && e.preventDefault()}
-            onKeyDown={(e) => n === 0 && e.key !== "Tab" && e.preventDefault()}
-            aria-describedby="bulk-actions-count"
-            className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
-          >
-            Bulk Actions
-            {n > 0 && (
-              <span aria-hidden className="rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white tabular-nums">
-                {n.toLocaleString("en-US")}
-              </span>
-            )}
-            <ChevronDown aria-hidden className="size-4" />
-          </button>
-        </DropdownMenu.Trigger>
-        <span id="bulk-actions-count" hidden>
-          {n === 0 ? "Select contacts to act on them" : `${n.toLocaleString("en-US")} selected`}
-        </span>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content
-            align="start"
-            sideOffset={4}
-            className="min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
-          >
-            <DropdownMenu.Item
-              onSelect={() => setDialog(kind)}
-              className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
-            >
-              {LABEL[kind]}
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+      {loaded ? (
+        <loaded.Menu n={n} label={LABEL[kind]} onChoose={() => setDialog(kind)} triggerRef={triggerRef} opening={loaded.opening} />
+      ) : (
+        <BulkActionsButton n={n} {...triggerProps} />
+      )}
+      <span id="bulk-actions-count" hidden>
+        {n === 0 ? "Select contacts to act on them" : `${n.toLocaleString("en-US")} selected`}
+      </span>
       {dialog && (
         <LifecycleDialog
           kind={dialog}

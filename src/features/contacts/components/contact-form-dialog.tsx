@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Dialog } from "radix-ui";
 import { startTransition, useActionState, useEffect, useId, useRef } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { createContactAction, updateContactAction, type ContactFormState } from "../form-actions";
 import { useReturnFocus } from "./use-return-focus";
 

@@ -4,13 +4,14 @@ import { useTable, type RowSelectionState, type SortingState, type ColumnVisibil
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Fragment, useMemo, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { MAX_BULK_CONTACTS, splitSort, type DirectoryQuery, type DirectoryTab, type MatchingSelection, type SortValue } from "../validations";
+import { MAX_BULK_CONTACTS, splitSort, type DirectoryQuery, type DirectoryTab, type MatchingSelection, type SortValue } from "../directory-params";
 import { BulkActions } from "./bulk-actions";
 import type { VendorOption } from "./contact-form-dialog";
 import { contactsTableFeatures, getContactsTableColumns } from "./contacts-table-columns";
 import { DirectoryActions } from "./directory-actions";
 import type { DirectoryPermissions } from "./directory-view";
-import { LifecycleDialog, type LifecycleKind } from "./lifecycle-dialog";
+import { LifecycleDialog } from "./lazy-dialogs";
+import type { LifecycleKind } from "./lifecycle-dialog";
 import { TableFilters, type FilterOption } from "./table-filters";
 import { TablePagination } from "./table-pagination";
 import { TableToolbar } from "./table-toolbar";

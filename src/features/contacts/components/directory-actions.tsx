@@ -2,10 +2,10 @@
 
 import { Download, UserPlus, Users } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { addContactsToProjectAction } from "../membership-actions";
-import { ContactFormDialog, type VendorOption } from "./contact-form-dialog";
-import { ContactPickerDialog } from "./contact-picker-dialog";
+import type { VendorOption } from "./contact-form-dialog";
+import { ContactFormDialog, ContactPickerDialog } from "./lazy-dialogs";
 
 type Props = {
   companyId: string;
@@ -42,15 +42,15 @@ export function DirectoryActions({ companyId, projectId, canAdd, canAddFromDirec
         <Download aria-hidden className="size-4" />
         Export CSV
       </a>
-      <ContactFormDialog companyId={companyId} projectId={projectId} vendors={vendors} open={creating} onOpenChange={setCreating} />
-      {projectId && canAddFromDirectory && (
+      {creating && <ContactFormDialog companyId={companyId} projectId={projectId} vendors={vendors} open onOpenChange={setCreating} />}
+      {projectId && canAddFromDirectory && picking && (
         <ContactPickerDialog
           companyId={companyId}
           projectId={projectId}
           title="Add Contacts to Project"
           description="Pick active contacts from the company directory. Anyone removed from this project earlier comes back."
           confirmLabel={(n) => (n === 0 ? "Add" : `Add ${n}`)}
-          open={picking}
+          open
           onOpenChange={setPicking}
           onConfirm={async (contactIds) => {
             const result = await addContactsToProjectAction({ companyId, projectId, contactIds });

@@ -3,13 +3,13 @@
 import { X } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
 import { undoableToast } from "@/features/history/components/undoable-toast";
+import { toast } from "@/lib/toast";
 import { inactivateContactsAction, reactivateContactsAction, type LifecycleSummary } from "../actions";
 import { removeContactsFromProjectAction } from "../membership-actions";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { fullName } from "./contacts-table-columns";
-import type { MatchingSelection } from "../validations";
+import type { MatchingSelection } from "../directory-params";
 
 /** "All N matching contacts": the server resolves who from the tab's search and filters. */
 export type MatchingChoice = { count: number; filter: MatchingSelection };

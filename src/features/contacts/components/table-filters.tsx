@@ -1,14 +1,15 @@
 "use client";
 
 import { Columns3 } from "lucide-react";
-import { DropdownMenu } from "radix-ui";
+import type { ComponentProps } from "react";
 import type { ContactOrigin } from "@/generated/prisma/enums";
-import { CONTACT_ORIGINS, ORIGIN_LABELS } from "../contact-schemas";
-import { HIDEABLE_COLUMNS, type DirectoryQuery, type HideableColumn } from "../validations";
+import { CONTACT_ORIGINS, ORIGIN_LABELS } from "../origins";
+import type { DirectoryQuery, HideableColumn } from "../directory-params";
+import { useMenuOnFirstUse } from "./menu-on-first-use";
 
 export type FilterOption = { id: string; name: string };
 
-const COLUMN_LABELS: Record<HideableColumn, string> = {
+export const COLUMN_LABELS: Record<HideableColumn, string> = {
   company: "Company",
   jobTitle: "Job title",
   email: "Email",
@@ -78,35 +79,27 @@ export function TableFilters({ query, vendors, projects, onChange }: Props) {
         />
         Group by company
       </label>
-      <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger asChild>
-          <button type="button" className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 hover:bg-slate-50">
-            <Columns3 aria-hidden className="size-4" />
-            Columns
-          </button>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="start" sideOffset={4} className="min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-            {HIDEABLE_COLUMNS.map((column) => {
-              const visible = !query.hide.includes(column);
-              return (
-                <DropdownMenu.CheckboxItem
-                  key={column}
-                  checked={visible}
-                  onSelect={(e) => e.preventDefault()}
-                  onCheckedChange={(checked) =>
-                    onChange({ hide: checked ? query.hide.filter((c) => c !== column) : [...query.hide, column] })
-                  }
-                  className="flex cursor-pointer items-center gap-2 rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
-                >
-                  <span aria-hidden className="w-4">{visible ? "✓" : ""}</span>
-                  {COLUMN_LABELS[column]}
-                </DropdownMenu.CheckboxItem>
-              );
-            })}
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+      <ColumnsChooser hide={query.hide} onChange={onChange} />
     </div>
   );
+}
+
+export type ColumnsChooserProps = { hide: HideableColumn[]; onChange: (patch: Partial<DirectoryQuery>) => void };
+
+export function ColumnsButton(props: ComponentProps<"button">) {
+  return (
+    <button type="button" className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 hover:bg-slate-50" {...props}>
+      <Columns3 aria-hidden className="size-4" />
+      Columns
+    </button>
+  );
+}
+
+const loadColumnsMenu = () => import("./columns-menu").then((m) => m.ColumnsMenu);
+
+/** The Columns button; its menu loads on first use. */
+function ColumnsChooser(props: ColumnsChooserProps) {
+  const { loaded, triggerProps } = useMenuOnFirstUse(loadColumnsMenu);
+  if (loaded) return <loaded.Menu {...props} opening={loaded.opening} />;
+  return <ColumnsButton {...triggerProps} />;
 }

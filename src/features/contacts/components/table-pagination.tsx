@@ -1,7 +1,7 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { PAGE_SIZES } from "../validations";
+import { PAGE_SIZES } from "../directory-params";
 
 type Props = {
   page: number;

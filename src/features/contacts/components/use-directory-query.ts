@@ -2,7 +2,7 @@
 
 import { debounce, useQueryStates } from "nuqs";
 import { useTransition } from "react";
-import { directorySearchParams } from "../validations";
+import { directorySearchParams } from "../directory-params";
 
 /**
  * The directory's URL state for client components. Each change asks the server for the

@@ -3,7 +3,7 @@
 import { UserPlus, Users, X } from "lucide-react";
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import type { CrewListItem } from "@/server/crews/list-crews";
 import { ContactFormDialog, type VendorOption } from "@/features/contacts/components/contact-form-dialog";
 import { ContactPickerDialog } from "@/features/contacts/components/contact-picker-dialog";

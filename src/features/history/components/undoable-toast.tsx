@@ -1,6 +1,6 @@
 "use client";
 
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { undoBatchAction } from "../actions";
 
 /** How long a toast offers Undo; the history keeps the change (and its undo) for good. */
@@ -29,7 +29,8 @@ export function undoableToast(message: string, { companyId, batchId, description
 }
 
 async function undo(companyId: string, batchId: string) {
-  const id = toast.loading("Undoing…");
+  const id = `undo-${batchId}`;
+  toast.loading("Undoing…", { id });
   try {
     const result = await undoBatchAction({ companyId, batchId, idempotencyKey: `undo:${batchId}` });
     if (result.error !== null) {

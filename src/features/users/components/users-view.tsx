@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import type { PermissionLevel } from "@/generated/prisma/enums";
 import type { CompanyUser } from "@/server/users/list-company-users";
 import { LEVEL_LABELS } from "@/server/permissions/levels";

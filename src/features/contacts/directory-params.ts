@@ -1,0 +1,79 @@
+// The directory's URL state: tabs, sort, page sizes, columns, and the parsers the page and
+// the table share. No zod and no loaders here: the table's client code imports this module
+// (the server's parsing of a whole URL is in validations.ts).
+import {
+  createParser,
+  parseAsArrayOf,
+  parseAsInteger,
+  parseAsNumberLiteral,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
+import { ContactOrigin } from "@/generated/prisma/enums";
+
+/** The most contacts one bulk action may change. */
+export const MAX_BULK_CONTACTS = 10_000;
+
+/** The two tabs of a directory, as they appear in the URL path. */
+export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
+export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
+
+/** Columns the server knows how to sort by; the table offers sorting on exactly these. */
+export const SORTABLE_COLUMNS = ["name", "company", "jobTitle", "email", "phone"] as const;
+export type SortableColumn = (typeof SORTABLE_COLUMNS)[number];
+export const SORT_VALUES = SORTABLE_COLUMNS.flatMap((c) => [`${c}.asc`, `${c}.desc`] as const);
+export type SortValue = `${SortableColumn}.${"asc" | "desc"}`;
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+/** Columns a user may hide; Name and the checkbox always show. */
+export const HIDEABLE_COLUMNS = ["company", "jobTitle", "email", "phone", "projects"] as const;
+export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const parseAsUuid = createParser({
+  parse: (v) => (UUID.test(v) ? v.toLowerCase() : null),
+  serialize: (v: string) => v,
+});
+
+/** The directory's URL state. The page and the table read the same keys with these parsers. */
+export const directorySearchParams = {
+  q: parseAsString.withDefault(""),
+  sort: parseAsStringLiteral(SORT_VALUES as SortValue[]).withDefault("name.asc"),
+  page: parseAsInteger.withDefault(1),
+  perPage: parseAsNumberLiteral(PAGE_SIZES).withDefault(50),
+  vendor: parseAsUuid,
+  project: parseAsUuid,
+  origin: parseAsStringLiteral(Object.values(ContactOrigin)),
+  group: parseAsStringLiteral(["company"] as const),
+  hide: parseAsArrayOf(parseAsStringLiteral(HIDEABLE_COLUMNS)).withDefault([]),
+};
+
+
+export type DirectoryQuery = {
+  q: string;
+  sort: SortValue;
+  page: number;
+  perPage: (typeof PAGE_SIZES)[number];
+  /** Filters: contacts of one vendor, on one project, or created from one tool. */
+  vendor: string | null;
+  project: string | null;
+  origin: ContactOrigin | null;
+  /** Rows grouped under their company (vendor). */
+  group: "company" | null;
+  hide: HideableColumn[];
+};
+
+export function splitSort(sort: SortValue): { column: SortableColumn; desc: boolean } {
+  const [column, dir] = sort.split(".") as [SortableColumn, "asc" | "desc"];
+  return { column, desc: dir === "desc" };
+}
+
+/** "Select all N matching contacts": a tab's search and filters (validated on the server by matchingSelectionSchema). */
+export type MatchingSelection = {
+  tab: DirectoryTab;
+  q: string;
+  vendor: string | null;
+  project: string | null;
+  origin: ContactOrigin | null;
+};

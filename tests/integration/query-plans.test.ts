@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { listContacts, type ListContactsOptions } from "@/server/contacts/list-contacts";
+import { migrate } from "@/server/db/migrate";
+import { openDatabase, type CapturedQuery, type Database } from "@/server/db/open-database";
+import { seedLargeCompany } from "@/server/demo/seed-large-company";
+
+// Plans depend on table sizes and statistics, and production runs PostgreSQL: these
+// run there only, on a company large enough that a sequential scan would show.
+const url = process.env.TEST_DATABASE_URL;
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+
+describe.skipIf(!url)("the directory's query plans on PostgreSQL (skipped: TEST_DATABASE_URL is not set)", () => {
+  let db: Database;
+  let prisma: PrismaClient;
+  let companyId: string;
+  let projectId: string;
+  let captured: CapturedQuery[] = [];
+
+  beforeAll(async () => {
+    db = openDatabase({ kind: "postgres", url: url!, maxConnections: 4 });
+    prisma = db.capturingPrisma((q) => captured.push(q));
+    await migrate(db.sql);
+    // 20,000 contacts on 300 projects, 3 each (about 200 a project, 1% as in the large seed), with set-based inserts; the seed ANALYZEs.
+    companyId = await seedLargeCompany(db.sql, { contacts: 20_000, projects: 300, memberships: 60_000 });
+    [{ id: projectId }] = (await db.sql.query<{ id: string }>(`SELECT id FROM "Project" WHERE "companyId" = $1 ORDER BY number LIMIT 1`, [
+      companyId,
+    ])) as [{ id: string }];
+    await db.sql.query(
+      `WITH v AS (INSERT INTO "Vendor" ("companyId", name) VALUES ($1, 'Zyxwv Electric') RETURNING id)
+       UPDATE "Contact" SET "vendorId" = (SELECT id FROM v) WHERE "companyId" = $1 AND "employeeId" LIKE 'E-%777'`,
+      [companyId],
+    );
+    await db.sql.exec(`ANALYZE "Contact"`);
+  }, 180_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  /** The statements listContacts sends for these options. */
+  async function statementsOf(options: Partial<ListContactsOptions>) {
+    captured = [];
+    await listContacts(prisma, { companyId, status: "ACTIVE", q: "", sort: "name.asc", page: 2, perPage: 50, ...options });
+    const contactQuery = (q: CapturedQuery) => /FROM "public"\."Contact"/.test(q.query);
+    return {
+      all: captured,
+      list: captured.find((q) => contactQuery(q) && /\bLIMIT\b/.test(q.query))!,
+      count: captured.find((q) => contactQuery(q) && /COUNT\(/.test(q.query))!,
+    };
+  }
+
+  /** Every node of the plan PostgreSQL chooses for a captured statement, with its parameters. */
+  async function planNodes({ query, params }: CapturedQuery): Promise<PlanNode[]> {
+    const [row] = await db.sql.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${query}`, params);
+    const nodes: PlanNode[] = [];
+    const walk = (node: PlanNode) => {
+      nodes.push(node);
+      node.Plans?.forEach(walk);
+    };
+    walk(row!["QUERY PLAN"][0].Plan);
+    return nodes;
+  }
+
+  const indexesUsed = (nodes: PlanNode[]) => nodes.flatMap((n) => (n["Index Name"] ? [n["Index Name"]] : []));
+
+  async function expectNoSeqScanOnDirectoryTables(statements: CapturedQuery[]) {
+    for (const statement of statements) {
+      const seqScans = (await planNodes(statement)).filter(
+        (n) => n["Node Type"] === "Seq Scan" && ["Contact", "ProjectContact"].includes(n["Relation Name"] ?? ""),
+      );
+      expect(seqScans, statement.query).toEqual([]);
+    }
+  }
+
+  it("searches with the trigram index, for the page and its count", async () => {
+    const { all, list, count } = await statementsOf({ q: "worker1234 garcia", sort: "email.desc" });
+    expect(indexesUsed(await planNodes(list))).toContain("Contact_companyId_searchText_idx");
+    expect(indexesUsed(await planNodes(count))).toContain("Contact_companyId_searchText_idx");
+    await expectNoSeqScanOnDirectoryTables(all);
+
+    // A word that matches a vendor's name: those contacts come from the vendor index, ORed in.
+    const withVendor = await statementsOf({ q: "zyxwv", sort: "name.asc" });
+    expect(indexesUsed(await planNodes(withVendor.count))).toEqual(
+      expect.arrayContaining(["Contact_companyId_searchText_idx", "Contact_companyId_vendorId_idx"]),
+    );
+    await expectNoSeqScanOnDirectoryTables(withVendor.all);
+  });
+
+  it("reads the unsearched Inactive tab in name order from the (companyId, status, lastName, firstName) index", async () => {
+    const { all, list } = await statementsOf({ status: "INACTIVE", sort: "name.asc" });
+    expect(indexesUsed(await planNodes(list))).toContain("Contact_companyId_status_lastName_firstName_idx");
+    await expectNoSeqScanOnDirectoryTables(all);
+  });
+
+  it("lists a project's directory through the membership index", async () => {
+    const { all, list, count } = await statementsOf({ projectId, sort: "name.asc" });
+    expect(indexesUsed(await planNodes(list))).toContain("ProjectContact_companyId_projectId_status_idx");
+    expect(indexesUsed(await planNodes(count))).toContain("ProjectContact_companyId_projectId_status_idx");
+    await expectNoSeqScanOnDirectoryTables(all);
+  });
+});
