@@ -18,6 +18,9 @@ export async function undoBatchAction(input: unknown): Promise<ActionResult<Undo
   const parsed = undoBatchInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const { companyId, batchId, idempotencyKey } = parsed.data;
+  // Signed in and a member first, so nobody learns whether a batch id exists elsewhere.
+  const member = await authorize(companyId, "view contacts");
+  if (member.error !== null) return { data: null, error: member.error };
   const prisma = await getPrisma();
   const batch = await getBatch(prisma, companyId, batchId);
   if (!batch) return { data: null, error: "That change was not found. Reload the page." };
