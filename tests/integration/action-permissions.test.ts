@@ -8,6 +8,9 @@ import type { ActionResult } from "@/lib/action-result";
 import { createContactAction, updateContactAction, type ContactFormState } from "@/features/contacts/form-actions";
 import { addContactsToProjectAction, removeContactsFromProjectAction } from "@/features/contacts/membership-actions";
 import { addCrewMembersAction, createCrewAction, removeCrewMemberAction } from "@/features/crews/actions";
+import { undoBatchAction } from "@/features/history/actions";
+import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
+import { removeContactsFromProject } from "@/server/projects/remove-contacts-from-project";
 import { addUserAction, setPermissionAction, type AddUserState } from "@/features/users/actions";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { getCurrentActor } from "@/server/auth/current-actor";
@@ -93,6 +96,22 @@ const ACTIONS = {
     prepare: async ({ w, db }) => {
       const contact = await createContact(db.prisma, w.companyId, { status: "INACTIVE", projects: { [w.granted]: "INACTIVE" } });
       return async () => fromResult(await reactivateContactsAction({ companyId: w.companyId, contactIds: [contact.id] }));
+    },
+  },
+  "undo an inactivation": {
+    needs: "change contact status",
+    prepare: async ({ w, db }) => {
+      const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
+      const { batchId } = await inactivateContacts(db.prisma, { companyId: w.companyId, contactIds: [contact.id] });
+      return async () => fromResult(await undoBatchAction({ companyId: w.companyId, batchId: batchId! }));
+    },
+  },
+  "undo a removal from the project": {
+    needs: "manage project members",
+    prepare: async ({ w, db }) => {
+      const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
+      const { batchId } = await removeContactsFromProject(db.prisma, { companyId: w.companyId, projectId: w.granted, contactIds: [contact.id] });
+      return async () => fromResult(await undoBatchAction({ companyId: w.companyId, batchId: batchId! }));
     },
   },
   "add contacts to the project": {
@@ -237,6 +256,8 @@ type Expected = typeof Y | typeof N | typeof X | typeof F;
 const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
   "inactivate contacts":                        [X, N, N, N, Y, N, N, N],
   "reactivate contacts":                        [X, N, N, N, Y, N, N, N],
+  "undo an inactivation":                       [X, N, N, N, Y, N, N, N],
+  "undo a removal from the project":            [X, N, N, N, Y, Y, N, N],
   "add contacts to the project":                [X, N, N, N, Y, Y, N, N],
   "remove contacts from the project":           [X, N, N, N, Y, Y, N, N],
   "add contacts to another project":            [X, N, N, N, Y, N, N, N],
