@@ -3,15 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ContactStatusChange } from "@/server/contacts/change-contact-status";
-import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
+import { applyBulkStatusChange } from "@/server/contacts/apply-bulk-status-change";
 import { listContacts } from "@/server/contacts/list-contacts";
-import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
-import { changedBy } from "@/server/history/changed-by";
-import { withIdempotency } from "@/server/idempotency/with-idempotency";
-import { selectMatchingContacts } from "@/server/contacts/select-matching-contacts";
 import { DomainError } from "@/server/errors";
 import { bulkSelectionInputSchema } from "./validations";
 
@@ -23,11 +19,7 @@ export type LifecycleSummary = {
   projectsAffected: number;
 };
 
-async function runLifecycleAction(
-  input: unknown,
-  kind: "reactivate" | "inactivate",
-  change: typeof reactivateContacts,
-): Promise<ActionResult<LifecycleSummary>> {
+async function runLifecycleAction(input: unknown, to: "ACTIVE" | "INACTIVE"): Promise<ActionResult<LifecycleSummary>> {
   const parsed = bulkSelectionInputSchema.safeParse(input);
   if (!parsed.success) {
     return invalidInput(parsed.error);
@@ -37,16 +29,8 @@ async function runLifecycleAction(
   if (error !== null) return { data: null, error };
   let result: LifecycleSummary;
   try {
-    ({ result } = await withIdempotency(
-      await getPrisma(),
-      { companyId, userId: actor.userId, key: idempotencyKey, request: [kind, contactIds, matching, reason] },
-      async (db): Promise<LifecycleSummary> => {
-        // "All matching" is resolved here, in the change's transaction, from the same condition the table lists with.
-        const ids = contactIds ?? (await selectMatchingContacts(db, { companyId, status: kind === "reactivate" ? "INACTIVE" : "ACTIVE", matching: matching! }));
-        const r = await change(db, { companyId, contactIds: ids, by: changedBy(actor, reason) });
-        return { batchId: r.batchId, changed: r.changed.length, skipped: r.skipped, projectsAffected: r.projectIds.length };
-      },
-    ));
+    const selection = contactIds ? { contactIds } : { matching: matching! };
+    result = await applyBulkStatusChange(await getPrisma(), { companyId, to, selection, actor, reason, idempotencyKey });
   } catch (e) {
     if (e instanceof DomainError) return { data: null, error: e.message };
     throw e;
@@ -59,11 +43,11 @@ async function runLifecycleAction(
 }
 
 export async function reactivateContactsAction(input: unknown) {
-  return runLifecycleAction(input, "reactivate", reactivateContacts);
+  return runLifecycleAction(input, "ACTIVE");
 }
 
 export async function inactivateContactsAction(input: unknown) {
-  return runLifecycleAction(input, "inactivate", inactivateContacts);
+  return runLifecycleAction(input, "INACTIVE");
 }
 
 const pickerSearchSchema = z.strictObject({

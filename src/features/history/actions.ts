@@ -5,10 +5,8 @@ import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
-import { changedBy } from "@/server/history/changed-by";
 import { batchPermission } from "@/server/history/batch-permission";
-import { getBatch, undoBatch } from "@/server/history/undo-batch";
-import { withIdempotency } from "@/server/idempotency/with-idempotency";
+import { getBatch, undoBatchOnce } from "@/server/history/undo-batch";
 import { undoBatchInputSchema } from "./validations";
 
 export type UndoSummary = { batchId: string; undone: number; projectsAffected: number };
@@ -28,16 +26,9 @@ export async function undoBatchAction(input: unknown): Promise<ActionResult<Undo
   const { actor, error } = await authorize(companyId, permission, { projectId });
   if (error !== null) return { data: null, error };
   try {
-    const { result } = await withIdempotency(
-      prisma,
-      { companyId, userId: actor.userId, key: idempotencyKey, request: ["undo", batchId] },
-      async (db): Promise<UndoSummary> => {
-        const r = await undoBatch(db, { companyId, batchId, by: changedBy(actor) });
-        return { batchId: r.batchId, undone: r.contactIds.length, projectsAffected: r.projectIds.length };
-      },
-    );
+    const r = await undoBatchOnce(prisma, { companyId, batchId, actor, idempotencyKey });
     revalidatePath(`/companies/${companyId}`, "layout");
-    return { data: result, error: null };
+    return { data: { batchId: r.batchId, undone: r.contactIds.length, projectsAffected: r.projectIds.length }, error: null };
   } catch (error) {
     if (error instanceof DomainError) return { data: null, error: error.message };
     throw error;

@@ -1,8 +1,10 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { conflict, notFound } from "@/server/errors";
-import { SYSTEM, type ChangedBy } from "./changed-by";
+import { withIdempotency } from "@/server/idempotency/with-idempotency";
+import type { Actor } from "@/server/permissions/actor";
+import { changedBy, SYSTEM, type ChangedBy } from "./changed-by";
 import { openBatch, type BatchAction } from "./open-batch";
 
 type Tx = Prisma.TransactionClient;
@@ -141,6 +143,17 @@ async function restoreMemberships(tx: Tx, companyId: string, undoId: string, bat
                               'membership', jsonb_build_object('from', 'REMOVED', 'to', changes->'membership'->>'from'),
                               'crewIds', changes->'crewIds')
     FROM "ContactEvent" WHERE "companyId" = ${companyId}::uuid AND "batchId" = ${batchId}::uuid`;
+}
+
+/** Undo as a user asks for it, from the toast or the API: once per key, recorded with the actor. */
+export async function undoBatchOnce(
+  prisma: PrismaClient,
+  { companyId, batchId, actor, idempotencyKey }: { companyId: string; batchId: string; actor: Pick<Actor, "userId" | "name">; idempotencyKey?: string | null },
+): Promise<UndoResult> {
+  const { result } = await withIdempotency(prisma, { companyId, userId: actor.userId, key: idempotencyKey, request: ["undo", batchId] }, (db) =>
+    undoBatch(db, { companyId, batchId, by: changedBy(actor) }),
+  );
+  return result;
 }
 
 function listNames(names: string[]): string {

@@ -1,6 +1,7 @@
 import { endpoints } from "@/server/api/endpoints";
 import { apiRoute } from "@/server/api/route";
-import { runBulkStatusChange } from "@/server/api/bulk-status-change";
-import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
+import { applyBulkStatusChange } from "@/server/contacts/apply-bulk-status-change";
 
-export const POST = apiRoute(endpoints.inactivateContacts, (input) => runBulkStatusChange(input, "inactivate", inactivateContacts));
+export const POST = apiRoute(endpoints.inactivateContacts, ({ db, actor, params, body, idempotencyKey }) =>
+  applyBulkStatusChange(db, { companyId: params.companyId, to: "INACTIVE", selection: { contactIds: body.contactIds }, actor, reason: body.reason, idempotencyKey }),
+);

@@ -1,6 +1,7 @@
 import { endpoints } from "@/server/api/endpoints";
 import { apiRoute } from "@/server/api/route";
-import { runBulkStatusChange } from "@/server/api/bulk-status-change";
-import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
+import { applyBulkStatusChange } from "@/server/contacts/apply-bulk-status-change";
 
-export const POST = apiRoute(endpoints.reactivateContacts, (input) => runBulkStatusChange(input, "reactivate", reactivateContacts));
+export const POST = apiRoute(endpoints.reactivateContacts, ({ db, actor, params, body, idempotencyKey }) =>
+  applyBulkStatusChange(db, { companyId: params.companyId, to: "ACTIVE", selection: { contactIds: body.contactIds }, actor, reason: body.reason, idempotencyKey }),
+);

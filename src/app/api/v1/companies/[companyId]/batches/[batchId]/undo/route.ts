@@ -2,9 +2,7 @@ import { endpoints } from "@/server/api/endpoints";
 import { ApiError } from "@/server/api/errors";
 import { apiRoute, notFoundError } from "@/server/api/route";
 import { batchPermission } from "@/server/history/batch-permission";
-import { changedBy } from "@/server/history/changed-by";
-import { getBatch, undoBatch } from "@/server/history/undo-batch";
-import { withIdempotency } from "@/server/idempotency/with-idempotency";
+import { getBatch, undoBatchOnce } from "@/server/history/undo-batch";
 import { can, REFUSAL } from "@/server/permissions/can";
 
 export const POST = apiRoute(endpoints.undoBatch, async ({ db, actor, params, idempotencyKey }) => {
@@ -13,8 +11,5 @@ export const POST = apiRoute(endpoints.undoBatch, async ({ db, actor, params, id
   if (!batch) throw notFoundError("batchId");
   const { permission, projectId } = batchPermission(batch);
   if (!can(actor, permission, { projectId })) throw new ApiError("forbidden", REFUSAL[permission]);
-  const { result } = await withIdempotency(db, { companyId, userId: actor.userId, key: idempotencyKey, request: ["undo", batchId] }, (tx) =>
-    undoBatch(tx, { companyId, batchId, by: changedBy(actor) }),
-  );
-  return result;
+  return undoBatchOnce(db, { companyId, batchId, actor, idempotencyKey });
 });
