@@ -16,3 +16,34 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   await migrate(db.sql);
   return db;
 }
+
+/**
+ * A PostgreSQL database of its own for one test file, on the server TEST_DATABASE_URL
+ * names: for tests whose outcome depends on table statistics (query plans), which other
+ * files writing to the shared test database would change under them. Dropped by `drop`.
+ */
+export async function createOwnPostgresDatabase(purpose: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const shared = new URL(process.env.TEST_DATABASE_URL!);
+  const name = `rollcall_${purpose}_${process.pid}_${Date.now().toString(36)}`;
+  const admin = openDatabase({ kind: "postgres", url: shared.toString(), maxConnections: 1 });
+  try {
+    await admin.sql.exec(`CREATE DATABASE "${name}"`);
+    // Statistics from every row, not a random sample, so the planner sees the same numbers on every run.
+    await admin.sql.exec(`ALTER DATABASE "${name}" SET default_statistics_target = 10000`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const cleanup = openDatabase({ kind: "postgres", url: shared.toString(), maxConnections: 1 });
+      try {
+        await cleanup.sql.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await cleanup.close();
+      }
+    },
+  };
+}
