@@ -73,7 +73,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("concurrent bulk requests on pos
     const events = await db.prisma.contactEvent.findMany({
       where: { companyId },
       orderBy: { seq: "asc" },
-      select: { contactId: true, action: true, changes: true },
+      select: { contactId: true, action: true, changes: true, createdAt: true },
     });
     // No lost update: every change a response reported is in the history, once.
     expect(events.filter((e) => e.action === "contact.inactivated" || e.action === "contact.reactivated")).toHaveLength(statusChanges);
@@ -93,6 +93,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("concurrent bulk requests on pos
     for (const c of contacts) {
       if (last.has(c.id)) expect(last.get(c.id)).toBe(c.status);
     }
+
+    // Each contact's history reads in the order the changes were applied: no event is
+    // timed before the one applied ahead of it, though their transactions overlapped.
+    const previousAt = new Map<string, Date>();
+    const outOfOrder: string[] = [];
+    for (const e of events) {
+      const before = previousAt.get(e.contactId);
+      if (before && e.createdAt < before) outOfOrder.push(`${e.contactId}: ${e.createdAt.toISOString()} after ${before.toISOString()}`);
+      previousAt.set(e.contactId, e.createdAt);
+    }
+    expect(outOfOrder).toEqual([]);
 
     // The invariant: an inactive contact has no active membership.
     const [violations] = await db.sql.query<{ n: number }>(
