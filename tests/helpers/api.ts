@@ -56,7 +56,7 @@ export type ApiCall = {
   headers?: Record<string, string>;
 };
 
-export type ApiResult = { status: number; body: unknown };
+export type ApiResult = { status: number; body: unknown; headers?: Headers };
 
 /** Calls a route handler the way Next.js does, without a server. */
 export async function callApi(
@@ -77,7 +77,7 @@ export async function callApi(
     },
   });
   const response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
 /** Asserts a success and returns the body, parsed with the endpoint's response schema. */

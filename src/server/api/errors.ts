@@ -1,6 +1,10 @@
 import type { z } from "zod";
 import { MAX_BULK_CONTACTS } from "@/features/contacts/validations";
+import { isDatabaseUnavailable } from "@/server/db/unavailable";
 import { DomainError } from "@/server/errors";
+
+/** Seconds a client is asked to wait before retrying while the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** Every error code the API answers with, and its HTTP status. */
 export const ERROR_STATUS = {
@@ -14,6 +18,7 @@ export const ERROR_STATUS = {
   too_many_ids: 413,
   body_too_large: 413,
   internal_error: 500,
+  database_unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -70,6 +75,13 @@ export function invalidInput(where: "query string" | "request body", issues: rea
 export function errorResponse(error: unknown): Response {
   const known = asApiError(error);
   if (known) return errorBody(known);
+  if (isDatabaseUnavailable(error)) {
+    console.error("API request failed: the database is unavailable:", String((error as { code?: unknown })?.code ?? error));
+    return errorBody(
+      new ApiError("database_unavailable", `The database is unavailable right now; nothing was changed. Try again in ${RETRY_AFTER_SECONDS} seconds.`),
+      { "retry-after": String(RETRY_AFTER_SECONDS) },
+    );
+  }
   console.error("API request failed:", error);
   return errorBody(new ApiError("internal_error", "Something went wrong on our side. Try again; if it keeps failing, contact support."));
 }
@@ -80,6 +92,6 @@ function asApiError(error: unknown): ApiError | null {
   return null;
 }
 
-function errorBody({ code, message, details, status }: ApiError): Response {
-  return Response.json({ error: { code, message, details } }, { status });
+function errorBody({ code, message, details, status }: ApiError, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: { code, message, details } }, { status, headers });
 }

@@ -45,6 +45,11 @@ function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResp
       },
     }),
     500: { description: "internal_error: something failed on the server; nothing was changed.", content: errorContent },
+    503: {
+      description: "database_unavailable: the database cannot be reached right now; nothing was changed. Retry after the seconds in Retry-After.",
+      headers: { "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } } },
+      content: errorContent,
+    },
   };
 }
 

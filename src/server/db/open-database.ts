@@ -35,7 +35,8 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     const pglite = openPglite(options.dataDir, options.loadDataDir);
     return withClients("pglite", () => new PrismaPGlite(pglite), pgliteSql(pglite));
   }
-  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+  // A database that does not answer fails a request in seconds (503) instead of hanging it.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5_000 });
   return withClients("postgres", () => new PrismaPg(pool), postgresSql(pool));
 }
 
