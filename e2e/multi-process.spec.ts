@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { createSeededDatabase, startAppProcess, stopAppProcess, waitUntilReady } from "./app-process";
 import { COMPANY_ID } from "./support";
 
 /**
@@ -20,8 +21,7 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
   test.skip(!url, "needs PostgreSQL: TEST_DATABASE_URL is not set");
   test.setTimeout(180_000);
 
-  const databaseName = `rollcall_multi_${process.pid}_${Date.now().toString(36)}`;
-  let databaseUrl: string;
+  let database: Awaited<ReturnType<typeof createSeededDatabase>>;
   let sql: pg.Pool;
   let processes: ChildProcess[] = [];
   let token: string;
@@ -29,17 +29,9 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${databaseName}"`);
-    await admin.end();
-    const target = new URL(url!);
-    target.pathname = `/${databaseName}`;
-    databaseUrl = target.toString();
-    sql = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-
     // The demo data, through the same script an operator runs (it migrates first).
-    await run("npx", ["tsx", "--conditions=react-server", "scripts/db-seed.ts"], { DATABASE_URL: databaseUrl });
+    database = await createSeededDatabase("multi");
+    sql = new pg.Pool({ connectionString: database.url, max: 2 });
     token = `rc_${randomBytes(32).toString("base64url")}`;
     await sql.query(
       `INSERT INTO "ApiToken" ("companyId", "userId", name, "tokenHash", prefix)
@@ -47,23 +39,14 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
       [COMPANY_ID, createHash("sha256").update(token).digest("hex"), token.slice(0, 10)],
     );
 
-    processes = PORTS.map((port) =>
-      spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-        env: { ...process.env, DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: SECRET, NEXT_TELEMETRY_DISABLED: "1" },
-        stdio: "ignore",
-      }),
-    );
+    processes = PORTS.map((port) => startAppProcess(port, { DATABASE_URL: database.url, BETTER_AUTH_SECRET: SECRET }));
     await Promise.all(PORTS.map((_, i) => waitUntilReady(base(i))));
   });
 
   test.afterAll(async () => {
-    for (const child of processes) child.kill("SIGTERM");
-    await Promise.all(processes.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)))));
+    await Promise.all(processes.map(stopAppProcess));
     await sql?.end();
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await admin.end();
+    await database?.drop();
   });
 
   const auth = () => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
@@ -194,23 +177,3 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
     return { status: response.status(), body: (await response.json()) as unknown };
   }
 });
-
-async function waitUntilReady(base: string) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/ready`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${base} did not become ready`);
-}
-
-function run(command: string, args: string[], env: Record<string, string>) {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
-  });
-}
