@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 import { createContact } from "@/server/contacts/create-contact";
 import { createCrewWorker } from "@/server/crews/create-crew-worker";
 import { findDuplicateContacts } from "@/server/contacts/find-duplicate-contacts";
@@ -24,9 +25,9 @@ export type ContactFormState = {
 };
 
 const scopeSchema = z.object({
-  companyId: z.uuid(),
-  projectId: z.uuid().optional(),
-  crewId: z.uuid().optional(),
+  companyId: recordId(),
+  projectId: recordId().optional(),
+  crewId: recordId().optional(),
 });
 
 function formFields(formData: FormData) {
@@ -108,7 +109,7 @@ export async function createContactAction(_: ContactFormState, formData: FormDat
 
 /** Edit Contact: one record, so the edit shows in the company directory and on every project. */
 export async function updateContactAction(_: ContactFormState, formData: FormData): Promise<ContactFormState> {
-  const ids = z.object({ companyId: z.uuid(), contactId: z.uuid() }).safeParse({
+  const ids = z.object({ companyId: recordId(), contactId: recordId() }).safeParse({
     companyId: formData.get("companyId"),
     contactId: formData.get("contactId"),
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 
 /** What the history records, as the API and the Change History filter name it. */
 export const HISTORY_ACTIONS = [
@@ -37,7 +38,7 @@ const day = (label: string) =>
 /** The Change History filters: the page's URL and the API's query string share them. */
 export const historyFilterShape = {
   action: z.enum(HISTORY_ACTIONS, { error: `action must be one of ${HISTORY_ACTIONS.join(", ")}.` }).optional(),
-  actorId: z.uuid({ error: "actorId must be a user id." }).optional(),
+  actorId: recordId({ error: "actorId must be a user id." }).optional(),
   from: day("from").meta({ description: "First day (UTC) to include, YYYY-MM-DD." }),
   to: day("to").meta({ description: "Last day (UTC) to include, YYYY-MM-DD." }),
 };
@@ -50,7 +51,7 @@ export type HistoryFilters = z.output<typeof historyFiltersSchema>;
 
 /** The Undo of a toast or an API call: which batch. */
 export const undoBatchInputSchema = z.strictObject({
-  companyId: z.uuid({ error: "companyId must be a UUID." }),
-  batchId: z.uuid({ error: "batchId must be a UUID." }),
+  companyId: recordId({ error: "companyId must be a UUID." }),
+  batchId: recordId({ error: "batchId must be a UUID." }),
   idempotencyKey: z.string().min(1).max(255).optional(),
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
+import { parseRecordId } from "@/lib/record-id";
 import { loadCompany } from "@/features/companies/queries";
 import { ORIGIN_LABELS } from "@/features/contacts/contact-schemas";
 import { ContactActions } from "@/features/contacts/components/contact-actions";
@@ -19,9 +19,10 @@ type Props = { params: Promise<{ companyId: string; contactId: string }> };
 // Metadata and page share one read per request.
 const loadContact = cache(async (companyId: string, contactId: string) => {
   const company = await loadCompany(companyId);
-  if (!z.uuid().safeParse(contactId).success || !can(company.actor, "view contacts")) notFound();
+  const id = parseRecordId(contactId);
+  if (!id || !can(company.actor, "view contacts")) notFound();
   const prisma = await getPrisma();
-  const contact = await getContact(prisma, { companyId: company.id, contactId });
+  const contact = await getContact(prisma, { companyId: company.id, contactId: id });
   return { company, contact: contact ?? notFound(), prisma };
 });
 
