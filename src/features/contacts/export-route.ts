@@ -1,6 +1,7 @@
 import "server-only";
 import { loadCompany, loadProject } from "@/features/companies/queries";
 import { Readable } from "node:stream";
+import { attachmentDisposition } from "@/lib/content-disposition";
 import { getPrisma } from "@/server/db/client";
 import { can, REFUSAL, viewPermission } from "@/server/permissions/can";
 import { tabStatus } from "./queries";
@@ -29,7 +30,7 @@ export async function exportDirectoryTab(request: Request, { params }: { params:
   return new Response(Readable.toWeb(csv) as ReadableStream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
+      "Content-Disposition": attachmentDisposition(name),
       "Cache-Control": "no-store",
     },
   });

@@ -29,11 +29,15 @@ export const reasonSchema = z
   .string({ error: "reason must be text." })
   .trim()
   .max(500, { error: "Keep the reason under 500 characters." })
-  .regex(/^[^\u0000]*$/, { error: "Remove the invisible control characters from the reason." })
+  .regex(/^(?:[^\u0000\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, { error: "Remove the invisible control characters from the reason." })
   .optional();
 
+// The database keeps no year 0, and the end of the last day must still be a date it can store.
 const day = (label: string) =>
-  z.iso.date({ error: `${label} must be a date like 2026-11-30.` }).optional();
+  z.iso
+    .date({ error: `${label} must be a date like 2026-11-30.` })
+    .refine((d) => d >= "2000-01-01" && d <= "2999-12-31", { error: `${label} must be a day from 2000-01-01 to 2999-12-31.` })
+    .optional();
 
 /** The Change History filters: the page's URL and the API's query string share them. */
 export const historyFilterShape = {

@@ -2,6 +2,9 @@ import type { z } from "zod";
 import { MAX_BULK_CONTACTS } from "@/features/contacts/validations";
 import { DomainError } from "@/server/errors";
 
+/** API answers are one caller's data: no shared or browser cache keeps them. */
+export const NO_STORE = { "Cache-Control": "no-store" };
+
 /** Every error code the API answers with, and its HTTP status. */
 export const ERROR_STATUS = {
   validation_error: 400,
@@ -10,6 +13,7 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   too_many_ids: 413,
   body_too_large: 413,
@@ -81,5 +85,5 @@ function asApiError(error: unknown): ApiError | null {
 }
 
 function errorBody({ code, message, details, status }: ApiError): Response {
-  return Response.json({ error: { code, message, details } }, { status });
+  return Response.json({ error: { code, message, details } }, { status, headers: NO_STORE });
 }
