@@ -1,7 +1,6 @@
 import "server-only";
-import { stringify } from "csv-stringify";
 import { Readable } from "node:stream";
-import { neutralizeFormula } from "@/features/contacts/export-csv";
+import { csvStream } from "@/features/contacts/export-csv";
 import type { Db } from "@/server/db/transaction";
 import { streamCompanyHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
@@ -29,5 +28,5 @@ export function historyCsv(db: Db, companyId: string, filters: HistoryFilters): 
       ];
     }
   }
-  return Readable.from(records()).pipe(stringify({ bom: true, header: true, columns: COLUMNS, cast: { string: neutralizeFormula } }));
+  return csvStream(records(), COLUMNS);
 }
