@@ -38,7 +38,10 @@ export function spreadsheetCsv(columns: string[]) {
 export function csvStream(records: AsyncIterable<string[]>, columns: string[]): Readable {
   const csv = spreadsheetCsv(columns);
   pipeline(Readable.from(records), csv, (error) => {
-    if (error) console.error("CSV export failed:", error);
+    // A browser that stops the download is no failure.
+    if (error && error.name !== "AbortError" && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") {
+      console.error("CSV export failed:", error);
+    }
   });
   return csv;
 }

@@ -6,12 +6,14 @@ import { recordId } from "@/lib/record-id";
 import { createContact } from "@/server/contacts/create-contact";
 import { createCrewWorker } from "@/server/crews/create-crew-worker";
 import { findDuplicateContacts } from "@/server/contacts/find-duplicate-contacts";
+import { contactVisibility, getContact } from "@/server/contacts/get-contact";
 import { updateContact } from "@/server/contacts/update-contact";
 import { authorize } from "@/server/auth/authorize";
 import { getCrew } from "@/server/crews/get-crew";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { changedBy } from "@/server/history/changed-by";
+import { missingToEditContact, REFUSAL } from "@/server/permissions/can";
 import { contactFieldsSchema, updateContactSchema } from "./contact-schemas";
 
 export type ContactFormState = {
@@ -118,8 +120,13 @@ export async function updateContactAction(_: ContactFormState, formData: FormDat
   if (!parsed.success) return fieldErrors(parsed.error);
   const { actor, error } = await authorize(ids.data.companyId, "edit contacts");
   if (error !== null) return { message: error };
+  const prisma = await getPrisma();
+  const current = await getContact(prisma, ids.data);
+  if (!current) return { message: "Contact not found." };
+  const missing = missingToEditContact(actor, contactVisibility(current));
+  if (missing) return { message: REFUSAL[missing] };
   try {
-    const contact = await updateContact(await getPrisma(), { ...ids.data, patch: parsed.data, by: changedBy(actor) });
+    const contact = await updateContact(prisma, { ...ids.data, patch: parsed.data, by: changedBy(actor) });
     revalidatePath(`/companies/${ids.data.companyId}`, "layout");
     return { contactId: contact.id, message: `Saved ${contact.firstName} ${contact.lastName}.` };
   } catch (error) {
