@@ -7,7 +7,7 @@ import { projectNames } from "@/server/projects/project-names";
 import { describeChange } from "./describe-change";
 import { ACTION_LABELS, type HistoryFilters } from "./validations";
 
-const COLUMNS = ["When (UTC)", "Contact", "Action", "Change", "By", "Reason", "Batch", "Contact ID"];
+const COLUMNS = ["When (UTC)", "Contact", "Action", "Change", "By", "By (email)", "By (user ID)", "Reason", "Batch", "Contact ID"];
 
 /** The company's Change History with the page's filters, as CSV (UTF-8 with BOM), streamed. */
 export function historyCsv(db: Db, companyId: string, filters: HistoryFilters): Readable {
@@ -22,6 +22,8 @@ export function historyCsv(db: Db, companyId: string, filters: HistoryFilters): 
         ACTION_LABELS[item.action],
         describeChange(item, names),
         item.actor.name,
+        item.actor.email ?? "",
+        item.actor.id ?? "",
         item.reason ?? "",
         item.batchId,
         item.contact.id,

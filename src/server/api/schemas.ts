@@ -220,6 +220,7 @@ export const historyItemSchema = z
     actor: z.strictObject({
       id: z.uuid().nullable().meta({ description: "The user; null for changes the system made (seeds, scripts)." }),
       name: z.string().meta({ description: "Their name when they acted." }),
+      email: z.string().nullable().meta({ description: "Their sign-in email, which says who they are (a name can be anyone's); null for the system." }),
     }),
     batchId: z.uuid().meta({ description: "The bulk operation (or single change) this entry belongs to." }),
     reason: z.string().nullable(),
