@@ -8,12 +8,19 @@ import { forwardedFor } from "./forwarded-for.mjs";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const behindProxies = Boolean(process.env.ROLLCALL_TRUSTED_PROXIES?.trim());
+/** Next.js's own limit on a server action's body (serverActions.bodySizeLimit, 1 MB), which it enforces with a 500. */
+const ACTION_BODY_LIMIT = 1024 * 1024;
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 createServer((request, response) => {
+  if (request.headers["next-action"] && Number(request.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) {
+    response.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" }).end("Request body too large.");
+    request.resume();
+    return;
+  }
   const value = forwardedFor(request.headers["x-forwarded-for"], request.socket.remoteAddress, behindProxies);
   if (value) request.headers["x-forwarded-for"] = value;
   else delete request.headers["x-forwarded-for"];
