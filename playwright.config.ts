@@ -72,7 +72,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${PORT} -H 127.0.0.1`,
+    // The app's own server (npm run serve), which takes the client's address from the connection.
+    command: "node scripts/serve.mjs",
     // `/` makes the first request: it opens, migrates and seeds the database.
     url: `${BASE_URL}/`,
     reuseExistingServer: false,
@@ -84,6 +85,11 @@ export default defineConfig({
       ROLLCALL_DEMO_DATA: "auto",
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      // The test runner stands in for a proxy: a spec's own X-Forwarded-For gives it a rate-limit bucket of its own.
+      ROLLCALL_TRUSTED_PROXIES: "127.0.0.1",
     },
   },
 });

@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
 
 /**
- * The built app as `next start` runs it, in a process group of its own, so that stopping
- * it stops every process it started (npx's child would outlive a plain kill).
+ * The built app as `npm run serve` runs it (scripts/serve.mjs), in a process group of its
+ * own, so that stopping it stops every process it started.
  */
 export function startAppProcess(port: number, env: Record<string, string | undefined>, stdio: "ignore" | "pipe" = "ignore"): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  return spawn(process.execPath, ["scripts/serve.mjs"], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
     stdio: ["ignore", stdio, stdio],
     detached: true,
   });

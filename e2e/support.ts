@@ -500,7 +500,7 @@ export async function fetchCsv(page: Page, href: string) {
   const response = await page.request.get(href);
   expect(response.status(), `GET ${href}`).toBe(200);
   expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="[^"]+\.csv"$/);
+  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="[^"]+\.csv"; filename\*=UTF-8''[^\s;"]+\.csv$/);
   const body = await response.body();
   expect([...body.subarray(0, 3)], "the file starts with a UTF-8 byte-order mark").toEqual([0xef, 0xbb, 0xbf]);
   const rows = parseCsv(body.subarray(3).toString("utf8"));

@@ -75,7 +75,7 @@ describe.each(TEST_DATABASES)("change history and undo on %s", (kind) => {
     await updateContact(db.prisma, { companyId, contactId: contact.id, patch: { firstName: "Maria" }, by: ADA });
     await addContactsToProject(db.prisma, { companyId, projectId: p[1], contactIds: [contact.id], by: ADA });
     const crew = await createCrew(db.prisma, { companyId, projectId: p[1], name: "Framing" });
-    await addCrewMembers(db.prisma, { companyId, crewId: crew.id, contactIds: [contact.id], by: ADA });
+    await addCrewMembers(db.prisma, { companyId, crewId: crew.id, contactIds: [contact.id], addToProject: true, by: ADA });
     await removeContactsFromProject(db.prisma, { companyId, projectId: p[1], contactIds: [contact.id], by: ADA });
     await addContactsToProject(db.prisma, { companyId, projectId: p[1], contactIds: [contact.id], by: ADA });
 
@@ -128,7 +128,7 @@ describe.each(TEST_DATABASES)("change history and undo on %s", (kind) => {
     const active = await createContact(db.prisma, companyId, { projects: { [p[0]]: "ACTIVE" } });
     const inactive = await createContact(db.prisma, companyId, { status: "INACTIVE", projects: { [p[0]]: "INACTIVE" } });
     const crew = await createCrew(db.prisma, { companyId, projectId: p[0], name: "Concrete" });
-    await addCrewMembers(db.prisma, { companyId, crewId: crew.id, contactIds: [active.id] });
+    await addCrewMembers(db.prisma, { companyId, crewId: crew.id, contactIds: [active.id], addToProject: true });
     const before = await companyState(companyId);
 
     const removal = await removeContactsFromProject(db.prisma, { companyId, projectId: p[0], contactIds: [active.id, inactive.id], by: ADA });

@@ -93,7 +93,7 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
     const worker = await createContact(db.prisma, companyId);
     const inactive = await createContact(db.prisma, companyId, { status: "INACTIVE" });
 
-    const result = await addCrewMembers(db.prisma, { companyId, crewId: crew.id, contactIds: [worker.id, inactive.id] });
+    const result = await addCrewMembers(db.prisma, { companyId, crewId: crew.id, contactIds: [worker.id, inactive.id], addToProject: true });
     expect(result).toEqual({ added: 1, skipped: [{ id: inactive.id, reason: "inactive" }] });
     expect(await membershipStatuses(db.prisma, worker.id)).toEqual({ [projectId]: "ACTIVE" });
 
@@ -121,7 +121,7 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
     const { companyId, projectId } = await setup();
     const crew = await createCrew(db.prisma, { companyId, projectId, name: "Drywall" });
     const worker = await createContact(db.prisma, companyId);
-    await addCrewMembers(db.prisma, { companyId, crewId: crew.id, contactIds: [worker.id] });
+    await addCrewMembers(db.prisma, { companyId, crewId: crew.id, contactIds: [worker.id], addToProject: true });
     await removeContactsFromProject(db.prisma, { companyId, projectId, contactIds: [worker.id] });
     const [listed] = await listCrews(db.prisma, { companyId, projectId });
     expect(listed!.members).toEqual([]);

@@ -3,6 +3,7 @@
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { NOT_A_FORM, isFormData } from "@/lib/action-result";
 import { getAuth } from "@/server/auth/get-auth";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 import { safeNextPath, signInSchema } from "./validations";
@@ -10,6 +11,7 @@ import { safeNextPath, signInSchema } from "./validations";
 export type SignInState = { message?: string; email?: string };
 
 export async function signInAction(_: SignInState, formData: FormData): Promise<SignInState> {
+  if (!isFormData(formData)) return { message: NOT_A_FORM };
   const email = String(formData.get("email") ?? "");
   const parsed = signInSchema.safeParse({ email, password: formData.get("password") });
   if (!parsed.success) return { message: parsed.error.issues[0]!.message, email };

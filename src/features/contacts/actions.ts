@@ -7,6 +7,7 @@ import type { ContactStatusChange } from "@/server/contacts/change-contact-statu
 import { applyBulkStatusChange } from "@/server/contacts/apply-bulk-status-change";
 import { listContacts } from "@/server/contacts/list-contacts";
 import { authorize } from "@/server/auth/authorize";
+import { can } from "@/server/permissions/can";
 import { getPrisma } from "@/server/db/client";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { DomainError } from "@/server/errors";
@@ -67,10 +68,14 @@ export type PickerContact = { id: string; name: string; detail: string };
 export async function searchActiveContactsAction(input: unknown): Promise<ActionResult<PickerContact[]>> {
   const parsed = pickerSearchSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const { error } = await authorize(parsed.data.companyId, "view contacts", { projectId: parsed.data.projectId });
+  const { actor, error } = await authorize(parsed.data.companyId, "view contacts", { projectId: parsed.data.projectId });
   if (error !== null) return { data: null, error };
+  const { projectId } = parsed.data;
+  // Who may not add people to the project's directory picks only from those already on it (crews).
+  const onlyOnProject = projectId !== undefined && !can(actor, "manage project members", { projectId });
   const { rows } = await listContacts(await getPrisma(), {
     companyId: parsed.data.companyId,
+    ...(onlyOnProject ? { projectId } : {}),
     status: "ACTIVE",
     q: parsed.data.q,
     sort: "name.asc",

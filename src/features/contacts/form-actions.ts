@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { NOT_A_FORM, isFormData } from "@/lib/action-result";
 import { z } from "zod";
 import { recordId } from "@/lib/record-id";
 import { createContact } from "@/server/contacts/create-contact";
@@ -72,6 +73,7 @@ function domainFailure(error: unknown): ContactFormState {
  * directory), or from a crew (origin Crews; joins the crew and its project).
  */
 export async function createContactAction(_: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  if (!isFormData(formData)) return { message: NOT_A_FORM };
   const scope = scopeSchema.safeParse({
     companyId: formData.get("companyId"),
     projectId: formData.get("projectId") || undefined,
@@ -111,6 +113,7 @@ export async function createContactAction(_: ContactFormState, formData: FormDat
 
 /** Edit Contact: one record, so the edit shows in the company directory and on every project. */
 export async function updateContactAction(_: ContactFormState, formData: FormData): Promise<ContactFormState> {
+  if (!isFormData(formData)) return { message: NOT_A_FORM };
   const ids = z.object({ companyId: recordId(), contactId: recordId() }).safeParse({
     companyId: formData.get("companyId"),
     contactId: formData.get("contactId"),

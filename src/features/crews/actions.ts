@@ -10,6 +10,7 @@ import { changedBy } from "@/server/history/changed-by";
 import { getCrew } from "@/server/crews/get-crew";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
+import { can } from "@/server/permissions/can";
 import { createCrewInputSchema, crewMembersInputSchema, removeCrewMemberInputSchema } from "./validations";
 
 async function run<T>(fn: () => Promise<T>, revalidate: string): Promise<ActionResult<T>> {
@@ -25,10 +26,10 @@ async function run<T>(fn: () => Promise<T>, revalidate: string): Promise<ActionR
 
 
 /** Managing crews takes Standard access on the crew's project. */
-async function authorizeCrew(companyId: string, crewId: string): Promise<Authorization> {
+async function authorizeCrew(companyId: string, crewId: string): Promise<Authorization & { projectId?: string }> {
   const crew = await getCrew(await getPrisma(), { companyId, crewId });
   if (!crew) return { actor: null, error: "That crew no longer exists. Reload the page." };
-  return authorize(companyId, "edit contacts", { projectId: crew.projectId });
+  return { ...(await authorize(companyId, "edit contacts", { projectId: crew.projectId })), projectId: crew.projectId };
 }
 
 export async function createCrewAction(input: unknown) {
@@ -43,10 +44,11 @@ export async function createCrewAction(input: unknown) {
 export async function addCrewMembersAction(input: unknown) {
   const parsed = crewMembersInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const { actor, error } = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
+  const { actor, error, projectId } = await authorizeCrew(parsed.data.companyId, parsed.data.crewId);
   if (error !== null) return { data: null, error };
   const prisma = await getPrisma();
-  return run(() => addCrewMembers(prisma, { ...parsed.data, by: changedBy(actor) }), `/companies/${parsed.data.companyId}`);
+  const addToProject = can(actor, "manage project members", { projectId });
+  return run(() => addCrewMembers(prisma, { ...parsed.data, addToProject, by: changedBy(actor) }), `/companies/${parsed.data.companyId}`);
 }
 
 export async function removeCrewMemberAction(input: unknown) {

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { invalidInput, type ActionResult } from "@/lib/action-result";
+import { NOT_A_FORM, invalidInput, isFormData, type ActionResult } from "@/lib/action-result";
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
@@ -12,6 +12,7 @@ import { addUserSchema, setPermissionSchema } from "./validations";
 export type AddUserState = { errors?: Partial<Record<string, string>>; message?: string; added?: string };
 
 export async function addUserAction(_: AddUserState, formData: FormData): Promise<AddUserState> {
+  if (!isFormData(formData)) return { message: NOT_A_FORM };
   const parsed = addUserSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const errors: Record<string, string> = {};

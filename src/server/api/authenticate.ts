@@ -33,13 +33,14 @@ export async function authenticate(request: Request, db: PrismaClient): Promise<
   return { userId: session.user.id };
 }
 
+/**
+ * Whether the browser says the request comes from the app's own origin: scheme, host and
+ * port, compared with the configured public URL (BETTER_AUTH_URL), else the URL the
+ * request was made to — never with X-Forwarded-Host, which anyone can send.
+ */
 function sameSite(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  const app = URL.canParse(process.env.BETTER_AUTH_URL ?? "") ? new URL(process.env.BETTER_AUTH_URL!).origin : new URL(request.url).origin;
+  return URL.canParse(origin) && new URL(origin).origin === app;
 }

@@ -8,6 +8,8 @@ export type AuthOptions = {
   secret: string;
   /** The app's public URL, when known (BETTER_AUTH_URL); otherwise taken from each request. */
   baseURL?: string;
+  /** The reverse proxies' addresses or CIDR ranges (ROLLCALL_TRUSTED_PROXIES), whose X-Forwarded-For entries are believed. */
+  trustedProxies?: string[];
 };
 
 /** Sessions last a working day and are extended while in use. */
@@ -18,7 +20,7 @@ export const SESSION_HOURS = 12;
  * database, passwords hashed by the library (scrypt), sessions in an httpOnly cookie.
  * Nobody signs themselves up: company admins add users.
  */
-export function buildAuth(prisma: PrismaClient, { secret, baseURL }: AuthOptions) {
+export function buildAuth(prisma: PrismaClient, { secret, baseURL, trustedProxies = [] }: AuthOptions) {
   return betterAuth({
     appName: "Rollcall",
     secret,
@@ -40,8 +42,9 @@ export function buildAuth(prisma: PrismaClient, { secret, baseURL }: AuthOptions
     advanced: {
       database: { generateId: "uuid" },
       cookiePrefix: "rollcall",
-      // Behind a proxy the client's address comes from these headers; they key the rate limit.
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      // The client's address keys the rate limit. The app's server (scripts/serve.mjs) sets
+      // X-Forwarded-For from the connection; only the trusted proxies' hops are walked past.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"], trustedProxies },
     },
     // Lets server actions set the session cookie.
     plugins: [nextCookies()],

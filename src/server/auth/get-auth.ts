@@ -4,6 +4,7 @@ import { getPrisma } from "@/server/db/client";
 import { readDatabaseEnv } from "@/server/db/env";
 import { readAuthSecret } from "./auth-secret";
 import { buildAuth, type Auth } from "./build-auth";
+import { readTrustedProxies } from "./trusted-proxies";
 
 const instances = new WeakMap<PrismaClient, Auth>();
 
@@ -11,7 +12,11 @@ const instances = new WeakMap<PrismaClient, Auth>();
 export function authFor(prisma: PrismaClient): Auth {
   let auth = instances.get(prisma);
   if (!auth) {
-    auth = buildAuth(prisma, { secret: readAuthSecret(readDatabaseEnv()), baseURL: process.env.BETTER_AUTH_URL || undefined });
+    auth = buildAuth(prisma, {
+      secret: readAuthSecret(readDatabaseEnv()),
+      baseURL: process.env.BETTER_AUTH_URL || undefined,
+      trustedProxies: readTrustedProxies(),
+    });
     instances.set(prisma, auth);
   }
   return auth;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Auth } from "./build-auth";
 
 /** What the sign-in request carries over: the client's address (the rate limit's key) and browser. */
-const FORWARDED_HEADERS = ["x-forwarded-for", "x-real-ip", "user-agent"];
+const FORWARDED_HEADERS = ["x-forwarded-for", "user-agent"];
 
 export type SignInResult =
   | { ok: true; /** The session cookie, to hand to the browser. */ setCookie: string }

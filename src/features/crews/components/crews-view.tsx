@@ -14,11 +14,13 @@ type Props = {
   projectId: string;
   /** Standard access on the project: create crews and change who is on them. */
   canManage: boolean;
+  /** Project Admins may put people on a crew who are not yet on the project's directory. */
+  canAddToDirectory: boolean;
   crews: CrewListItem[];
   vendors: VendorOption[];
 };
 
-export function CrewsView({ companyId, projectId, canManage, crews, vendors }: Props) {
+export function CrewsView({ companyId, projectId, canManage, canAddToDirectory, crews, vendors }: Props) {
   return (
     <div className="space-y-6">
       {canManage && <NewCrewForm companyId={companyId} projectId={projectId} />}
@@ -30,7 +32,7 @@ export function CrewsView({ companyId, projectId, canManage, crews, vendors }: P
         <ul className="grid gap-4 lg:grid-cols-2">
           {crews.map((crew) => (
             <li key={crew.id}>
-              <CrewCard companyId={companyId} projectId={projectId} canManage={canManage} crew={crew} vendors={vendors} />
+              <CrewCard companyId={companyId} projectId={projectId} canManage={canManage} canAddToDirectory={canAddToDirectory} crew={crew} vendors={vendors} />
             </li>
           ))}
         </ul>
@@ -86,7 +88,7 @@ function NewCrewForm({ companyId, projectId }: { companyId: string; projectId: s
 
 type CrewCardProps = Omit<Props, "crews"> & { crew: CrewListItem };
 
-function CrewCard({ companyId, projectId, canManage, crew, vendors }: CrewCardProps) {
+function CrewCard({ companyId, projectId, canManage, canAddToDirectory, crew, vendors }: CrewCardProps) {
   const [picking, setPicking] = useState(false);
   const [creating, setCreating] = useState(false);
   const [pending, start] = useTransition();
@@ -150,7 +152,11 @@ function CrewCard({ companyId, projectId, canManage, crew, vendors }: CrewCardPr
         companyId={companyId}
         projectId={projectId}
         title={`Add Workers to ${crew.name}`}
-        description="Only active contacts can join a crew. They also join this project's directory."
+        description={
+          canAddToDirectory
+            ? "Only active contacts can join a crew. They also join this project's directory."
+            : "Only active contacts on this project's directory can join a crew."
+        }
         confirmLabel={(n) => (n === 0 ? "Add" : `Add ${n}`)}
         open={picking}
         onOpenChange={setPicking}

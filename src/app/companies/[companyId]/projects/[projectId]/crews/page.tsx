@@ -26,6 +26,7 @@ export default async function CrewsPage({ params }: Props) {
         companyId={companyId}
         projectId={project.id}
         canManage={can(project.actor, "edit contacts", { projectId: project.id })}
+        canAddToDirectory={can(project.actor, "manage project members", { projectId: project.id })}
         crews={crews}
         vendors={vendors}
       />
