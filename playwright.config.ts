@@ -73,7 +73,7 @@ export default defineConfig({
   ],
   webServer: {
     command: `npx next start -p ${PORT} -H 127.0.0.1`,
-    // `/` makes the first request: it opens, migrates and seeds the database.
+    // The server is ready once instrumentation has opened, migrated and seeded the database.
     url: `${BASE_URL}/`,
     reuseExistingServer: false,
     timeout: 180_000,

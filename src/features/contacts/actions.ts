@@ -9,7 +9,7 @@ import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { DomainError } from "@/server/errors";
-import { bulkSelectionInputSchema } from "./validations";
+import { bulkSelectionInputSchema } from "@/shared/bulk-selection";
 
 export type LifecycleSummary = {
   /** The change's record in the history, which Undo takes back; null when nothing changed. */
@@ -24,12 +24,11 @@ async function runLifecycleAction(input: unknown, to: "ACTIVE" | "INACTIVE"): Pr
   if (!parsed.success) {
     return invalidInput(parsed.error);
   }
-  const { companyId, contactIds, matching, reason, idempotencyKey } = parsed.data;
+  const { companyId, selection, reason, idempotencyKey } = parsed.data;
   const { actor, error } = await authorize(companyId, "change contact status");
   if (error !== null) return { data: null, error };
   let result: LifecycleSummary;
   try {
-    const selection = contactIds ? { contactIds } : { matching: matching! };
     result = await applyBulkStatusChange(await getPrisma(), { companyId, to, selection, actor, reason, idempotencyKey });
   } catch (e) {
     if (e instanceof DomainError) return { data: null, error: e.message };

@@ -11,7 +11,7 @@ import { getCrew } from "@/server/crews/get-crew";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { changedBy } from "@/server/history/changed-by";
-import { contactFieldsSchema, updateContactSchema } from "./contact-schemas";
+import { contactFieldsSchema, updateContactSchema } from "@/shared/contact-fields";
 
 export type ContactFormState = {
   /** A message per field the user must fix. */

@@ -12,31 +12,31 @@ import { invalidInput, type ActionResult } from "@/lib/action-result";
 import type { Db } from "@/server/db/transaction";
 import { changedBy, type ChangedBy } from "@/server/history/changed-by";
 import { withIdempotency } from "@/server/idempotency/with-idempotency";
-import { selectMatchingContacts } from "@/server/contacts/select-matching-contacts";
-import { projectSelectionInputSchema } from "./validations";
+import { selectedContactIds } from "@/server/contacts/select-matching-contacts";
+import { tabStatus } from "@/shared/directory-query";
+import { projectSelectionInputSchema } from "@/shared/bulk-selection";
 
 async function runMembershipAction(
   input: unknown,
   name: string,
   change: (
     db: Db,
-    input: Omit<z.output<typeof projectSelectionInputSchema>, "matching"> & { contactIds: string[]; by: ChangedBy },
+    input: Omit<z.output<typeof projectSelectionInputSchema>, "selection"> & { contactIds: string[]; by: ChangedBy },
   ) => Promise<{ batchId: string | null; changed: number; skipped: LifecycleSummary["skipped"] }>,
 ): Promise<ActionResult<LifecycleSummary>> {
   const parsed = projectSelectionInputSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const { companyId, projectId, contactIds, matching, reason, idempotencyKey } = parsed.data;
-  if (matching && name !== "remove") return { data: null, error: "Choose the contacts to add one by one." };
+  const { companyId, projectId, selection, reason, idempotencyKey } = parsed.data;
+  if ("matching" in selection && name !== "remove") return { data: null, error: "Choose the contacts to add one by one." };
   const { actor, error } = await authorize(companyId, "manage project members", { projectId });
   if (error !== null) return { data: null, error };
   try {
     const { result } = await withIdempotency(
       await getPrisma(),
-      { companyId, userId: actor.userId, key: idempotencyKey, request: [name, projectId, contactIds, matching, reason] },
+      { companyId, userId: actor.userId, key: idempotencyKey, request: [name, projectId, selection, reason] },
       async (db): Promise<LifecycleSummary> => {
-        const ids =
-          contactIds ??
-          (await selectMatchingContacts(db, { companyId, projectId, status: matching!.tab === "contacts" ? "ACTIVE" : "INACTIVE", matching: matching! }));
+        const status = "matching" in selection ? tabStatus(selection.matching.tab) : "ACTIVE";
+        const ids = await selectedContactIds(db, { companyId, projectId, status, selection });
         const { batchId, changed, skipped } = await change(db, { ...parsed.data, contactIds: ids, by: changedBy(actor, reason) });
         return { batchId, changed, skipped, projectsAffected: changed > 0 ? 1 : 0 };
       },

@@ -1,5 +1,5 @@
 import type { HistoryItem } from "@/server/history/list-history";
-import { ACTION_LABELS } from "./validations";
+import { actionLabel } from "@/shared/history-events";
 
 const FIELD_LABELS: Record<string, string> = {
   firstName: "First name",
@@ -55,5 +55,5 @@ export function describeChange(item: Pick<HistoryItem, "action" | "projectIds" |
       return `Undone: back on ${projects}${changes.crewIds?.length ? ` and ${changes.crewIds.length === 1 ? "its crew" : "its crews"}` : ""}`;
     }
   }
-  return ACTION_LABELS[item.action];
+  return actionLabel(item.action);
 }

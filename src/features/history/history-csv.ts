@@ -6,7 +6,8 @@ import type { Db } from "@/server/db/transaction";
 import { streamCompanyHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
 import { describeChange } from "./describe-change";
-import { ACTION_LABELS, type HistoryFilters } from "./validations";
+import { actionLabel } from "@/shared/history-events";
+import type { HistoryFilters } from "@/shared/history-filters";
 
 const COLUMNS = ["When (UTC)", "Contact", "Action", "Change", "By", "Reason", "Batch", "Contact ID"];
 
@@ -20,7 +21,7 @@ export function historyCsv(db: Db, companyId: string, filters: HistoryFilters): 
       yield [
         item.at.toISOString(),
         item.contact.name,
-        ACTION_LABELS[item.action],
+        actionLabel(item.action),
         describeChange(item, names),
         item.actor.name,
         item.reason ?? "",

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { MAX_BULK_CONTACTS } from "@/features/contacts/validations";
+import { MAX_BULK_CONTACTS } from "@/shared/directory-query";
 import { DomainError } from "@/server/errors";
 
 /** Every error code the API answers with, and its HTTP status. */

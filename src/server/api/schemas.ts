@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { createContactSchema, updateContactSchema } from "@/features/contacts/contact-schemas";
-import { SORT_VALUES, bulkContactsInputSchema, contactIdsSchema } from "@/features/contacts/validations";
 import { ContactOrigin, ContactStatus, MembershipStatus, ProjectStatus, VendorKind } from "@/generated/prisma/enums";
-import { HISTORY_ACTIONS, historyFilterShape, reasonSchema } from "@/features/history/validations";
+import { bulkContactsInputSchema, contactIdsSchema, reasonSchema } from "@/shared/bulk-selection";
+import { createContactSchema, updateContactSchema } from "@/shared/contact-fields";
+import { SORT_VALUES } from "@/shared/directory-query";
+import { HISTORY_ACTIONS } from "@/shared/history-events";
+import { historyFilterShape } from "@/shared/history-filters";
 import { ERROR_STATUS } from "./errors";
 
 /** A Prisma enum's values as the API spells them: lower case. */
@@ -65,7 +67,7 @@ export const listContactsQuery = z.strictObject({
 
 export const listProjectContactsQuery = z.strictObject(listQueryShape);
 
-// Request bodies: the contact rules are the forms' own, from src/features/contacts.
+// Request bodies: the contact rules are the forms' own, from src/shared.
 
 export const createContactBody = createContactSchema.meta({ id: "CreateContact" });
 export const updateContactBody = updateContactSchema.meta({ id: "UpdateContact" });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { UpdateContactInput } from "@/features/contacts/contact-schemas";
+import type { UpdateContactInput } from "@/shared/contact-fields";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
 import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { HistoryAction, HistoryFilters } from "@/features/history/validations";
+import type { HistoryAction } from "@/shared/history-events";
+import type { HistoryFilters } from "@/shared/history-filters";
 import type { Db } from "@/server/db/transaction";
 
 /** One entry of a contact's history, as the timeline, the Change History page and the API show it. */

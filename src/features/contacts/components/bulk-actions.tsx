@@ -3,7 +3,7 @@
 import { ChevronDown } from "lucide-react";
 import { useRef, useState, type ComponentProps } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import type { DirectoryTab } from "../directory-params";
+import type { DirectoryTab } from "@/shared/directory-query";
 import { LifecycleDialog } from "./lazy-dialogs";
 import { useMenuOnFirstUse } from "./menu-on-first-use";
 import type { LifecycleKind, MatchingChoice } from "./lifecycle-dialog";

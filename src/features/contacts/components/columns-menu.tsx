@@ -1,7 +1,7 @@
 "use client";
 
 import { DropdownMenu } from "radix-ui";
-import { HIDEABLE_COLUMNS } from "../directory-params";
+import { HIDEABLE_COLUMNS } from "@/shared/directory-query";
 import { useFocusFirstItemOnEntry, type MenuOpening } from "./menu-on-first-use";
 import { COLUMN_LABELS, ColumnsButton, type ColumnsChooserProps } from "./table-filters";
 

@@ -11,7 +11,7 @@ import {
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { SORTABLE_COLUMNS } from "../directory-params";
+import { SORTABLE_COLUMNS } from "@/shared/directory-query";
 import type { LifecycleKind } from "./lifecycle-dialog";
 import { RowActions } from "./row-actions";
 

@@ -4,7 +4,7 @@ import { useTable, type RowSelectionState, type SortingState, type ColumnVisibil
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Fragment, useMemo, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { MAX_BULK_CONTACTS, splitSort, type DirectoryQuery, type DirectoryTab, type MatchingSelection, type SortValue } from "../directory-params";
+import { MAX_BULK_CONTACTS, splitSort, type DirectoryQuery, type DirectoryTab, type MatchingSelection, type SortValue } from "@/shared/directory-query";
 import { BulkActions } from "./bulk-actions";
 import type { VendorOption } from "./contact-form-dialog";
 import { contactsTableFeatures, getContactsTableColumns } from "./contacts-table-columns";

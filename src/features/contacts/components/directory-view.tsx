@@ -1,8 +1,9 @@
 import { notFound, redirect } from "next/navigation";
 import type { Actor } from "@/server/permissions/actor";
 import { can, REFUSAL, viewPermission } from "@/server/permissions/can";
-import { loadDirectory, tabStatus, type DirectoryScope } from "../queries";
-import { DIRECTORY_TABS, parseDirectorySearchParams, serializeDirectorySearchParams, type DirectoryTab } from "../validations";
+import { loadDirectory, type DirectoryScope } from "../queries";
+import { DIRECTORY_TABS, tabStatus, type DirectoryTab } from "@/shared/directory-query";
+import { parseDirectorySearchParams, serializeDirectorySearchParams } from "../validations";
 import { ContactsTable } from "./contacts-table";
 import { DirectoryTabs } from "./directory-tabs";
 

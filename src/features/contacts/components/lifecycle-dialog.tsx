@@ -9,7 +9,7 @@ import { inactivateContactsAction, reactivateContactsAction, type LifecycleSumma
 import { removeContactsFromProjectAction } from "../membership-actions";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { fullName } from "./contacts-table-columns";
-import type { MatchingSelection } from "../directory-params";
+import type { MatchingSelection } from "@/shared/directory-query";
 
 /** "All N matching contacts": the server resolves who from the tab's search and filters. */
 export type MatchingChoice = { count: number; filter: MatchingSelection };

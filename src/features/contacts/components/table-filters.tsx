@@ -4,7 +4,7 @@ import { Columns3 } from "lucide-react";
 import type { ComponentProps } from "react";
 import type { ContactOrigin } from "@/generated/prisma/enums";
 import { CONTACT_ORIGINS, ORIGIN_LABELS } from "../origins";
-import type { DirectoryQuery, HideableColumn } from "../directory-params";
+import type { DirectoryQuery, HideableColumn } from "@/shared/directory-query";
 import { useMenuOnFirstUse } from "./menu-on-first-use";
 
 export type FilterOption = { id: string; name: string };

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { HistoryItem } from "@/server/history/list-history";
 import { describeChange } from "../describe-change";
 import { historySearch } from "../search-params";
-import { ACTION_LABELS, HISTORY_ACTIONS, type HistoryFilters } from "../validations";
+import { HISTORY_ACTIONS, actionLabel } from "@/shared/history-events";
+import type { HistoryFilters } from "@/shared/history-filters";
 import { ActionBadge, formatWhen } from "./history-entry";
 
 type Props = {
@@ -45,7 +46,7 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
             <option value="">All actions</option>
             {HISTORY_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {ACTION_LABELS[a]}
+                {actionLabel(a)}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import type { HistoryItem } from "@/server/history/list-history";
 import { describeChange } from "../describe-change";
-import { ACTION_LABELS } from "../validations";
+import { actionLabel } from "@/shared/history-events";
 
 const BADGE: Record<HistoryItem["action"], string> = {
   "contact.created": "bg-blue-50 text-blue-800",
@@ -13,7 +13,7 @@ const BADGE: Record<HistoryItem["action"], string> = {
 };
 
 export function ActionBadge({ action }: { action: HistoryItem["action"] }) {
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${BADGE[action]}`}>{ACTION_LABELS[action]}</span>;
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${BADGE[action]}`}>{actionLabel(action)}</span>;
 }
 
 export function formatWhen(at: Date): string {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { loadCompany } from "@/features/companies/queries";
-import { ORIGIN_LABELS } from "@/features/contacts/contact-schemas";
+import { ORIGIN_LABELS } from "@/features/contacts/origins";
 import { ContactActions } from "@/features/contacts/components/contact-actions";
 import { getContact } from "@/server/contacts/get-contact";
 import { getPrisma } from "@/server/db/client";

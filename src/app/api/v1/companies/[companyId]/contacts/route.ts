@@ -8,8 +8,8 @@ import { changedBy } from "@/server/history/changed-by";
 import { can, REFUSAL } from "@/server/permissions/can";
 
 export const GET = apiRoute(endpoints.listContacts, async ({ db, params, query }) => {
-  const { vendorId, projectId, ...rest } = query;
-  const { records, total } = await listContactRecords(db, { ...rest, companyId: params.companyId, vendor: vendorId, project: projectId });
+  const { projectId, ...rest } = query;
+  const { records, total } = await listContactRecords(db, { ...rest, companyId: params.companyId, onProjectId: projectId });
   return { data: records.map(toContactJson), page: query.page, perPage: query.perPage, total };
 });
 

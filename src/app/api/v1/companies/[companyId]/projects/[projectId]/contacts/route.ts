@@ -9,8 +9,7 @@ import { withIdempotency } from "@/server/idempotency/with-idempotency";
 
 export const GET = apiRoute(endpoints.listProjectContacts, async ({ db, params, query }) => {
   if (!(await getProject(db, params))) throw notFoundError("projectId");
-  const { vendorId, ...rest } = query;
-  const { records, total } = await listContactRecords(db, { ...rest, ...params, vendor: vendorId });
+  const { records, total } = await listContactRecords(db, { ...query, ...params });
   return { data: records.map(toContactJson), page: query.page, perPage: query.perPage, total };
 });
 

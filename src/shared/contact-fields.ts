@@ -59,5 +59,3 @@ export const updateContactSchema = contactFieldsSchema
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { error: "Send at least one field to change." });
 export type UpdateContactInput = z.output<typeof updateContactSchema>;
-
-export { CONTACT_ORIGINS, ORIGIN_LABELS } from "./origins";
