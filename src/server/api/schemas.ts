@@ -3,7 +3,7 @@ import { ContactOrigin, ContactStatus, MembershipStatus, ProjectStatus, VendorKi
 import { bulkContactsInputSchema, contactIdsSchema, reasonSchema } from "@/shared/bulk-selection";
 import { createContactSchema, updateContactSchema } from "@/shared/contact-fields";
 import { SORT_VALUES } from "@/shared/directory-query";
-import { HISTORY_ACTIONS } from "@/shared/history-events";
+import { historyEventUnion } from "@/shared/history-events";
 import { historyFilterShape } from "@/shared/history-filters";
 import { ERROR_STATUS } from "./errors";
 
@@ -213,24 +213,19 @@ export const removeContactsResultSchema = z
 
 // Change history.
 
-export const historyItemSchema = z
-  .strictObject({
-    id: z.uuid(),
-    action: z.enum(HISTORY_ACTIONS),
-    at: timestamp,
-    actor: z.strictObject({
-      id: z.uuid().nullable().meta({ description: "The user; null for changes the system made (seeds, scripts)." }),
-      name: z.string().meta({ description: "Their name when they acted." }),
-    }),
-    batchId: z.uuid().meta({ description: "The bulk operation (or single change) this entry belongs to." }),
-    reason: z.string().nullable(),
-    projectIds: z.array(z.uuid()).meta({ description: "The project directories the change touched." }),
-    changes: z
-      .record(z.string(), z.unknown())
-      .meta({ description: "What changed, field by field: { field: { from, to } }; memberships as membership.from/to." }),
-    contact: z.strictObject({ id: z.uuid(), name: z.string() }),
-  })
-  .meta({ id: "HistoryItem" });
+/** One entry: the event's kind (action) decides the shape of what changed (changes). */
+export const historyItemSchema = historyEventUnion({
+  id: z.uuid(),
+  at: timestamp,
+  actor: z.strictObject({
+    id: z.uuid().nullable().meta({ description: "The user; null for changes the system made (seeds, scripts)." }),
+    name: z.string().meta({ description: "Their name when they acted." }),
+  }),
+  batchId: z.uuid().meta({ description: "The bulk operation (or single change) this entry belongs to." }),
+  reason: z.string().nullable(),
+  projectIds: z.array(z.uuid()).meta({ description: "The project directories the change touched." }),
+  contact: z.strictObject({ id: z.uuid(), name: z.string() }),
+}).meta({ id: "HistoryItem" });
 
 export const historyPageSchema = z
   .strictObject({ data: z.array(historyItemSchema), page: z.int(), perPage: z.int(), total: z.int() })
