@@ -1,7 +1,7 @@
 import "server-only";
 import type { ContactStatus } from "@/generated/prisma/enums";
 import type { BulkSelection } from "@/shared/bulk-selection";
-import { MAX_BULK_CONTACTS, type ContactFilters } from "@/shared/directory-query";
+import { MAX_BULK_CONTACTS, tabStatus, type ContactFilters } from "@/shared/directory-query";
 import type { Db } from "@/server/db/transaction";
 import { DomainError } from "@/server/errors";
 import { contactsWhere } from "./list-contacts";
@@ -34,11 +34,15 @@ export async function selectMatchingContacts(db: Db, { companyId, status, projec
   return rows.map((r) => r.id);
 }
 
-/**
- * The ids a bulk change is for: those chosen, or every contact matching the tab's search
- * and filters in the status the change starts from.
- */
-export function selectedContactIds(db: Db, { selection, ...scope }: Omit<SelectMatchingOptions, "filters"> & { selection: BulkSelection }): Promise<string[]> {
+export type SelectedContactIdsOptions = Omit<SelectMatchingOptions, "filters" | "status"> & {
+  selection: BulkSelection;
+  /** The status the change starts from; the tab's (where it was chosen) when absent. */
+  status?: ContactStatus;
+};
+
+/** The ids a bulk change is for: those chosen, or every contact matching the tab's search and filters. */
+export function selectedContactIds(db: Db, { selection, status, ...scope }: SelectedContactIdsOptions): Promise<string[]> {
   if ("contactIds" in selection) return Promise.resolve(selection.contactIds);
-  return selectMatchingContacts(db, { ...scope, filters: selection.matching.filters });
+  const { tab, filters } = selection.matching;
+  return selectMatchingContacts(db, { ...scope, status: status ?? tabStatus(tab), filters });
 }
