@@ -12,7 +12,8 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { SORTABLE_COLUMNS } from "@/shared/directory-query";
-import type { LifecycleKind } from "./lifecycle-dialog";
+import { fullName } from "../contact-name";
+import type { LifecycleKind } from "./lifecycle-kind";
 import { RowActions } from "./row-actions";
 
 export const contactsTableFeatures = tableFeatures({ columnVisibilityFeature, rowSelectionFeature, rowSortingFeature });
@@ -20,10 +21,6 @@ export type ContactsTableFeatures = typeof contactsTableFeatures;
 
 const helper = createColumnHelper<ContactsTableFeatures, ContactListRow>();
 const sortable = (id: string) => (SORTABLE_COLUMNS as readonly string[]).includes(id);
-
-export function fullName(contact: { firstName: string; lastName: string }) {
-  return `${contact.firstName} ${contact.lastName}`;
-}
 
 export function contactHref(companyId: string, contactId: string) {
   return `/companies/${companyId}/contacts/${contactId}`;

@@ -9,13 +9,22 @@ import { BulkActions } from "./bulk-actions";
 import type { VendorOption } from "./contact-form-dialog";
 import { contactsTableFeatures, getContactsTableColumns } from "./contacts-table-columns";
 import { DirectoryActions } from "./directory-actions";
-import type { DirectoryPermissions } from "./directory-view";
 import { LifecycleDialog } from "./lazy-dialogs";
-import type { LifecycleKind } from "./lifecycle-dialog";
+import { lifecycleKind } from "./lifecycle-kind";
 import { TableFilters, type FilterOption } from "./table-filters";
 import { TablePagination } from "./table-pagination";
 import { TableToolbar } from "./table-toolbar";
 import { useDirectoryQuery } from "./use-directory-query";
+
+/** What the user may do on this directory; the server checks each action again. */
+export type DirectoryPermissions = {
+  viewInactive: boolean;
+  /** Select rows and act on them: inactivate/reactivate (company), remove (project). */
+  bulk: boolean;
+  addContacts: boolean;
+  /** Put existing contacts on this project. */
+  addFromDirectory: boolean;
+};
 
 type Props = {
   companyId: string;
@@ -35,7 +44,7 @@ type Props = {
 
 export function ContactsTable({ companyId, permissions, projectId, tab, rows, total, query, vendors, projects, exportHref }: Props) {
   const { query: urlQuery, setQuery, setSearch, isPending } = useDirectoryQuery();
-  const rowAction: LifecycleKind = projectId ? "remove" : tab === "contacts" ? "inactivate" : "reactivate";
+  const rowAction = lifecycleKind(tab, projectId);
   // The one contact a row's own action is for, and the button to return focus to.
   const [single, setSingle] = useState<{ contact: ContactListRow; trigger: HTMLButtonElement | null } | null>(null);
   const columns = useMemo(

@@ -8,13 +8,12 @@ import { toast } from "@/lib/toast";
 import { inactivateContactsAction, reactivateContactsAction, type LifecycleSummary } from "../actions";
 import { removeContactsFromProjectAction } from "../membership-actions";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { fullName } from "./contacts-table-columns";
+import { fullName } from "../contact-name";
+import type { LifecycleKind } from "./lifecycle-kind";
 import type { MatchingSelection } from "@/shared/directory-query";
 
 /** "All N matching contacts": the server resolves who from the tab's search and filters. */
 export type MatchingChoice = { count: number; filter: MatchingSelection };
-
-export type LifecycleKind = "reactivate" | "inactivate" | "remove";
 
 const COPY = {
   reactivate: {
