@@ -2,6 +2,7 @@
 
 import { ChevronDown } from "lucide-react";
 import type { ComponentProps } from "react";
+import { buttonClass } from "@/components/ui/button";
 
 /** The Bulk Actions button: aria-disabled until rows are selected. */
 export function BulkActionsButton({ n, ...props }: ComponentProps<"button"> & { n: number }) {
@@ -12,7 +13,7 @@ export function BulkActionsButton({ n, ...props }: ComponentProps<"button"> & { 
       // return to it after the dialog closes and the selection has cleared.
       aria-disabled={n === 0}
       aria-describedby="bulk-actions-count"
-      className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+      className={buttonClass("secondary", "inline-flex items-center gap-2 bg-white aria-disabled:cursor-not-allowed aria-disabled:opacity-50")}
       {...props}
     >
       Bulk Actions

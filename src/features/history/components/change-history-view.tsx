@@ -5,6 +5,7 @@ import { historySearch } from "../search-params";
 import { HISTORY_ACTIONS, actionLabel } from "@/shared/history-events";
 import type { HistoryFilters } from "@/shared/history-filters";
 import { ActionBadge, formatWhen } from "./history-entry";
+import { Button, buttonClass } from "@/components/ui/button";
 
 type Props = {
   companyId: string;
@@ -34,7 +35,7 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
           <h1 className="text-2xl font-semibold">Change History</h1>
           <p className="mt-1 text-sm text-slate-600">Every change to the directory&apos;s contacts: who made it, when, and why.</p>
         </div>
-        <a href={`${base}/export${historySearch(filters)}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50" download>
+        <a href={`${base}/export${historySearch(filters)}`} className={buttonClass("secondary", "bg-white")} download>
           Export CSV
         </a>
       </div>
@@ -70,9 +71,9 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
           To
           <input type="date" name="to" defaultValue={filters.to ?? ""} className={field} />
         </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Button type="submit" variant="primary">
           Apply filters
-        </button>
+        </Button>
         {filtered && (
           <Link href={base} className="px-1 py-2 text-sm font-medium text-brand-700 hover:underline">
             Clear filters
