@@ -74,7 +74,7 @@ export default defineConfig({
   webServer: {
     // The app's own server (npm run serve), which takes the client's address from the connection.
     command: "node scripts/serve.mjs",
-    // `/` makes the first request: it opens, migrates and seeds the database.
+    // The server is ready once instrumentation has opened, migrated and seeded the database.
     url: `${BASE_URL}/`,
     reuseExistingServer: false,
     timeout: 180_000,

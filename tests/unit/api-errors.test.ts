@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test, vi } from "vitest";
 import { z } from "zod";
-import { bulkContactsInputSchema } from "@/features/contacts/validations";
+import { bulkContactsInputSchema } from "@/shared/bulk-selection";
 import { ApiError, errorResponse, invalidInput } from "@/server/api/errors";
 import { MAX_BODY_BYTES, findNul, parseBody, parseQuery } from "@/server/api/request";
 import { errorSchema } from "@/server/api/schemas";

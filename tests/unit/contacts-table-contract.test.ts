@@ -7,7 +7,8 @@ import {
   getContactsTableColumns,
   type ContactsTableColumnOptions,
 } from "@/features/contacts/components/contacts-table-columns";
-import { HIDEABLE_COLUMNS, SORTABLE_COLUMNS, parseDirectorySearchParams } from "@/features/contacts/validations";
+import { parseDirectorySearchParams } from "@/features/contacts/validations";
+import { HIDEABLE_COLUMNS, SORTABLE_COLUMNS } from "@/shared/directory-query";
 
 const tabs: ContactsTableColumnOptions["rowAction"][] = ["inactivate", "reactivate", "remove"];
 

@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import {
-  MAX_BULK_CONTACTS,
-  bulkContactsInputSchema,
-  contactIdsSchema,
-  parseDirectorySearchParams,
-} from "@/features/contacts/validations";
+import { parseDirectorySearchParams } from "@/features/contacts/validations";
+import { bulkContactsInputSchema, contactIdsSchema } from "@/shared/bulk-selection";
+import { MAX_BULK_CONTACTS } from "@/shared/directory-query";
 
 describe("contactIdsSchema", () => {
   test("lower-cases and de-duplicates ids, keeping first-seen order", () => {
@@ -83,7 +80,7 @@ describe("parseDirectorySearchParams", () => {
 
 describe("contact fields", () => {
   test("refuse text PostgreSQL cannot store, with a message", async () => {
-    const { contactFieldsSchema } = await import("@/features/contacts/contact-schemas");
+    const { contactFieldsSchema } = await import("@/shared/contact-fields");
     const result = contactFieldsSchema.safeParse({ firstName: "Ana\u0000", lastName: "Reyes", jobTitle: "a\u0000b" });
     expect(result.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
       ["firstName", "Remove the invisible control characters from this field."],
@@ -92,7 +89,7 @@ describe("contact fields", () => {
   });
 
   test("store a blank optional field as null and lower-case the email", async () => {
-    const { contactFieldsSchema } = await import("@/features/contacts/contact-schemas");
+    const { contactFieldsSchema } = await import("@/shared/contact-fields");
     expect(contactFieldsSchema.parse({ firstName: " Ana ", lastName: "Reyes", email: " Ana@Example.COM ", phone: "", jobTitle: "  " })).toEqual({
       firstName: "Ana", lastName: "Reyes", email: "ana@example.com", phone: null, jobTitle: null,
     });

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { parseRecordId } from "@/lib/record-id";
+import { parseRecordId } from "@/shared/record-id";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getSessionUser } from "@/server/auth/current-user";
 import { getCompany } from "@/server/companies/get-company";

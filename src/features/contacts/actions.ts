@@ -1,56 +1,35 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { recordId } from "@/lib/record-id";
-import type { ContactStatusChange } from "@/server/contacts/change-contact-status";
-import { applyBulkStatusChange } from "@/server/contacts/apply-bulk-status-change";
+import { companyPages, serverAction } from "@/server/actions/server-action";
+import { applyBulkStatusChange, type BulkStatusChangeSummary } from "@/server/contacts/apply-bulk-status-change";
 import { listContacts } from "@/server/contacts/list-contacts";
-import { authorize } from "@/server/auth/authorize";
+import { bulkSelectionInputSchema } from "@/shared/bulk-selection";
 import { can } from "@/server/permissions/can";
-import { getPrisma } from "@/server/db/client";
-import { invalidInput, type ActionResult } from "@/lib/action-result";
-import { DomainError } from "@/server/errors";
-import { bulkSelectionInputSchema } from "./validations";
+import { recordId } from "@/shared/record-id";
 
 export type LifecycleSummary = {
   /** The change's record in the history, which Undo takes back; null when nothing changed. */
   batchId: string | null;
   changed: number;
-  skipped: { id: string; reason: ContactStatusChange["skipped"][number]["reason"] | "not on project" | "already on project" | "inactive" }[];
+  skipped: { id: string; reason: BulkStatusChangeSummary["skipped"][number]["reason"] | "not on project" | "already on project" | "inactive" }[];
   projectsAffected: number;
 };
 
-async function runLifecycleAction(input: unknown, to: "ACTIVE" | "INACTIVE"): Promise<ActionResult<LifecycleSummary>> {
-  const parsed = bulkSelectionInputSchema.safeParse(input);
-  if (!parsed.success) {
-    return invalidInput(parsed.error);
-  }
-  const { companyId, contactIds, matching, reason, idempotencyKey } = parsed.data;
-  const { actor, error } = await authorize(companyId, "change contact status");
-  if (error !== null) return { data: null, error };
-  let result: LifecycleSummary;
-  try {
-    const selection = contactIds ? { contactIds } : { matching: matching! };
-    result = await applyBulkStatusChange(await getPrisma(), { companyId, to, selection, actor, reason, idempotencyKey });
-  } catch (e) {
-    if (e instanceof DomainError) return { data: null, error: e.message };
-    throw e;
-  }
-  if (result.changed > 0) {
+function lifecycleAction(to: "ACTIVE" | "INACTIVE") {
+  return serverAction({
+    input: bulkSelectionInputSchema,
+    access: () => ({ permission: "change contact status" }),
+    run: ({ db, actor, input: { companyId, selection, reason, idempotencyKey } }): Promise<LifecycleSummary> =>
+      applyBulkStatusChange(db, { companyId, to, selection, actor, reason, idempotencyKey }),
     // The company directory and every project directory of this company show the change.
-    revalidatePath(`/companies/${companyId}`, "layout");
-  }
-  return { data: result, error: null };
+    revalidate: (result, { companyId }) => (result.changed > 0 ? companyPages(companyId) : null),
+  });
 }
 
-export async function reactivateContactsAction(input: unknown) {
-  return runLifecycleAction(input, "ACTIVE");
-}
+export const reactivateContactsAction = lifecycleAction("ACTIVE");
 
-export async function inactivateContactsAction(input: unknown) {
-  return runLifecycleAction(input, "INACTIVE");
-}
+export const inactivateContactsAction = lifecycleAction("INACTIVE");
 
 const pickerSearchSchema = z.strictObject({
   companyId: recordId(),
@@ -65,29 +44,17 @@ export type PickerContact = { id: string; name: string; detail: string };
  * The people a picker offers: active contacts only, so nobody can assign work to or log
  * hours against an inactive person.
  */
-export async function searchActiveContactsAction(input: unknown): Promise<ActionResult<PickerContact[]>> {
-  const parsed = pickerSearchSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { actor, error } = await authorize(parsed.data.companyId, "view contacts", { projectId: parsed.data.projectId });
-  if (error !== null) return { data: null, error };
-  const { projectId } = parsed.data;
-  // Who may not add people to the project's directory picks only from those already on it (crews).
-  const onlyOnProject = projectId !== undefined && !can(actor, "manage project members", { projectId });
-  const { rows } = await listContacts(await getPrisma(), {
-    companyId: parsed.data.companyId,
-    ...(onlyOnProject ? { projectId } : {}),
-    status: "ACTIVE",
-    q: parsed.data.q,
-    sort: "name.asc",
-    page: 1,
-    perPage: 25,
-  });
-  return {
-    data: rows.map((r) => ({
+export const searchActiveContactsAction = serverAction({
+  input: pickerSearchSchema,
+  access: ({ projectId }) => ({ permission: "view contacts", projectId }),
+  run: async ({ db, actor, input: { companyId, projectId, q } }): Promise<PickerContact[]> => {
+    // Who may not add people to the project's directory picks only from those already on it (crews).
+    const onlyOnProject = projectId !== undefined && !can(actor, "manage project members", { projectId });
+    const { rows } = await listContacts(db, { companyId, ...(onlyOnProject ? { projectId } : {}), status: "ACTIVE", q, sort: "name.asc", page: 1, perPage: 25 });
+    return rows.map((r) => ({
       id: r.id,
       name: `${r.firstName} ${r.lastName}`,
       detail: [r.jobTitle, r.vendor?.name].filter(Boolean).join(" · "),
-    })),
-    error: null,
-  };
-}
+    }));
+  },
+});

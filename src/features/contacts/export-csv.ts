@@ -3,9 +3,9 @@ import { stringify } from "csv-stringify";
 import { Readable, pipeline } from "node:stream";
 import { streamContacts } from "@/server/contacts/stream-contacts";
 import type { Db } from "@/server/db/transaction";
-import { ORIGIN_LABELS } from "./contact-schemas";
-import { tabStatus, type DirectoryScope } from "./queries";
-import type { DirectoryQuery, DirectoryTab } from "./validations";
+import { ORIGIN_LABELS } from "./origins";
+import { tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/directory-query";
+import { directoryListing, type DirectoryScope } from "./queries";
 
 const COLUMNS = [
   "First name", "Last name", "Email", "Phone", "Job title", "Company", "Employee ID",
@@ -48,7 +48,7 @@ export function csvStream(records: AsyncIterable<string[]>, columns: string[]): 
 
 /** A directory tab, with its search and filters, as CSV (UTF-8 with BOM), streamed batch by batch. */
 export function contactsCsv(db: Db, scope: DirectoryScope, tab: DirectoryTab, query: DirectoryQuery): Readable {
-  const rows = streamContacts(db, { ...scope, ...query, status: tabStatus(tab) });
+  const rows = streamContacts(db, { ...scope, ...directoryListing(query), status: tabStatus(tab) });
   async function* records() {
     for await (const c of rows) {
       yield [

@@ -4,9 +4,9 @@ import { Readable } from "node:stream";
 import { attachmentDisposition } from "@/lib/content-disposition";
 import { getPrisma } from "@/server/db/client";
 import { canListContacts, REFUSAL, viewPermission } from "@/server/permissions/can";
-import { tabStatus } from "./queries";
 import { contactsCsv } from "./export-csv";
-import { DIRECTORY_TABS, parseDirectorySearchParams, type DirectoryTab } from "./validations";
+import { DIRECTORY_TABS, tabStatus, type DirectoryTab } from "@/shared/directory-query";
+import { parseDirectorySearchParams } from "./validations";
 
 type Params = { companyId: string; tab: string; projectId?: string };
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { NOT_A_FORM, isFormData } from "@/lib/action-result";
 import { z } from "zod";
-import { recordId } from "@/lib/record-id";
+import { recordId } from "@/shared/record-id";
 import { createContact } from "@/server/contacts/create-contact";
 import { createCrewWorker } from "@/server/crews/create-crew-worker";
 import { findDuplicateContacts } from "@/server/contacts/find-duplicate-contacts";
@@ -15,7 +15,7 @@ import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { changedBy } from "@/server/history/changed-by";
 import { missingToEditContact, REFUSAL } from "@/server/permissions/can";
-import { contactFieldsSchema, updateContactSchema } from "./contact-schemas";
+import { contactFieldsSchema, updateContactSchema } from "@/shared/contact-fields";
 
 export type ContactFormState = {
   /** A message per field the user must fix. */

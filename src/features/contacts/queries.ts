@@ -3,13 +3,9 @@ import { countContacts } from "@/server/contacts/count-contacts";
 import { listContacts } from "@/server/contacts/list-contacts";
 import { getPrisma } from "@/server/db/client";
 import { listVendors } from "@/server/vendors/list-vendors";
-import type { DirectoryQuery, DirectoryTab } from "./validations";
+import { contactFilters, tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/directory-query";
 
 export type DirectoryScope = { companyId: string; projectId?: string };
-
-export function tabStatus(tab: DirectoryTab) {
-  return tab === "contacts" ? ("ACTIVE" as const) : ("INACTIVE" as const);
-}
 
 /**
  * Everything one directory tab shows: a page of rows, the match total, both tab counts,
@@ -18,10 +14,15 @@ export function tabStatus(tab: DirectoryTab) {
 export async function loadDirectory(scope: DirectoryScope, tab: DirectoryTab, query: DirectoryQuery) {
   const prisma = await getPrisma();
   const [list, counts, vendors, projects] = await Promise.all([
-    listContacts(prisma, { ...scope, ...query, status: tabStatus(tab) }),
+    listContacts(prisma, { ...scope, ...directoryListing(query), status: tabStatus(tab) }),
     countContacts(prisma, scope),
     listVendors(prisma, scope.companyId),
     prisma.project.findMany({ where: { companyId: scope.companyId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return { ...list, counts, vendors, projects };
+}
+
+/** A tab's URL query as the domain's listing options. */
+export function directoryListing({ sort, group, page, perPage, ...query }: DirectoryQuery) {
+  return { sort, group, page, perPage, ...contactFilters(query) };
 }

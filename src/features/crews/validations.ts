@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId } from "@/lib/record-id";
+import { recordId } from "@/shared/record-id";
 
 export const crewNameSchema = z
   .string({ error: "Enter a crew name." })

@@ -1,5 +1,5 @@
 import type { HistoryItem } from "@/server/history/list-history";
-import { ACTION_LABELS } from "./validations";
+import { actionLabel, type HistoryAction, type HistoryEvent } from "@/shared/history-events";
 
 const FIELD_LABELS: Record<string, string> = {
   firstName: "First name",
@@ -29,15 +29,13 @@ function projectList(ids: string[], projectNames: ReadonlyMap<string, string>): 
  * One line a person reads for a history entry: what happened, to which directories, and
  * for edits which fields went from what to what.
  */
-export function describeChange(item: Pick<HistoryItem, "action" | "projectIds" | "changes">, projectNames: ReadonlyMap<string, string>): string {
-  type FromTo = { from?: unknown; to?: unknown };
-  const changes = item.changes as { status?: FromTo; membership?: FromTo; crewIds?: string[] };
+export function describeChange(item: HistoryEvent & Pick<HistoryItem, "projectIds">, projectNames: ReadonlyMap<string, string>): string {
   const projects = projectList(item.projectIds, projectNames);
   switch (item.action) {
     case "contact.created":
       return item.projectIds.length ? `Created, on ${projects}` : "Created";
     case "contact.updated":
-      return Object.entries(item.changes as Record<string, FromTo>)
+      return Object.entries(item.changes)
         .map(([field, c]) => `${FIELD_LABELS[field] ?? field}: ${value(c.from)} → ${value(c.to)}`)
         .join("; ");
     case "contact.inactivated":
@@ -45,15 +43,24 @@ export function describeChange(item: Pick<HistoryItem, "action" | "projectIds" |
     case "contact.reactivated":
       return `Reactivated, back on ${projects}`;
     case "contact.added_to_project":
-      return `${changes.membership?.from === "REMOVED" ? "Added back to" : "Added to"} ${projects}`;
-    case "contact.removed_from_project":
-      return `Removed from ${projects}${changes.crewIds?.length ? ` and ${changes.crewIds.length === 1 ? "a crew" : `${changes.crewIds.length} crews`}` : ""}`;
+      return `${item.changes.membership.from === "REMOVED" ? "Added back to" : "Added to"} ${projects}`;
+    case "contact.removed_from_project": {
+      const { crewIds } = item.changes;
+      return `Removed from ${projects}${crewIds.length ? ` and ${crewIds.length === 1 ? "a crew" : `${crewIds.length} crews`}` : ""}`;
+    }
     case "batch.undone": {
-      if (changes.status) {
+      const changes = item.changes;
+      if ("status" in changes) {
         return changes.status.to === "ACTIVE" ? `Undone: active again, back on ${projects}` : `Undone: inactive again, off ${projects}`;
       }
-      return `Undone: back on ${projects}${changes.crewIds?.length ? ` and ${changes.crewIds.length === 1 ? "its crew" : "its crews"}` : ""}`;
+      return `Undone: back on ${projects}${changes.crewIds.length ? ` and ${changes.crewIds.length === 1 ? "its crew" : "its crews"}` : ""}`;
     }
+    default:
+      return asLabel(item);
   }
-  return ACTION_LABELS[item.action];
+}
+
+/** A kind of event without a sentence of its own reads as its label. */
+function asLabel(item: { action: HistoryAction }): string {
+  return actionLabel(item.action);
 }

@@ -5,7 +5,8 @@ import type { Db } from "@/server/db/transaction";
 import { streamCompanyHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
 import { describeChange } from "./describe-change";
-import { ACTION_LABELS, type HistoryFilters } from "./validations";
+import { actionLabel } from "@/shared/history-events";
+import type { HistoryFilters } from "@/shared/history-filters";
 
 const COLUMNS = ["When (UTC)", "Contact", "Action", "Change", "By", "By (email)", "By (user ID)", "Reason", "Batch", "Contact ID"];
 
@@ -19,7 +20,7 @@ export function historyCsv(db: Db, companyId: string, filters: HistoryFilters): 
       yield [
         item.at.toISOString(),
         item.contact.name,
-        ACTION_LABELS[item.action],
+        actionLabel(item.action),
         describeChange(item, names),
         item.actor.name,
         item.actor.email ?? "",

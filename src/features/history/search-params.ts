@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { historyFilterShape, type HistoryFilters } from "./validations";
+import { historyFilterShape, type HistoryFilters } from "@/shared/history-filters";
 
 export const HISTORY_PAGE_SIZE = 50;
 

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { NOT_A_FORM, invalidInput, isFormData, type ActionResult } from "@/lib/action-result";
+import { NOT_A_FORM, isFormData } from "@/lib/action-result";
+import { companyPages, serverAction } from "@/server/actions/server-action";
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
@@ -32,17 +33,12 @@ export async function addUserAction(_: AddUserState, formData: FormData): Promis
   }
 }
 
-export async function setPermissionAction(input: unknown): Promise<ActionResult<{ saved: true }>> {
-  const parsed = setPermissionSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { actor, error } = await authorize(parsed.data.companyId, "manage users");
-  if (error !== null) return { data: null, error };
-  try {
-    await setDirectoryPermission(await getPrisma(), { ...parsed.data, actorUserId: actor.userId });
-    revalidatePath(`/companies/${parsed.data.companyId}`, "layout");
-    return { data: { saved: true }, error: null };
-  } catch (e) {
-    if (e instanceof DomainError) return { data: null, error: e.message };
-    throw e;
-  }
-}
+export const setPermissionAction = serverAction({
+  input: setPermissionSchema,
+  access: () => ({ permission: "manage users" }),
+  run: async ({ db, actor, input }) => {
+    await setDirectoryPermission(db, { ...input, actorUserId: actor.userId });
+    return { saved: true as const };
+  },
+  revalidate: (_, { companyId }) => companyPages(companyId),
+});

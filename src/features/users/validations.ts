@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId } from "@/lib/record-id";
+import { recordId } from "@/shared/record-id";
 import { PermissionLevel } from "@/generated/prisma/enums";
 
 export const PERMISSION_LEVELS = Object.values(PermissionLevel);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { MAX_BULK_CONTACTS } from "@/features/contacts/validations";
+import { MAX_BULK_CONTACTS } from "@/shared/directory-query";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";
 import { DomainError } from "@/server/errors";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { MAX_BULK_CONTACTS } from "@/features/contacts/validations";
+import { MAX_BULK_CONTACTS } from "@/shared/directory-query";
 import { endpoints, type Endpoint } from "./endpoints";
 import { MAX_BODY_BYTES } from "./request";
 import { errorSchema, pathParams, type PathParam } from "./schemas";

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { recordId } from "@/lib/record-id";
-import { createContactSchema, updateContactSchema } from "@/features/contacts/contact-schemas";
-import { SORT_VALUES, bulkContactsInputSchema, contactIdsSchema } from "@/features/contacts/validations";
+import { recordId } from "@/shared/record-id";
 import { ContactOrigin, ContactStatus, MembershipStatus, ProjectStatus, VendorKind } from "@/generated/prisma/enums";
-import { HISTORY_ACTIONS, historyFilterShape, reasonSchema } from "@/features/history/validations";
+import { bulkContactsInputSchema, contactIdsSchema, reasonSchema } from "@/shared/bulk-selection";
+import { createContactSchema, updateContactSchema } from "@/shared/contact-fields";
+import { SORT_VALUES } from "@/shared/directory-query";
+import { historyEventUnion } from "@/shared/history-events";
+import { historyFilterShape } from "@/shared/history-filters";
 import { ERROR_STATUS } from "./errors";
 
 /** A Prisma enum's values as the API spells them: lower case. */
@@ -66,7 +68,7 @@ export const listContactsQuery = z.strictObject({
 
 export const listProjectContactsQuery = z.strictObject(listQueryShape);
 
-// Request bodies: the contact rules are the forms' own, from src/features/contacts.
+// Request bodies: the contact rules are the forms' own, from src/shared.
 
 export const createContactBody = createContactSchema.meta({ id: "CreateContact" });
 export const updateContactBody = updateContactSchema.meta({ id: "UpdateContact" });
@@ -212,25 +214,20 @@ export const removeContactsResultSchema = z
 
 // Change history.
 
-export const historyItemSchema = z
-  .strictObject({
-    id: z.uuid(),
-    action: z.enum(HISTORY_ACTIONS),
-    at: timestamp,
-    actor: z.strictObject({
-      id: z.uuid().nullable().meta({ description: "The user; null for changes the system made (seeds, scripts)." }),
-      name: z.string().meta({ description: "Their name when they acted." }),
-      email: z.string().nullable().meta({ description: "Their sign-in email, which says who they are (a name can be anyone's); null for the system." }),
-    }),
-    batchId: z.uuid().meta({ description: "The bulk operation (or single change) this entry belongs to." }),
-    reason: z.string().nullable(),
-    projectIds: z.array(z.uuid()).meta({ description: "The project directories the change touched." }),
-    changes: z
-      .record(z.string(), z.unknown())
-      .meta({ description: "What changed, field by field: { field: { from, to } }; memberships as membership.from/to." }),
-    contact: z.strictObject({ id: z.uuid(), name: z.string() }),
-  })
-  .meta({ id: "HistoryItem" });
+/** One entry: the event's kind (action) decides the shape of what changed (changes). */
+export const historyItemSchema = historyEventUnion({
+  id: z.uuid(),
+  at: timestamp,
+  actor: z.strictObject({
+    id: z.uuid().nullable().meta({ description: "The user; null for changes the system made (seeds, scripts)." }),
+    name: z.string().meta({ description: "Their name when they acted." }),
+    email: z.string().nullable().meta({ description: "Their sign-in email, which says who they are (a name can be anyone's); null for the system." }),
+  }),
+  batchId: z.uuid().meta({ description: "The bulk operation (or single change) this entry belongs to." }),
+  reason: z.string().nullable(),
+  projectIds: z.array(z.uuid()).meta({ description: "The project directories the change touched." }),
+  contact: z.strictObject({ id: z.uuid(), name: z.string() }),
+}).meta({ id: "HistoryItem" });
 
 export const historyPageSchema = z
   .strictObject({ data: z.array(historyItemSchema), page: z.int(), perPage: z.int(), total: z.int() })

@@ -1,12 +1,12 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ContactStatus } from "@/generated/prisma/enums";
-import type { MatchingSelection } from "@/features/contacts/directory-params";
+import type { BulkSelection } from "@/shared/bulk-selection";
 import { changedBy } from "@/server/history/changed-by";
 import { withIdempotency } from "@/server/idempotency/with-idempotency";
 import type { Actor } from "@/server/permissions/actor";
 import { changeContactStatus, type ContactStatusChange } from "./change-contact-status";
-import { selectMatchingContacts } from "./select-matching-contacts";
+import { selectedContactIds } from "./select-matching-contacts";
 
 /** What a bulk inactivation or reactivation answers, to the dialog and to the API alike. */
 export type BulkStatusChangeSummary = {
@@ -22,7 +22,7 @@ export type BulkStatusChangeOptions = {
   companyId: string;
   to: ContactStatus;
   /** The ids chosen, or "all matching" a tab's search and filters (resolved here, not by the browser). */
-  selection: { contactIds: string[] } | { matching: MatchingSelection };
+  selection: BulkSelection;
   /** Who acts; already allowed to change contact status. */
   actor: Pick<Actor, "userId" | "name">;
   reason?: string | null;
@@ -43,10 +43,7 @@ export async function applyBulkStatusChange(
     prisma,
     { companyId, userId: actor.userId, key: idempotencyKey, request: [to, selection, reason ?? null] },
     async (db): Promise<BulkStatusChangeSummary> => {
-      const contactIds =
-        "contactIds" in selection
-          ? selection.contactIds
-          : await selectMatchingContacts(db, { companyId, status: to === "ACTIVE" ? "INACTIVE" : "ACTIVE", matching: selection.matching });
+      const contactIds = await selectedContactIds(db, { companyId, status: to === "ACTIVE" ? "INACTIVE" : "ACTIVE", selection });
       const r = await changeContactStatus(db, { companyId, contactIds, to, by: changedBy(actor, reason) });
       return { batchId: r.batchId, changed: r.changed.length, skipped: r.skipped, projectsAffected: r.projectIds.length };
     },

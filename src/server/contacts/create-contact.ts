@@ -1,6 +1,6 @@
 import "server-only";
 import type { ContactOrigin } from "@/generated/prisma/enums";
-import type { CreateContactInput } from "@/features/contacts/contact-schemas";
+import type { CreateContactInput } from "@/shared/contact-fields";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
 import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";

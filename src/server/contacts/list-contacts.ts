@@ -2,17 +2,20 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { ContactStatus } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/transaction";
-import { splitSort, type DirectoryQuery, type SortableColumn } from "@/features/contacts/validations";
+import { splitSort, type ContactFilters, type SortableColumn, type SortValue } from "@/shared/directory-query";
 
-export type ListContactsOptions = Pick<DirectoryQuery, "q" | "sort" | "page"> &
-  Partial<Pick<DirectoryQuery, "vendor" | "project" | "origin" | "group">> & {
-    companyId: string;
-    status: ContactStatus;
-    /** Rows per page: the UI offers PAGE_SIZES, the JSON API any count from 1 to 100. */
-    perPage: number;
-    /** Limit to one project's directory: its members whose membership has this status. */
-    projectId?: string;
-  };
+export type ListContactsOptions = ContactFilters & {
+  companyId: string;
+  status: ContactStatus;
+  /** Limit to one project's directory: its members whose membership has this status. */
+  projectId?: string;
+  sort: SortValue;
+  /** Rows grouped under their company (vendor). */
+  group?: "company" | null;
+  page: number;
+  /** Rows per page: the UI offers PAGE_SIZES, the JSON API any count from 1 to 100. */
+  perPage: number;
+};
 
 export type ContactListRow = {
   id: string;
@@ -43,8 +46,8 @@ export async function contactsWhere(
   db: Db,
   options: Omit<ListContactsOptions, "sort" | "page" | "perPage" | "group">,
 ): Promise<Prisma.ContactWhereInput> {
-  const { companyId, status, projectId, q, vendor, project, origin } = options;
-  const onProjects = [projectId, project].filter((id): id is string => Boolean(id));
+  const { companyId, status, projectId, q, vendorId, onProjectId, origin } = options;
+  const onProjects = [projectId, onProjectId].filter((id): id is string => Boolean(id));
   const terms = [...new Set(q.split(/\s+/).filter(Boolean))].map(likeLiteral);
   const vendorsMatching = await Promise.all(
     terms.map(async (term) =>
@@ -59,7 +62,7 @@ export async function contactsWhere(
   return {
     companyId,
     status,
-    ...(vendor ? { vendorId: vendor } : {}),
+    ...(vendorId ? { vendorId } : {}),
     ...(origin ? { origin } : {}),
     AND: [
       // On a project's directory in this tab's sense: as an active member, or an inactive one.
@@ -74,7 +77,7 @@ export async function contactsWhere(
   };
 }
 
-export function contactsOrderBy(sort: DirectoryQuery["sort"], group: DirectoryQuery["group"] | undefined): Prisma.ContactOrderByWithRelationInput[] {
+export function contactsOrderBy(sort: SortValue, group: ListContactsOptions["group"]): Prisma.ContactOrderByWithRelationInput[] {
   const { column, desc } = splitSort(sort);
   const dir = desc ? "desc" : "asc";
   const byName: Prisma.ContactOrderByWithRelationInput[] = [{ lastName: dir }, { firstName: dir }];

@@ -1,11 +1,12 @@
 import "server-only";
-import type { UpdateContactInput } from "@/features/contacts/contact-schemas";
+import type { UpdateContactInput } from "@/shared/contact-fields";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
 import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";
 import { openBatch, recordEvents } from "@/server/history/open-batch";
 import { contactSelect, type ContactRecord } from "./contact-select";
-import { fieldChanges } from "./field-changes";
+import { fieldChanges, type FieldValue } from "./field-changes";
+import { lockContacts } from "./lock-contacts";
 
 export type UpdateContactOptions = { companyId: string; contactId: string; patch: UpdateContactInput; by?: ChangedBy };
 
@@ -20,10 +21,11 @@ export function updateContact(db: Db, { companyId, contactId, patch, by = SYSTEM
       const vendor = await tx.vendor.findUnique({ where: { companyId_id: { companyId, id: patch.vendorId } }, select: { id: true } });
       if (!vendor) throw notFound("That company (vendor) is not in this directory.", { field: "vendorId" });
     }
-    // Locks the row like every other writer, and reads what the edit starts from.
-    const [before] = await tx.$queryRaw<Record<string, unknown>[]>`
+    // Locked like every writer, then read: what the edit starts from.
+    await lockContacts(tx, companyId, [contactId]);
+    const [before] = await tx.$queryRaw<Record<string, FieldValue>[]>`
       SELECT "firstName", "lastName", email, phone, "jobTitle", "employeeId", classification, "isEmployee", "vendorId"::text AS "vendorId"
-      FROM "Contact" WHERE "companyId" = ${companyId}::uuid AND id = ${contactId}::uuid FOR UPDATE`;
+      FROM "Contact" WHERE "companyId" = ${companyId}::uuid AND id = ${contactId}::uuid`;
     if (!before) throw notFound("Contact not found.");
     const changes = fieldChanges(before, patch);
     if (Object.keys(changes).length) {

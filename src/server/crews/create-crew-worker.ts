@@ -1,5 +1,5 @@
 import "server-only";
-import type { CreateContactInput } from "@/features/contacts/contact-schemas";
+import type { CreateContactInput } from "@/shared/contact-fields";
 import { createContact } from "@/server/contacts/create-contact";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";

@@ -1,6 +1,5 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { seedDemoData } from "@/server/demo/seed-demo-data";
 import { embeddedDataDir, readDatabaseEnv } from "./env";
 import { migrate } from "./migrate";
 import { openDatabase, type Database } from "./open-database";
@@ -9,8 +8,8 @@ const globalForDb = globalThis as typeof globalThis & { rollcallDatabase?: Promi
 
 /**
  * The app's database, opened once per process: PostgreSQL when DATABASE_URL is set,
- * otherwise embedded PGlite under ROLLCALL_DATA_DIR. Migrations run on first use; an
- * embedded database is also given the demo data on its first start.
+ * otherwise embedded PGlite under ROLLCALL_DATA_DIR. Migrations run on first use (the demo
+ * data of an embedded first start is loaded at boot: src/server/demo/seed-on-first-start.ts).
  */
 export function getDatabase(): Promise<Database> {
   globalForDb.rollcallDatabase ??= startDatabase().catch((error: unknown) => {
@@ -42,8 +41,5 @@ async function startDatabase(): Promise<Database> {
     ? openDatabase({ kind: "postgres", url: env.DATABASE_URL })
     : openDatabase({ kind: "pglite", dataDir: embeddedDataDir(env) });
   await migrate(db.sql);
-  if (db.kind === "pglite" && env.ROLLCALL_DEMO_DATA === "auto") {
-    await seedDemoData(db.prisma, { onlyIfEmpty: true });
-  }
   return db;
 }

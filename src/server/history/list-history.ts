@@ -1,19 +1,18 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { HistoryAction, HistoryFilters } from "@/features/history/validations";
+import { historyEventSchema, type HistoryEvent } from "@/shared/history-events";
+import type { HistoryFilters } from "@/shared/history-filters";
 import type { Db } from "@/server/db/transaction";
 
 /** One entry of a contact's history, as the timeline, the Change History page and the API show it. */
-export type HistoryItem = {
+export type HistoryItem = HistoryEvent & {
   id: string;
-  action: HistoryAction;
   at: Date;
   /** The name they acted under, and who they are: their user id and sign-in email (null for the system). */
   actor: { id: string | null; name: string; email: string | null };
   batchId: string;
   reason: string | null;
   projectIds: string[];
-  changes: Record<string, unknown>;
   contact: { id: string; name: string };
 };
 
@@ -30,14 +29,13 @@ const itemSelect = {
 
 function toItem(e: Prisma.ContactEventGetPayload<{ select: typeof itemSelect }>): HistoryItem {
   return {
+    ...historyEventSchema.parse({ action: e.action, changes: e.changes }),
     id: e.id,
-    action: e.action as HistoryAction,
     at: e.createdAt,
     actor: { id: e.batch.actorId, name: e.batch.actorName, email: null },
     batchId: e.batchId,
     reason: e.batch.reason,
     projectIds: e.projectIds,
-    changes: e.changes as Record<string, unknown>,
     contact: { id: e.contact.id, name: `${e.contact.firstName} ${e.contact.lastName}` },
   };
 }

@@ -1,26 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { historyEventSchema, type BatchAction, type HistoryAction, type HistoryChanges } from "@/shared/history-events";
 import type { ChangedBy } from "./changed-by";
-
-/** What a batch did; the undo rules (undo-batch.ts) follow from it. */
-export type BatchAction =
-  | "contact.create"
-  | "contact.update"
-  | "contacts.inactivate"
-  | "contacts.reactivate"
-  | "project.add_contacts"
-  | "project.remove_contacts"
-  | "batch.undo";
-
-/** What a batch did to one contact, as the history API names it. */
-export type EventAction =
-  | "contact.created"
-  | "contact.updated"
-  | "contact.inactivated"
-  | "contact.reactivated"
-  | "contact.added_to_project"
-  | "contact.removed_from_project"
-  | "batch.undone";
 
 /**
  * Starts the record of one change inside its transaction: if the change rolls back, so
@@ -42,17 +23,19 @@ export async function openBatch(
 }
 
 /**
- * Records one event per contact, set-based. For the few-row changes (create, update,
- * add, remove); the bulk status change writes its events in its own UPDATE statement.
+ * Records one event per contact, set-based, each payload checked against its kind's schema.
+ * For the changes whose payload differs per contact and is known here (create, update, the
+ * undo of a removal); the set-based writers build their events in their own statements.
  */
-export async function recordEvents(
+export async function recordEvents<A extends HistoryAction>(
   tx: Prisma.TransactionClient,
   companyId: string,
   batchId: string,
-  action: EventAction,
-  events: { contactId: string; projectIds: string[]; changes: Record<string, unknown> }[],
+  action: A,
+  events: { contactId: string; projectIds: string[]; changes: HistoryChanges<A> }[],
 ): Promise<void> {
   if (events.length === 0) return;
+  for (const { changes } of events) historyEventSchema.parse({ action, changes });
   await tx.$executeRaw`
     INSERT INTO "ContactEvent" ("companyId", "contactId", "batchId", action, "projectIds", changes)
     SELECT ${companyId}::uuid, e."contactId", ${batchId}::uuid, ${action}, e."projectIds", e.changes

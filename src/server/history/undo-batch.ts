@@ -1,11 +1,15 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { ContactStatus } from "@/generated/prisma/enums";
+import { flipContactStatus } from "@/server/contacts/flip-contact-status";
+import { lockContacts } from "@/server/contacts/lock-contacts";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { conflict, notFound } from "@/server/errors";
 import { withIdempotency } from "@/server/idempotency/with-idempotency";
 import type { Actor } from "@/server/permissions/actor";
+import { batchActionSchema, historyEventSchema, type BatchAction, type HistoryChanges, type HistoryEvent } from "@/shared/history-events";
 import { changedBy, SYSTEM, type ChangedBy } from "./changed-by";
-import { openBatch, type BatchAction } from "./open-batch";
+import { openBatch, recordEvents } from "./open-batch";
 
 type Tx = Prisma.TransactionClient;
 
@@ -29,10 +33,11 @@ export async function getBatch(db: Db, companyId: string, batchId: string): Prom
     where: { companyId_id: { companyId, id: batchId } },
     select: { id: true, action: true, projectId: true, undoneAt: true },
   });
-  return batch ? { ...batch, action: batch.action as BatchAction } : null;
+  return batch ? { ...batch, action: batchActionSchema.parse(batch.action) } : null;
 }
 
-type EventRow = { contactId: string; projectIds: string[]; changes: { status?: { from: string; to: string }; membership?: { from: string; to: string }; crewIds?: string[] } };
+/** One contact's event in a batch, read through the history's schema. */
+type BatchEvent = HistoryEvent & { contactId: string; projectIds: string[] };
 
 /**
  * Puts back exactly what a batch changed, memberships (and crews) included, in one
@@ -43,92 +48,84 @@ type EventRow = { contactId: string; projectIds: string[]; changes: { status?: {
 export function undoBatch(db: Db, { companyId, batchId, by = SYSTEM }: { companyId: string; batchId: string; by?: ChangedBy }): Promise<UndoResult> {
   return inTransaction(db, async (tx) => {
     // Locking the batch row makes two undos of one batch queue; the second sees undoneAt.
-    const [batch] = await tx.$queryRaw<{ action: BatchAction; projectId: string | null; undoneAt: Date | null }[]>`
+    const [batch] = await tx.$queryRaw<{ action: string; projectId: string | null; undoneAt: Date | null }[]>`
       SELECT action, "projectId"::text AS "projectId", "undoneAt" FROM "ChangeBatch"
       WHERE "companyId" = ${companyId}::uuid AND id = ${batchId}::uuid FOR UPDATE`;
     if (!batch) throw notFound("That change was not found in this company's history.");
     if (batch.undoneAt) throw conflict("That change was already undone.");
-    if (!UNDOABLE.includes(batch.action)) {
+    const action = batchActionSchema.parse(batch.action);
+    if (!UNDOABLE.includes(action)) {
       throw conflict("Only bulk inactivations, reactivations and removals from a project can be undone.");
     }
-    // Contacts first, in id order, like every writer.
-    const contacts = await tx.$queryRaw<{ id: string; name: string; status: string }[]>`
-      SELECT c.id::text AS id, c."firstName" || ' ' || c."lastName" AS name, c.status::text AS status
-      FROM "Contact" c
-      WHERE c."companyId" = ${companyId}::uuid
-        AND c.id IN (SELECT "contactId" FROM "ContactEvent" WHERE "companyId" = ${companyId}::uuid AND "batchId" = ${batchId}::uuid)
-      ORDER BY c.id FOR UPDATE OF c`;
+    // A batch's events never change, so they may be read before its contacts are locked.
+    const events = await batchEvents(tx, companyId, batchId);
+    const contactIds = events.map((e) => e.contactId);
+    await lockContacts(tx, companyId, contactIds);
     const changedSince = await tx.$queryRaw<{ id: string }[]>`
       SELECT DISTINCT e."contactId"::text AS id FROM "ContactEvent" e
       JOIN "ContactEvent" later ON later."companyId" = e."companyId" AND later."contactId" = e."contactId" AND later.seq > e.seq
       WHERE e."companyId" = ${companyId}::uuid AND e."batchId" = ${batchId}::uuid`;
     if (changedSince.length) {
-      const changed = new Set(changedSince.map((c) => c.id));
-      const named = contacts.filter((c) => changed.has(c.id)).map((c) => ({ id: c.id, name: c.name }));
+      const named = await tx.contact.findMany({
+        where: { companyId, id: { in: changedSince.map((c) => c.id) } },
+        orderBy: { id: "asc" },
+        select: { id: true, firstName: true, lastName: true },
+      });
+      const contacts = named.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` }));
       throw conflict(
-        `Nothing was undone: ${listNames(named.map((c) => c.name))} ${named.length === 1 ? "has" : "have"} changed since. Change ${named.length === 1 ? "them" : "those contacts"} by hand instead.`,
-        { contacts: named },
+        `Nothing was undone: ${listNames(contacts.map((c) => c.name))} ${contacts.length === 1 ? "has" : "have"} changed since. Change ${contacts.length === 1 ? "them" : "those contacts"} by hand instead.`,
+        { contacts },
       );
     }
-    const events = await tx.$queryRaw<EventRow[]>`
-      SELECT "contactId"::text AS "contactId", "projectIds"::text[] AS "projectIds", changes FROM "ContactEvent"
-      WHERE "companyId" = ${companyId}::uuid AND "batchId" = ${batchId}::uuid ORDER BY "contactId"`;
     const undoId = await openBatch(tx, companyId, "batch.undo", by, { undoesId: batchId, ...(batch.projectId ? { projectId: batch.projectId } : {}) });
-    if (batch.action === "project.remove_contacts") {
+    if (action === "project.remove_contacts") {
       await restoreMemberships(tx, companyId, undoId, batchId, batch.projectId!, events);
     } else {
-      await flipStatusBack(tx, companyId, undoId, batchId, batch.action === "contacts.inactivate" ? "ACTIVE" : "INACTIVE", events);
+      await flipStatusBack(tx, companyId, undoId, batchId, action === "contacts.inactivate" ? "ACTIVE" : "INACTIVE", events);
     }
     await tx.$executeRaw`UPDATE "ChangeBatch" SET "undoneAt" = now() WHERE "companyId" = ${companyId}::uuid AND id = ${batchId}::uuid`;
     return {
       batchId: undoId,
       undoneBatchId: batchId,
-      contactIds: events.map((e) => e.contactId),
+      contactIds,
       projectIds: [...new Set(events.flatMap((e) => e.projectIds))].sort(),
     };
   });
+}
+
+async function batchEvents(tx: Tx, companyId: string, batchId: string): Promise<BatchEvent[]> {
+  const rows = await tx.$queryRaw<{ contactId: string; projectIds: string[]; action: string; changes: unknown }[]>`
+    SELECT "contactId"::text AS "contactId", "projectIds"::text[] AS "projectIds", action, changes FROM "ContactEvent"
+    WHERE "companyId" = ${companyId}::uuid AND "batchId" = ${batchId}::uuid ORDER BY "contactId"`;
+  return rows.map(({ action, changes, ...row }) => ({ ...row, ...historyEventSchema.parse({ action, changes }) }));
 }
 
 /**
  * Takes back an inactivation (to ACTIVE) or a reactivation (to INACTIVE): the contacts,
  * and exactly the memberships the batch flipped — those its events name.
  */
-async function flipStatusBack(tx: Tx, companyId: string, undoId: string, batchId: string, to: "ACTIVE" | "INACTIVE", events: EventRow[]) {
-  const from = to === "ACTIVE" ? "INACTIVE" : "ACTIVE";
-  const ids = events.map((e) => e.contactId);
-  const memberships = JSON.stringify(events.flatMap((e) => e.projectIds.map((projectId) => ({ contactId: e.contactId, projectId }))));
-  const contactsStatement = () => tx.$executeRaw`
-    UPDATE "Contact" SET status = ${to}::"ContactStatus", "inactivatedAt" = CASE WHEN ${to} = 'INACTIVE' THEN now() END, "updatedAt" = now()
-    WHERE "companyId" = ${companyId}::uuid AND id = ANY(${ids}::uuid[]) AND status = ${from}::"ContactStatus"`;
-  const membershipsStatement = () => tx.$executeRaw`
-    UPDATE "ProjectContact" pc SET status = ${to}::"MembershipStatus", "updatedAt" = now()
-    FROM jsonb_to_recordset(${memberships}::jsonb) AS m("contactId" uuid, "projectId" uuid)
-    WHERE pc."companyId" = ${companyId}::uuid AND pc."contactId" = m."contactId" AND pc."projectId" = m."projectId"
-      AND pc.status = ${from}::"MembershipStatus"`;
-  // Same order as the change itself, so the invariant holds after every statement.
-  if (to === "ACTIVE") {
-    await contactsStatement();
-    await membershipsStatement();
-  } else {
-    await membershipsStatement();
-    await contactsStatement();
-  }
-  await tx.$executeRaw`
-    INSERT INTO "ContactEvent" ("companyId", "contactId", "batchId", action, "projectIds", changes)
-    SELECT "companyId", "contactId", ${undoId}::uuid, 'batch.undone', "projectIds",
-           jsonb_build_object('undoes', ${batchId}::text, 'status', jsonb_build_object('from', ${from}::text, 'to', ${to}::text))
-    FROM "ContactEvent" WHERE "companyId" = ${companyId}::uuid AND "batchId" = ${batchId}::uuid`;
+async function flipStatusBack(tx: Tx, companyId: string, undoId: string, batchId: string, to: ContactStatus, events: BatchEvent[]) {
+  const from: ContactStatus = to === "ACTIVE" ? "INACTIVE" : "ACTIVE";
+  await flipContactStatus(tx, {
+    companyId,
+    contactIds: events.map((e) => e.contactId),
+    to,
+    memberships: events.flatMap((e) => e.projectIds.map((projectId) => ({ contactId: e.contactId, projectId }))),
+    batchId: undoId,
+    event: { action: "batch.undone", changes: { undoes: batchId, status: { from, to } } },
+  });
 }
 
 /** Takes back a removal: each membership returns to its previous status, and to the crews it left. */
-async function restoreMemberships(tx: Tx, companyId: string, undoId: string, batchId: string, projectId: string, events: EventRow[]) {
-  const rows = JSON.stringify(events.map((e) => ({ contactId: e.contactId, status: e.changes.membership?.from ?? "ACTIVE" })));
+async function restoreMemberships(tx: Tx, companyId: string, undoId: string, batchId: string, projectId: string, events: BatchEvent[]) {
+  const removals = events.flatMap((e) => (e.action === "contact.removed_from_project" ? [e] : []));
+  const rows = JSON.stringify(removals.map((e) => ({ contactId: e.contactId, status: e.changes.membership.from })));
   await tx.$executeRaw`
     UPDATE "ProjectContact" pc SET status = m.status::"MembershipStatus", "removedAt" = NULL, "updatedAt" = now()
     FROM jsonb_to_recordset(${rows}::jsonb) AS m("contactId" uuid, status text)
     WHERE pc."companyId" = ${companyId}::uuid AND pc."projectId" = ${projectId}::uuid AND pc."contactId" = m."contactId"
       AND pc.status = 'REMOVED'`;
-  const crews = JSON.stringify(events.flatMap((e) => (e.changes.crewIds ?? []).map((crewId) => ({ contactId: e.contactId, crewId }))));
+  const crews = JSON.stringify(removals.flatMap((e) => e.changes.crewIds.map((crewId) => ({ contactId: e.contactId, crewId }))));
   // A crew deleted since is gone; the others get their workers back.
   await tx.$executeRaw`
     INSERT INTO "CrewMember" ("companyId", "crewId", "contactId")
@@ -136,13 +133,17 @@ async function restoreMemberships(tx: Tx, companyId: string, undoId: string, bat
     FROM jsonb_to_recordset(${crews}::jsonb) AS m("contactId" uuid, "crewId" uuid)
     JOIN "Crew" c ON c."companyId" = ${companyId}::uuid AND c.id = m."crewId"
     ON CONFLICT ("companyId", "crewId", "contactId") DO NOTHING`;
-  await tx.$executeRaw`
-    INSERT INTO "ContactEvent" ("companyId", "contactId", "batchId", action, "projectIds", changes)
-    SELECT "companyId", "contactId", ${undoId}::uuid, 'batch.undone', "projectIds",
-           jsonb_build_object('undoes', ${batchId}::text,
-                              'membership', jsonb_build_object('from', 'REMOVED', 'to', changes->'membership'->>'from'),
-                              'crewIds', changes->'crewIds')
-    FROM "ContactEvent" WHERE "companyId" = ${companyId}::uuid AND "batchId" = ${batchId}::uuid`;
+  await recordEvents(
+    tx,
+    companyId,
+    undoId,
+    "batch.undone",
+    removals.map((e): { contactId: string; projectIds: string[]; changes: HistoryChanges<"batch.undone"> } => ({
+      contactId: e.contactId,
+      projectIds: e.projectIds,
+      changes: { undoes: batchId, membership: { from: "REMOVED", to: e.changes.membership.from }, crewIds: e.changes.crewIds },
+    })),
+  );
 }
 
 /** Undo as a user asks for it, from the toast or the API: once per key, recorded with the actor. */

@@ -2,7 +2,13 @@ import "server-only";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
 import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";
+import { lockContacts } from "@/server/contacts/lock-contacts";
 import { openBatch } from "@/server/history/open-batch";
+import type { HistoryAction, HistoryChanges } from "@/shared/history-events";
+
+const ADDED = "contact.added_to_project" satisfies HistoryAction;
+const JOINED: HistoryChanges<typeof ADDED> = { membership: { from: null, to: "ACTIVE" } };
+const CAME_BACK: HistoryChanges<typeof ADDED> = { membership: { from: "REMOVED", to: "ACTIVE" } };
 
 export type AddContactsToProjectOptions = { companyId: string; projectId: string; contactIds: string[]; by?: ChangedBy };
 
@@ -19,17 +25,13 @@ export type AddContactsToProjectResult = {
 /**
  * Puts active contacts on a project's directory, set-based: new members are inserted,
  * removed ones come back. Inactive contacts are refused (reactivate them first), as the
- * lifecycle invariant demands. Contacts are locked in id order, like every writer.
+ * lifecycle invariant demands. Contacts are locked first (lockContacts), like every writer.
  */
 export function addContactsToProject(db: Db, { companyId, projectId, contactIds, by = SYSTEM }: AddContactsToProjectOptions) {
   return inTransaction(db, async (tx): Promise<AddContactsToProjectResult> => {
     const project = await tx.project.findUnique({ where: { companyId_id: { companyId, id: projectId } }, select: { id: true } });
     if (!project) throw notFound("Project not found.");
-    const found = await tx.$queryRaw<{ id: string; status: string }[]>`
-      SELECT id::text AS id, status::text AS status FROM "Contact"
-      WHERE "companyId" = ${companyId}::uuid AND id = ANY(${contactIds}::uuid[])
-      ORDER BY id
-      FOR UPDATE`;
+    const found = await lockContacts(tx, companyId, contactIds);
     const active = found.filter((c) => c.status === "ACTIVE").map((c) => c.id);
     // Contacts already on the project (not removed) are skipped; only the others get a batch.
     const joining = active.length
@@ -52,8 +54,8 @@ export function addContactsToProject(db: Db, { companyId, projectId, contactIds,
             RETURNING "contactId", (xmax <> 0) AS restored
           ), events AS (
             INSERT INTO "ContactEvent" ("companyId", "contactId", "batchId", action, "projectIds", changes)
-            SELECT ${companyId}::uuid, "contactId", ${batchId}::uuid, 'contact.added_to_project', ARRAY[${projectId}::uuid],
-                   jsonb_build_object('membership', jsonb_build_object('from', CASE WHEN restored THEN 'REMOVED' END, 'to', 'ACTIVE'))
+            SELECT ${companyId}::uuid, "contactId", ${batchId}::uuid, ${ADDED}, ARRAY[${projectId}::uuid],
+                   CASE WHEN restored THEN ${JSON.stringify(CAME_BACK)}::jsonb ELSE ${JSON.stringify(JOINED)}::jsonb END
             FROM joined
           )
           SELECT "contactId"::text AS "contactId", restored FROM joined`

@@ -2,7 +2,12 @@ import "server-only";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
 import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";
+import { lockContacts } from "@/server/contacts/lock-contacts";
 import { openBatch } from "@/server/history/open-batch";
+import type { HistoryAction } from "@/shared/history-events";
+
+/** Its payload (membership from → REMOVED, the crews left) is built per row below; its schema is in src/shared/history-events.ts. */
+const REMOVED = "contact.removed_from_project" satisfies HistoryAction;
 
 export type RemoveContactsFromProjectOptions = { companyId: string; projectId: string; contactIds: string[]; by?: ChangedBy };
 
@@ -24,16 +29,12 @@ export function removeContactsFromProject(db: Db, { companyId, projectId, contac
   return inTransaction(db, async (tx): Promise<RemoveContactsFromProjectResult> => {
     const project = await tx.project.findUnique({ where: { companyId_id: { companyId, id: projectId } }, select: { id: true } });
     if (!project) throw notFound("Project not found.");
-    // Same lock order as the lifecycle operations: contacts first, by id. With the
-    // contacts locked, nobody else can change their memberships until we commit.
-    const members = await tx.$queryRaw<{ contactId: string }[]>`
-      SELECT c.id::text AS "contactId" FROM "Contact" c
-      WHERE c."companyId" = ${companyId}::uuid AND c.id = ANY(${contactIds}::uuid[])
-      ORDER BY c.id FOR UPDATE`;
+    // With the contacts locked, nobody else can change their memberships until we commit.
+    const members = await lockContacts(tx, companyId, contactIds);
     const onProject = await tx.$queryRaw<{ contactId: string }[]>`
       SELECT "contactId"::text AS "contactId" FROM "ProjectContact"
       WHERE "companyId" = ${companyId}::uuid AND "projectId" = ${projectId}::uuid
-        AND "contactId" = ANY(${members.map((m) => m.contactId)}::uuid[]) AND status <> 'REMOVED'`;
+        AND "contactId" = ANY(${members.map((m) => m.id)}::uuid[]) AND status <> 'REMOVED'`;
     const ids = onProject.map((m) => m.contactId);
     let batchId: string | null = null;
     if (ids.length) {
@@ -57,7 +58,7 @@ export function removeContactsFromProject(db: Db, { companyId, projectId, contac
           SELECT "contactId", jsonb_agg("crewId" ORDER BY "crewId") AS "crewIds" FROM left_crews GROUP BY "contactId"
         )
         INSERT INTO "ContactEvent" ("companyId", "contactId", "batchId", action, "projectIds", changes)
-        SELECT ${companyId}::uuid, r."contactId", ${batchId}::uuid, 'contact.removed_from_project', ARRAY[${projectId}::uuid],
+        SELECT ${companyId}::uuid, r."contactId", ${batchId}::uuid, ${REMOVED}, ARRAY[${projectId}::uuid],
                jsonb_build_object('membership', jsonb_build_object('from', r."from", 'to', 'REMOVED'),
                                   'crewIds', coalesce(cr."crewIds", '[]'::jsonb))
         FROM removed r LEFT JOIN crews_per_contact cr ON cr."contactId" = r."contactId"`;

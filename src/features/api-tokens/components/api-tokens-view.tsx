@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { toast } from "@/lib/toast";
 import { createApiTokenAction, revokeApiTokenAction } from "../actions";
+import { Button } from "@/components/ui/button";
 
 type Token = {
   id: string;
@@ -49,9 +50,9 @@ export function ApiTokensView({ companyId, tokens, showOwner }: { companyId: str
             className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 text-sm"
           />
         </div>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+        <Button type="submit" variant="primary" disabled={pending}>
           Create Token
-        </button>
+        </Button>
         {error && (
           <p id="token-name-error" className="w-full text-sm text-red-700">
             {error}

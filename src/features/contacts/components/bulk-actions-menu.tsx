@@ -2,7 +2,7 @@
 
 import { DropdownMenu } from "radix-ui";
 import type { RefObject } from "react";
-import { BulkActionsButton } from "./bulk-actions";
+import { BulkActionsButton } from "./bulk-actions-button";
 import { useFocusFirstItemOnEntry, type MenuOpening } from "./menu-on-first-use";
 
 type Props = {

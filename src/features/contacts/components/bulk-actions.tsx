@@ -1,12 +1,13 @@
 "use client";
 
-import { ChevronDown } from "lucide-react";
-import { useRef, useState, type ComponentProps } from "react";
+import { useRef, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import type { DirectoryTab } from "../directory-params";
+import type { DirectoryTab } from "@/shared/directory-query";
 import { LifecycleDialog } from "./lazy-dialogs";
 import { useMenuOnFirstUse } from "./menu-on-first-use";
-import type { LifecycleKind, MatchingChoice } from "./lifecycle-dialog";
+import { BulkActionsButton } from "./bulk-actions-button";
+import type { MatchingChoice } from "./lifecycle-dialog";
+import { LIFECYCLE_LABELS, lifecycleKind, type LifecycleKind } from "./lifecycle-kind";
 
 type Props = {
   companyId: string;
@@ -19,51 +20,20 @@ type Props = {
   onDone: () => void;
 };
 
-const LABEL: Record<LifecycleKind, string> = {
-  inactivate: "Inactivate",
-  reactivate: "Reactivate",
-  remove: "Remove from Project",
-};
-
-/** The Bulk Actions button: aria-disabled until rows are selected. */
-export function BulkActionsButton({ n, ...props }: ComponentProps<"button"> & { n: number }) {
-  return (
-    <button
-      type="button"
-      // aria-disabled rather than disabled: the button stays focusable, so focus can
-      // return to it after the dialog closes and the selection has cleared.
-      aria-disabled={n === 0}
-      aria-describedby="bulk-actions-count"
-      className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
-      {...props}
-    >
-      Bulk Actions
-      {n > 0 && (
-        <span aria-hidden className="rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white tabular-nums">
-          {n.toLocaleString("en-US")}
-        </span>
-      )}
-      <ChevronDown aria-hidden className="size-4" />
-    </button>
-  );
-}
-
 const loadMenu = () => import("./bulk-actions-menu").then((m) => m.BulkActionsMenu);
 
 /** The Bulk Actions button and menu (loaded on first use); shown on a tab whose rows can be selected. */
 export function BulkActions({ companyId, projectId, tab, selected, matching, onDone }: Props) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   const [dialog, setDialog] = useState<LifecycleKind | null>(null);
-  // Inactivation is company-wide, so it lives on the company directory; a project's
-  // directory manages who is on that project.
-  const kind: LifecycleKind = projectId ? "remove" : tab === "contacts" ? "inactivate" : "reactivate";
+  const kind = lifecycleKind(tab, projectId);
   const n = matching?.count ?? selected.length;
   const { loaded, triggerProps } = useMenuOnFirstUse(loadMenu, { disabled: n === 0 });
 
   return (
     <>
       {loaded ? (
-        <loaded.Menu n={n} label={LABEL[kind]} onChoose={() => setDialog(kind)} triggerRef={triggerRef} opening={loaded.opening} />
+        <loaded.Menu n={n} label={LIFECYCLE_LABELS[kind]} onChoose={() => setDialog(kind)} triggerRef={triggerRef} opening={loaded.opening} />
       ) : (
         <BulkActionsButton n={n} {...triggerProps} />
       )}

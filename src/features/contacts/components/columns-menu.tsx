@@ -1,9 +1,9 @@
 "use client";
 
 import { DropdownMenu } from "radix-ui";
-import { HIDEABLE_COLUMNS } from "../directory-params";
+import { HIDEABLE_COLUMNS } from "@/shared/directory-query";
 import { useFocusFirstItemOnEntry, type MenuOpening } from "./menu-on-first-use";
-import { COLUMN_LABELS, ColumnsButton, type ColumnsChooserProps } from "./table-filters";
+import { COLUMN_LABELS, ColumnsButton, type ColumnsChooserProps } from "./columns-button";
 
 /** The Columns menu, loaded by TableFilters on first use. */
 export function ColumnsMenu({ hide, onChange, opening }: ColumnsChooserProps & { opening: MenuOpening }) {

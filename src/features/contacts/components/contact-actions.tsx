@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { ContactFormDialog, type ContactFormValues, type VendorOption } from "./contact-form-dialog";
 import { LifecycleDialog } from "./lifecycle-dialog";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   companyId: string;
@@ -26,23 +27,14 @@ export function ContactActions({ companyId, canEdit, canChangeStatus, contact, l
   return (
     <div className="flex gap-2">
       {canEdit && (
-        <button
-          type="button"
-          onClick={() => setEditing(true)}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
-        >
+        <Button onClick={() => setEditing(true)} className="bg-white">
           Edit Contact
-        </button>
+        </Button>
       )}
       {canChangeStatus && (
-        <button
-          ref={lifecycleButton}
-          type="button"
-          onClick={() => setChanging(true)}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
-        >
+        <Button ref={lifecycleButton} onClick={() => setChanging(true)} className="bg-white">
           {active ? "Inactivate" : "Reactivate"}
-        </button>
+        </Button>
       )}
       <ContactFormDialog companyId={companyId} vendors={vendors} contact={contact} open={editing} onOpenChange={setEditing} />
       {changing && (

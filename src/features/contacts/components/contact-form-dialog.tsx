@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { Dialog } from "radix-ui";
 import { startTransition, useActionState, useEffect, useId, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogCancel } from "@/components/ui/dialog";
+import { FieldError, TextField } from "@/components/ui/field";
 import { toast } from "@/lib/toast";
 import { createContactAction, updateContactAction, type ContactFormState } from "../form-actions";
 import { useReturnFocus } from "./use-return-focus";
@@ -39,25 +41,25 @@ type Props = {
 export function ContactFormDialog(props: Props) {
   const returnFocus = useReturnFocus();
   return (
-    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content {...returnFocus} className="fixed top-1/2 left-1/2 max-h-[90vh] w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{props.contact ? "Edit Contact" : "Add Contact"}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            {props.contact
-              ? "Changes show in the company directory and on every project."
-              : props.crewId
-                ? "The new worker joins this crew and the project's directory."
-                : props.projectId
-                ? "The new contact joins this project's directory."
-                : "First and last name are required; everything else can wait."}
-          </Dialog.Description>
-          {/* Remount per opening, so a reopened form starts clean. */}
-          {props.open && <ContactForm {...props} />}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog
+      open={props.open}
+      onOpenChange={props.onOpenChange}
+      {...returnFocus}
+      className="max-h-[90vh] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto"
+      title={props.contact ? "Edit Contact" : "Add Contact"}
+      description={
+        props.contact
+          ? "Changes show in the company directory and on every project."
+          : props.crewId
+            ? "The new worker joins this crew and the project's directory."
+            : props.projectId
+            ? "The new contact joins this project's directory."
+            : "First and last name are required; everything else can wait."
+      }
+    >
+      {/* Remount per opening, so a reopened form starts clean. */}
+      {props.open && <ContactForm {...props} />}
+    </Dialog>
   );
 }
 
@@ -131,14 +133,10 @@ function ContactForm({ companyId, projectId, crewId, vendors, contact, onOpenCha
       )}
 
       <div className="flex justify-end gap-2">
-        <Dialog.Close asChild>
-          <button type="button" className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
-            Cancel
-          </button>
-        </Dialog.Close>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+        <DialogCancel />
+        <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Saving…" : state.duplicates ? "Create anyway" : contact ? "Save" : "Add Contact"}
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -155,34 +153,8 @@ type FieldProps = {
   autoComplete?: string;
 };
 
-function Field({ label, name, state, defaultValue, required, type = "text", placeholder, autoComplete }: FieldProps) {
-  const id = useId();
-  const error = state.errors?.[name];
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-        {required && <span aria-hidden className="text-red-700"> *</span>}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        required={required}
-        defaultValue={defaultValue ?? ""}
-        placeholder={placeholder}
-        autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`mt-1 w-full rounded-md border px-3 py-2 text-sm ${error ? "border-red-500" : "border-slate-300"}`}
-      />
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+function Field({ state, defaultValue, ...props }: FieldProps) {
+  return <TextField {...props} defaultValue={defaultValue ?? ""} error={state.errors?.[props.name]} />;
 }
 
 function SelectField({ label, name, state, defaultValue, vendors }: FieldProps & { vendors: VendorOption[] }) {
@@ -208,11 +180,7 @@ function SelectField({ label, name, state, defaultValue, vendors }: FieldProps &
           </option>
         ))}
       </select>
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

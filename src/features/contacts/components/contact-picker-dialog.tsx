@@ -1,8 +1,9 @@
 "use client";
 
 import { Check, Search } from "lucide-react";
-import { Dialog } from "radix-ui";
 import { useEffect, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { searchActiveContactsAction, type PickerContact } from "../actions";
 import { useReturnFocus } from "./use-return-focus";
 
@@ -24,16 +25,16 @@ export function ContactPickerDialog(props: Props) {
   // Radix focuses the first field (the search box) on open, and this puts focus back on close.
   const returnFocus = useReturnFocus();
   return (
-    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content {...returnFocus} className="fixed top-1/2 left-1/2 flex max-h-[85vh] w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-6 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{props.title}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">{props.description}</Dialog.Description>
-          {props.open && <Picker {...props} />}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog
+      open={props.open}
+      onOpenChange={props.onOpenChange}
+      {...returnFocus}
+      className="flex max-h-[85vh] w-[min(34rem,calc(100vw-2rem))] flex-col"
+      title={props.title}
+      description={props.description}
+    >
+      {props.open && <Picker {...props} />}
+    </Dialog>
   );
 }
 
@@ -107,23 +108,18 @@ function Picker({ companyId, projectId, confirmLabel, onConfirm, onOpenChange }:
         </p>
       )}
       <div className="mt-4 flex justify-end gap-2">
-        <Dialog.Close asChild>
-          <button type="button" className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
-            Cancel
-          </button>
-        </Dialog.Close>
-        <button
-          type="button"
+        <DialogCancel />
+        <Button
+          variant="primary"
           disabled={chosen.size === 0 || saving}
           onClick={() =>
             startSave(async () => {
               if (await onConfirm([...chosen.keys()])) onOpenChange(false);
             })
           }
-          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
         >
           {confirmLabel(chosen.size)}
-        </button>
+        </Button>
       </div>
     </>
   );

@@ -1,29 +1,21 @@
 "use client";
 
-import {
-  columnVisibilityFeature,
-  createColumnHelper,
-  rowSelectionFeature,
-  rowSortingFeature,
-  tableFeatures,
-  type Table,
-} from "@tanstack/react-table";
+import { createColumnHelper, type Table } from "@tanstack/react-table";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { SORTABLE_COLUMNS } from "../directory-params";
-import type { LifecycleKind } from "./lifecycle-dialog";
+import { SORTABLE_COLUMNS } from "@/shared/directory-query";
+import { dataTableFeatures, type DataTableFeatures } from "@/components/data-table/use-data-table";
+import { fullName } from "../contact-name";
+import type { LifecycleKind } from "./lifecycle-kind";
 import { RowActions } from "./row-actions";
 
-export const contactsTableFeatures = tableFeatures({ columnVisibilityFeature, rowSelectionFeature, rowSortingFeature });
-export type ContactsTableFeatures = typeof contactsTableFeatures;
+/** The contacts table is a data table (src/components/data-table): it has the kit's features. */
+export const contactsTableFeatures = dataTableFeatures;
+export type ContactsTableFeatures = DataTableFeatures;
 
 const helper = createColumnHelper<ContactsTableFeatures, ContactListRow>();
 const sortable = (id: string) => (SORTABLE_COLUMNS as readonly string[]).includes(id);
-
-export function fullName(contact: { firstName: string; lastName: string }) {
-  return `${contact.firstName} ${contact.lastName}`;
-}
 
 export function contactHref(companyId: string, contactId: string) {
   return `/companies/${companyId}/contacts/${contactId}`;

@@ -1,21 +1,30 @@
 "use client";
 
-import { useTable, type RowSelectionState, type SortingState, type ColumnVisibilityState } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Fragment, useMemo, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { MAX_BULK_CONTACTS, splitSort, type DirectoryQuery, type DirectoryTab, type MatchingSelection, type SortValue } from "../directory-params";
+import { MAX_BULK_CONTACTS, splitSort, type DirectoryQuery, type DirectoryTab, type MatchingSelection, type SortValue } from "@/shared/directory-query";
 import { BulkActions } from "./bulk-actions";
 import type { VendorOption } from "./contact-form-dialog";
-import { contactsTableFeatures, getContactsTableColumns } from "./contacts-table-columns";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { getContactsTableColumns } from "./contacts-table-columns";
 import { DirectoryActions } from "./directory-actions";
-import type { DirectoryPermissions } from "./directory-view";
 import { LifecycleDialog } from "./lazy-dialogs";
-import type { LifecycleKind } from "./lifecycle-dialog";
+import { lifecycleKind } from "./lifecycle-kind";
 import { TableFilters, type FilterOption } from "./table-filters";
 import { TablePagination } from "./table-pagination";
 import { TableToolbar } from "./table-toolbar";
 import { useDirectoryQuery } from "./use-directory-query";
+
+/** What the user may do on this directory; the server checks each action again. */
+export type DirectoryPermissions = {
+  viewInactive: boolean;
+  /** Select rows and act on them: inactivate/reactivate (company), remove (project). */
+  bulk: boolean;
+  addContacts: boolean;
+  /** Put existing contacts on this project. */
+  addFromDirectory: boolean;
+};
 
 type Props = {
   companyId: string;
@@ -35,7 +44,7 @@ type Props = {
 
 export function ContactsTable({ companyId, permissions, projectId, tab, rows, total, query, vendors, projects, exportHref }: Props) {
   const { query: urlQuery, setQuery, setSearch, isPending } = useDirectoryQuery();
-  const rowAction: LifecycleKind = projectId ? "remove" : tab === "contacts" ? "inactivate" : "reactivate";
+  const rowAction = lifecycleKind(tab, projectId);
   // The one contact a row's own action is for, and the button to return focus to.
   const [single, setSingle] = useState<{ contact: ContactListRow; trigger: HTMLButtonElement | null } | null>(null);
   const columns = useMemo(
@@ -47,47 +56,18 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
       }),
     [companyId, rowAction, permissions.bulk],
   );
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const { column, desc } = splitSort(query.sort);
-  const sorting: SortingState = [{ id: column, desc }];
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(query.hide.map((id) => [id, false]));
-
-  // Selection only ever covers rows on screen: ids that left the page drop out.
-  const visibleSelection: RowSelectionState = Object.fromEntries(
-    rows.filter((r) => rowSelection[r.id]).map((r) => [r.id, true as const]),
-  );
-
-  const table = useTable({
-    features: contactsTableFeatures,
+  const filter: MatchingSelection = { tab, q: query.q, vendor: query.vendor, project: query.project, origin: query.origin };
+  const { table, selected, pageSelected, allMatching, selectAllMatching, clearSelection } = useDataTable({
     columns,
     data: rows,
-    getRowId: (row) => row.id,
-    state: { rowSelection: visibleSelection, sorting, columnVisibility },
-    onRowSelectionChange: setRowSelection,
-    onColumnVisibilityChange: () => {},
-    manualSorting: true,
-    enableSortingRemoval: false,
-    enableMultiSort: false,
-    onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const first = next[0];
-      if (first) void setQuery({ sort: `${first.id}.${first.desc ? "desc" : "asc"}` as SortValue, page: 1 });
-    },
+    total,
+    sort: { id: column, desc },
+    onSortChange: (sort) => void setQuery({ sort: `${sort.id}.${sort.desc ? "desc" : "asc"}` as SortValue, page: 1 }),
+    hidden: query.hide,
+    queryKey: JSON.stringify(filter),
   });
-
-  const selected = rows.filter((r) => visibleSelection[r.id]);
-  // "Select all N matching": offered once the whole page is selected and more match;
-  // it holds for the query it was chosen on, and ends when the page selection does.
-  const filter: MatchingSelection = { tab, q: query.q, vendor: query.vendor, project: query.project, origin: query.origin };
-  const filterKey = JSON.stringify(filter);
-  const [allMatchingFor, setAllMatchingFor] = useState<string | null>(null);
-  const pageSelected = rows.length > 0 && selected.length === rows.length;
-  const allMatching = pageSelected && allMatchingFor === filterKey && total > rows.length;
   const matching = allMatching ? { count: total, filter } : undefined;
-  const clearSelection = () => {
-    setRowSelection({});
-    setAllMatchingFor(null);
-  };
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const tableRows = table.getRowModel().rows;
   const width = headers.length;
@@ -113,7 +93,7 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
           pageCount={rows.length}
           total={total}
           allMatching={allMatching}
-          onSelectAll={() => setAllMatchingFor(filterKey)}
+          onSelectAll={selectAllMatching}
           onClear={clearSelection}
         />
       )}

@@ -6,6 +6,7 @@ import { toast } from "@/lib/toast";
 import { addContactsToProjectAction } from "../membership-actions";
 import type { VendorOption } from "./contact-form-dialog";
 import { ContactFormDialog, ContactPickerDialog } from "./lazy-dialogs";
+import { buttonClass } from "@/components/ui/button";
 
 type Props = {
   companyId: string;
@@ -17,8 +18,7 @@ type Props = {
   exportHref: string;
 };
 
-const button =
-  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50";
+const button = buttonClass("secondary", "inline-flex items-center gap-1.5 bg-white");
 
 /** Add Contact, Add from Directory (projects only) and Export CSV. */
 export function DirectoryActions({ companyId, projectId, canAdd, canAddFromDirectory, vendors, exportHref }: Props) {

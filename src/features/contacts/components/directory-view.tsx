@@ -1,20 +1,11 @@
 import { notFound, redirect } from "next/navigation";
 import type { Actor } from "@/server/permissions/actor";
 import { can, canListContacts, REFUSAL, viewPermission } from "@/server/permissions/can";
-import { loadDirectory, tabStatus, type DirectoryScope } from "../queries";
-import { DIRECTORY_TABS, parseDirectorySearchParams, serializeDirectorySearchParams, type DirectoryTab } from "../validations";
-import { ContactsTable } from "./contacts-table";
+import { loadDirectory, type DirectoryScope } from "../queries";
+import { DIRECTORY_TABS, tabStatus, type DirectoryTab } from "@/shared/directory-query";
+import { parseDirectorySearchParams, serializeDirectorySearchParams } from "../validations";
+import { ContactsTable, type DirectoryPermissions } from "./contacts-table";
 import { DirectoryTabs } from "./directory-tabs";
-
-/** What the user may do on this directory; the server checks each action again. */
-export type DirectoryPermissions = {
-  viewInactive: boolean;
-  /** Select rows and act on them: inactivate/reactivate (company), remove (project). */
-  bulk: boolean;
-  addContacts: boolean;
-  /** Put existing contacts on this project. */
-  addFromDirectory: boolean;
-};
 
 type Props = {
   scope: DirectoryScope;

@@ -1,20 +1,20 @@
 "use client";
 
 import { X } from "lucide-react";
-import { Dialog } from "radix-ui";
 import { useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { undoableToast } from "@/features/history/components/undoable-toast";
 import { toast } from "@/lib/toast";
 import { inactivateContactsAction, reactivateContactsAction, type LifecycleSummary } from "../actions";
 import { removeContactsFromProjectAction } from "../membership-actions";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { fullName } from "./contacts-table-columns";
-import type { MatchingSelection } from "../directory-params";
+import { fullName } from "../contact-name";
+import type { LifecycleKind } from "./lifecycle-kind";
+import type { MatchingSelection } from "@/shared/directory-query";
 
 /** "All N matching contacts": the server resolves who from the tab's search and filters. */
 export type MatchingChoice = { count: number; filter: MatchingSelection };
-
-export type LifecycleKind = "reactivate" | "inactivate" | "remove";
 
 const COPY = {
   reactivate: {
@@ -126,85 +126,78 @@ export function LifecycleDialog({ kind, companyId, projectId, contacts, matching
   }
 
   return (
-    <Dialog.Root open={open} onOpenChange={handleOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <Dialog.Content
-          // Start on Cancel, the harmless choice, not on the first person's X.
-          onOpenAutoFocus={(event) => {
-            event.preventDefault();
-            cancelRef.current?.focus();
-          }}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            returnFocus();
-          }}
-          className="fixed top-1/2 left-1/2 flex max-h-[85vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg bg-white p-6 shadow-xl"
-        >
-          <Dialog.Title className="text-lg font-semibold">{copy.title}</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
-            {matching
-              ? copy.effectMatching(matching.count)
-              : chosen.length > 0
-                ? copy.effect(chosen.length, projectCount)
-                : "No contacts chosen. Cancel and select contacts in the table."}
-          </Dialog.Description>
-          <ul aria-label="Chosen contacts" hidden={chosen.length === 0 || Boolean(matching)} className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
-            {chosen.map((contact) => (
-              <li key={contact.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
-                <span>
-                  <span className="font-medium">{fullName(contact)}</span>
-                  {contact.vendor && <> <span className="ml-1 text-slate-500">{contact.vendor.name}</span></>}
-                </span>
-                <button
-                  type="button"
-                  aria-label={`Remove ${fullName(contact)}`}
-                  disabled={pending}
-                  onClick={() => setDropped((d) => new Set(d).add(contact.id))}
-                  className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-                >
-                  <X aria-hidden className="size-4" />
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="mt-4">
-            <label htmlFor="lifecycle-reason" className="block text-sm font-medium">
-              Reason
-            </label>
-            <textarea
-              id="lifecycle-reason"
-              aria-describedby="lifecycle-reason-hint"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              maxLength={500}
-              rows={2}
-              disabled={pending}
-              placeholder="e.g. Crew demobilized after phase 2"
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-            />
-            <p id="lifecycle-reason-hint" className="mt-1 text-xs text-slate-500">
-              Optional. Kept in the change history with your name.
-            </p>
-          </div>
-          <div className="mt-6 flex justify-end gap-2">
-            <Dialog.Close asChild>
-              <button ref={cancelRef} type="button" disabled={pending} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
-                Cancel
-              </button>
-            </Dialog.Close>
+    <Dialog
+      open={open}
+      onOpenChange={handleOpenChange}
+      // Start on Cancel, the harmless choice, not on the first person's X.
+      onOpenAutoFocus={(event) => {
+        event.preventDefault();
+        cancelRef.current?.focus();
+      }}
+      onCloseAutoFocus={(event) => {
+        event.preventDefault();
+        returnFocus();
+      }}
+      className="flex max-h-[85vh] w-[min(32rem,calc(100vw-2rem))] flex-col"
+      title={copy.title}
+      description={
+        matching
+          ? copy.effectMatching(matching.count)
+          : chosen.length > 0
+            ? copy.effect(chosen.length, projectCount)
+            : "No contacts chosen. Cancel and select contacts in the table."
+      }
+    >
+      <ul aria-label="Chosen contacts" hidden={chosen.length === 0 || Boolean(matching)} className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
+        {chosen.map((contact) => (
+          <li key={contact.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+            <span>
+              <span className="font-medium">{fullName(contact)}</span>
+              {contact.vendor && <> <span className="ml-1 text-slate-500">{contact.vendor.name}</span></>}
+            </span>
             <button
               type="button"
-              onClick={confirm}
-              disabled={(!matching && chosen.length === 0) || pending}
-              aria-busy={pending}
-              className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50"
+              aria-label={`Remove ${fullName(contact)}`}
+              disabled={pending}
+              onClick={() => setDropped((d) => new Set(d).add(contact.id))}
+              className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
             >
-              {pending ? copy.pending : copy.confirm}
+              <X aria-hidden className="size-4" />
             </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          </li>
+        ))}
+      </ul>
+      <div className="mt-4">
+        <label htmlFor="lifecycle-reason" className="block text-sm font-medium">
+          Reason
+        </label>
+        <textarea
+          id="lifecycle-reason"
+          aria-describedby="lifecycle-reason-hint"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          rows={2}
+          disabled={pending}
+          placeholder="e.g. Crew demobilized after phase 2"
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
+        <p id="lifecycle-reason-hint" className="mt-1 text-xs text-slate-500">
+          Optional. Kept in the change history with your name.
+        </p>
+      </div>
+      <div className="mt-6 flex justify-end gap-2">
+        <DialogCancel ref={cancelRef} disabled={pending} />
+        <Button
+          variant="primary"
+          onClick={confirm}
+          disabled={(!matching && chosen.length === 0) || pending}
+          aria-busy={pending}
+          className="disabled:cursor-not-allowed"
+        >
+          {pending ? copy.pending : copy.confirm}
+        </Button>
+      </div>
+    </Dialog>
   );
 }

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { useRef } from "react";
 import { useFocusFirstItemOnEntry, type MenuOpening } from "./menu-on-first-use";
-import { ROW_ACTION_LABEL, RowActionsButton, type RowActionsProps } from "./row-actions";
+import { LIFECYCLE_LABELS } from "./lifecycle-kind";
+import { RowActionsButton, type RowActionsProps } from "./row-actions-button";
 
 /** The row's menu, loaded by RowActions on first use. */
 export function RowActionsMenu({ contact, name, href, kind, onAction, opening }: RowActionsProps & { opening: MenuOpening }) {
@@ -30,7 +31,7 @@ export function RowActionsMenu({ contact, name, href, kind, onAction, opening }:
               onSelect={() => onAction(contact, trigger.current)}
               className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
             >
-              {ROW_ACTION_LABEL[kind]}
+              {LIFECYCLE_LABELS[kind]}
             </DropdownMenu.Item>
           )}
         </DropdownMenu.Content>

@@ -1,21 +1,12 @@
 "use client";
 
-import { Columns3 } from "lucide-react";
-import type { ComponentProps } from "react";
 import type { ContactOrigin } from "@/generated/prisma/enums";
 import { CONTACT_ORIGINS, ORIGIN_LABELS } from "../origins";
-import type { DirectoryQuery, HideableColumn } from "../directory-params";
+import type { DirectoryQuery } from "@/shared/directory-query";
+import { ColumnsButton, type ColumnsChooserProps } from "./columns-button";
 import { useMenuOnFirstUse } from "./menu-on-first-use";
 
 export type FilterOption = { id: string; name: string };
-
-export const COLUMN_LABELS: Record<HideableColumn, string> = {
-  company: "Company",
-  jobTitle: "Job title",
-  email: "Email",
-  phone: "Phone",
-  projects: "Projects",
-};
 
 type Props = {
   query: Pick<DirectoryQuery, "vendor" | "project" | "origin" | "group" | "hide">;
@@ -81,17 +72,6 @@ export function TableFilters({ query, vendors, projects, onChange }: Props) {
       </label>
       <ColumnsChooser hide={query.hide} onChange={onChange} />
     </div>
-  );
-}
-
-export type ColumnsChooserProps = { hide: HideableColumn[]; onChange: (patch: Partial<DirectoryQuery>) => void };
-
-export function ColumnsButton(props: ComponentProps<"button">) {
-  return (
-    <button type="button" className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 hover:bg-slate-50" {...props}>
-      <Columns3 aria-hidden className="size-4" />
-      Columns
-    </button>
   );
 }
 

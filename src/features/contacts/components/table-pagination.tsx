@@ -1,7 +1,7 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { PAGE_SIZES } from "../directory-params";
+import { PAGE_SIZES } from "@/shared/directory-query";
 
 type Props = {
   page: number;

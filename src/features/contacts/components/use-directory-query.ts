@@ -2,7 +2,7 @@
 
 import { debounce, useQueryStates } from "nuqs";
 import { useTransition } from "react";
-import { directorySearchParams } from "../directory-params";
+import { directorySearchParams } from "@/shared/directory-query";
 
 /**
  * The directory's URL state for client components. Each change asks the server for the

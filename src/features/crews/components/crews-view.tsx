@@ -8,6 +8,7 @@ import type { CrewListItem } from "@/server/crews/list-crews";
 import { ContactFormDialog, type VendorOption } from "@/features/contacts/components/contact-form-dialog";
 import { ContactPickerDialog } from "@/features/contacts/components/contact-picker-dialog";
 import { addCrewMembersAction, createCrewAction, removeCrewMemberAction } from "../actions";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   companyId: string;
@@ -74,9 +75,9 @@ function NewCrewForm({ companyId, projectId }: { companyId: string; projectId: s
           className="mt-1 w-72 rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
       </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+      <Button type="submit" variant="primary" disabled={pending}>
         Create Crew
-      </button>
+      </Button>
       {error && (
         <p id="crew-name-error" className="w-full text-sm text-red-700">
           {error}

@@ -2,8 +2,10 @@ import Link from "next/link";
 import type { HistoryItem } from "@/server/history/list-history";
 import { describeChange } from "../describe-change";
 import { historySearch } from "../search-params";
-import { ACTION_LABELS, HISTORY_ACTIONS, type HistoryFilters } from "../validations";
+import { HISTORY_ACTIONS, actionLabel } from "@/shared/history-events";
+import type { HistoryFilters } from "@/shared/history-filters";
 import { ActionBadge, formatWhen } from "./history-entry";
+import { Button, buttonClass } from "@/components/ui/button";
 
 type Props = {
   companyId: string;
@@ -33,7 +35,7 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
           <h1 className="text-2xl font-semibold">Change History</h1>
           <p className="mt-1 text-sm text-slate-600">Every change to the directory&apos;s contacts: who made it, when, and why.</p>
         </div>
-        <a href={`${base}/export${historySearch(filters)}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50" download>
+        <a href={`${base}/export${historySearch(filters)}`} className={buttonClass("secondary", "bg-white")} download>
           Export CSV
         </a>
       </div>
@@ -45,7 +47,7 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
             <option value="">All actions</option>
             {HISTORY_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {ACTION_LABELS[a]}
+                {actionLabel(a)}
               </option>
             ))}
           </select>
@@ -69,9 +71,9 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
           To
           <input type="date" name="to" defaultValue={filters.to ?? ""} className={field} />
         </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Button type="submit" variant="primary">
           Apply filters
-        </button>
+        </Button>
         {filtered && (
           <Link href={base} className="px-1 py-2 text-sm font-medium text-brand-700 hover:underline">
             Clear filters

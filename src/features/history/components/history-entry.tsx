@@ -1,10 +1,10 @@
 import type { HistoryItem } from "@/server/history/list-history";
 import { describeChange } from "../describe-change";
-import { ACTION_LABELS } from "../validations";
+import { actionLabel, type HistoryAction } from "@/shared/history-events";
 
-const BADGE: Record<HistoryItem["action"], string> = {
+/** The badge's colours; a kind of event not listed here gets a plain one. */
+const BADGE: Partial<Record<HistoryAction, string>> = {
   "contact.created": "bg-blue-50 text-blue-800",
-  "contact.updated": "bg-slate-100 text-slate-700",
   "contact.inactivated": "bg-slate-200 text-slate-800",
   "contact.reactivated": "bg-green-100 text-green-800",
   "contact.added_to_project": "bg-blue-50 text-blue-800",
@@ -12,8 +12,12 @@ const BADGE: Record<HistoryItem["action"], string> = {
   "batch.undone": "bg-amber-50 text-amber-800",
 };
 
-export function ActionBadge({ action }: { action: HistoryItem["action"] }) {
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${BADGE[action]}`}>{ACTION_LABELS[action]}</span>;
+export function ActionBadge({ action }: { action: HistoryAction }) {
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${BADGE[action] ?? "bg-slate-100 text-slate-700"}`}>
+      {actionLabel(action)}
+    </span>
+  );
 }
 
 export function formatWhen(at: Date): string {

@@ -7,6 +7,7 @@ import type { CompanyUser } from "@/server/users/list-company-users";
 import { LEVEL_LABELS } from "@/server/permissions/levels";
 import { addUserAction, setPermissionAction, type AddUserState } from "../actions";
 import { PERMISSION_LEVELS } from "../validations";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   companyId: string;
@@ -164,9 +165,9 @@ function AddUserForm({ companyId }: { companyId: string }) {
           </select>
         </div>
         <div className="flex items-center gap-3 sm:col-span-2">
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+          <Button type="submit" variant="primary" disabled={pending}>
             Add User
-          </button>
+          </Button>
           <p role="status" className={`text-sm ${state.added ? "text-green-800" : "text-red-700"}`}>
             {state.added ?? state.message}
           </p>

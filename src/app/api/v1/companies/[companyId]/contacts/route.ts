@@ -8,9 +8,9 @@ import { changedBy } from "@/server/history/changed-by";
 import { can, canListContacts, REFUSAL, viewPermission } from "@/server/permissions/can";
 
 export const GET = apiRoute(endpoints.listContacts, async ({ db, actor, params, query }) => {
-  const { vendorId, projectId, ...rest } = query;
+  const { projectId, ...rest } = query;
   if (!canListContacts(actor, query.status, { memberOf: projectId })) throw new ApiError("forbidden", REFUSAL[viewPermission(query.status)]);
-  const { records, total } = await listContactRecords(db, { ...rest, companyId: params.companyId, vendor: vendorId, project: projectId });
+  const { records, total } = await listContactRecords(db, { ...rest, companyId: params.companyId, onProjectId: projectId });
   return { data: records.map(toContactJson), page: query.page, perPage: query.perPage, total };
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId } from "@/lib/record-id";
+import { recordId } from "@/shared/record-id";
 
 // PostgreSQL cannot store NUL, nor half a UTF-16 surrogate pair, in text; say so instead of failing on write.
 const NO_NUL = [/^(?:[^\u0000\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, { error: "Remove the invisible control characters from this field." }] as const;
@@ -60,5 +60,3 @@ export const updateContactSchema = contactFieldsSchema
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { error: "Send at least one field to change." });
 export type UpdateContactInput = z.output<typeof updateContactSchema>;
-
-export { CONTACT_ORIGINS, ORIGIN_LABELS } from "./origins";

@@ -1,6 +1,7 @@
-// The directory's URL state: tabs, sort, page sizes, columns, and the parsers the page and
-// the table share. No zod and no loaders here: the table's client code imports this module
-// (the server's parsing of a whole URL is in validations.ts).
+// The directory's query: its URL state (tabs, sort, page sizes, columns, and the parsers the
+// page and the table share), and the same filters in the domain's words, for the server. No
+// zod and no loaders here: the table's client code imports this module (the page's parsing
+// of a whole URL is in src/features/contacts/validations.ts).
 import {
   createParser,
   parseAsArrayOf,
@@ -9,7 +10,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { ContactOrigin } from "@/generated/prisma/enums";
+import { ContactOrigin, type ContactStatus } from "@/generated/prisma/enums";
 
 /** The most contacts one bulk action may change. */
 export const MAX_BULK_CONTACTS = 10_000;
@@ -17,6 +18,11 @@ export const MAX_BULK_CONTACTS = 10_000;
 /** The two tabs of a directory, as they appear in the URL path. */
 export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
 export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
+
+/** The contact status a tab lists. */
+export function tabStatus(tab: DirectoryTab): ContactStatus {
+  return tab === "contacts" ? "ACTIVE" : "INACTIVE";
+}
 
 /** Columns the server knows how to sort by; the table offers sorting on exactly these. */
 export const SORTABLE_COLUMNS = ["name", "company", "jobTitle", "email", "phone"] as const;
@@ -49,7 +55,6 @@ export const directorySearchParams = {
   hide: parseAsArrayOf(parseAsStringLiteral(HIDEABLE_COLUMNS)).withDefault([]),
 };
 
-
 export type DirectoryQuery = {
   q: string;
   sort: SortValue;
@@ -69,11 +74,25 @@ export function splitSort(sort: SortValue): { column: SortableColumn; desc: bool
   return { column, desc: dir === "desc" };
 }
 
-/** "Select all N matching contacts": a tab's search and filters (validated on the server by matchingSelectionSchema). */
-export type MatchingSelection = {
-  tab: DirectoryTab;
+/**
+ * "Select all N matching contacts": a tab's search and filters as the browser sends them,
+ * in the URL's keys (validated on the server by matchingSelectionSchema).
+ */
+export type MatchingSelection = Pick<DirectoryQuery, "q" | "vendor" | "project" | "origin"> & { tab: DirectoryTab };
+
+/** Which contacts a directory tab lists, in the domain's words: what the server filters by. */
+export type ContactFilters = {
+  /** Words that must each match a name, email, phone, job title, employee ID or company. */
   q: string;
-  vendor: string | null;
-  project: string | null;
-  origin: ContactOrigin | null;
+  /** Contacts of this company (vendor). */
+  vendorId?: string | null;
+  /** Contacts on this project's directory too: the company directory's Project filter. */
+  onProjectId?: string | null;
+  /** Contacts first created from this tool. */
+  origin?: ContactOrigin | null;
 };
+
+/** The URL's filters in the domain's words. */
+export function contactFilters({ q, vendor, project, origin }: Pick<DirectoryQuery, "q" | "vendor" | "project" | "origin">): ContactFilters {
+  return { q, vendorId: vendor, onProjectId: project, origin };
+}

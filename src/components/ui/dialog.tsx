@@ -1,0 +1,41 @@
+"use client";
+
+import { Dialog as RadixDialog } from "radix-ui";
+import type { ComponentProps, ReactNode } from "react";
+import { Button } from "./button";
+
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Names the action and the things: "Reactivate Contacts", "Add Contact". */
+  title: ReactNode;
+  description: ReactNode;
+  /** The content's size and layout: width, height, flex or scrolling. */
+  className: string;
+  children: ReactNode;
+} & Pick<ComponentProps<typeof RadixDialog.Content>, "onOpenAutoFocus" | "onCloseAutoFocus">;
+
+/** A modal dialog: the overlay, the centred panel, its title and description, then the content. */
+export function Dialog({ open, onOpenChange, title, description, className, children, ...focus }: Props) {
+  return (
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="fixed inset-0 bg-slate-900/40" />
+        <RadixDialog.Content {...focus} className={`fixed top-1/2 left-1/2 -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl ${className}`}>
+          <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
+          <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
+          {children}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+/** Cancel: closes the dialog, changing nothing. It comes first, the verb last. */
+export function DialogCancel(props: Omit<ComponentProps<typeof Button>, "variant" | "children">) {
+  return (
+    <RadixDialog.Close asChild>
+      <Button {...props}>Cancel</Button>
+    </RadixDialog.Close>
+  );
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+// The history's vocabulary: every kind of contact event, the change (batch) it belongs to,
+// and the payload it records (the event's `changes` JSON), after documenso's typed audit
+// log. Writers, undo, the timeline and the API document all read it from here; a new kind
+// of event is one member of the union and one line of HISTORY_ACTION_INFO.
+
+const contactStatus = z.enum(["ACTIVE", "INACTIVE"]);
+const fieldValue = z.union([z.string(), z.boolean(), z.null()]);
+const crewIds = z.array(z.uuid()).meta({ description: "The project's crews the contact left (or, undone, returned to)." });
+
+/** A contact's fields that a change set, from → to (from is null on creation). */
+const fieldChanges = z
+  .record(z.string(), z.strictObject({ from: fieldValue, to: fieldValue }))
+  .meta({ description: "What changed, field by field: { field: { from, to } }." });
+
+const statusChange = <const From extends string, const To extends string>(from: From, to: To) =>
+  z.strictObject({ status: z.strictObject({ from: z.literal(from), to: z.literal(to) }) });
+
+/**
+ * Each kind of event with its payload, on top of `base` (the API's history item adds its
+ * id, time, actor and contact). The discriminator is `action`.
+ */
+export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
+  const event = <const Action extends string, Changes extends z.ZodType>(action: Action, changes: Changes) =>
+    z.strictObject({ ...base, action: z.literal(action), changes });
+  return z.discriminatedUnion("action", [
+    event("contact.created", fieldChanges),
+    event("contact.updated", fieldChanges),
+    event("contact.inactivated", statusChange("ACTIVE", "INACTIVE")),
+    event("contact.reactivated", statusChange("INACTIVE", "ACTIVE")),
+    event(
+      "contact.added_to_project",
+      z.strictObject({
+        membership: z.strictObject({ from: z.literal("REMOVED").nullable().meta({ description: "REMOVED when the contact came back." }), to: z.literal("ACTIVE") }),
+      }),
+    ),
+    event(
+      "contact.removed_from_project",
+      z.strictObject({ membership: z.strictObject({ from: contactStatus, to: z.literal("REMOVED") }), crewIds }),
+    ),
+    event(
+      "batch.undone",
+      z.union([
+        z.strictObject({ undoes: z.uuid(), status: z.strictObject({ from: contactStatus, to: contactStatus }) }),
+        z.strictObject({ undoes: z.uuid(), membership: z.strictObject({ from: z.literal("REMOVED"), to: contactStatus }), crewIds }),
+      ]),
+    ),
+  ]);
+}
+
+/** One event as the history stores it: its kind and its payload. */
+export const historyEventSchema = historyEventUnion({});
+export type HistoryEvent = z.output<typeof historyEventSchema>;
+export type HistoryAction = HistoryEvent["action"];
+/** The payload of one kind of event. */
+export type HistoryChanges<A extends HistoryAction> = Extract<HistoryEvent, { action: A }>["changes"];
+
+/** Per kind of event: the change it is recorded under (one batch per change), and how people read it. */
+export const HISTORY_ACTION_INFO = {
+  "contact.created": { batch: "contact.create", label: "Created" },
+  "contact.updated": { batch: "contact.update", label: "Edited" },
+  "contact.inactivated": { batch: "contacts.inactivate", label: "Inactivated" },
+  "contact.reactivated": { batch: "contacts.reactivate", label: "Reactivated" },
+  "contact.added_to_project": { batch: "project.add_contacts", label: "Added to project" },
+  "contact.removed_from_project": { batch: "project.remove_contacts", label: "Removed from project" },
+  "batch.undone": { batch: "batch.undo", label: "Undone" },
+} as const satisfies Record<HistoryAction, { batch: string; label: string }>;
+
+/** What the history records, as the API and the Change History filter name it, in the filter's order. */
+export const HISTORY_ACTIONS = historyEventSchema.options.map((option) => option.shape.action.value);
+
+/** What a batch did; the undo rules (src/server/history/undo-batch.ts) follow from it. */
+export type BatchAction = (typeof HISTORY_ACTION_INFO)[HistoryAction]["batch"];
+export const batchActionSchema = z.enum(HISTORY_ACTIONS.map((action) => HISTORY_ACTION_INFO[action].batch));
+
+/** How an action reads in the Change History and the contact timeline. */
+export function actionLabel(action: HistoryAction): string {
+  return HISTORY_ACTION_INFO[action].label;
+}
