@@ -87,7 +87,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
       PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
+      ROLLCALL_HOST: "127.0.0.1",
       // The test runner stands in for a proxy: a spec's own X-Forwarded-For gives it a rate-limit bucket of its own.
       ROLLCALL_TRUSTED_PROXIES: "127.0.0.1",
     },

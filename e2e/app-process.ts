@@ -7,7 +7,7 @@ import pg from "pg";
  */
 export function startAppProcess(port: number, env: Record<string, string | undefined>, stdio: "ignore" | "pipe" = "ignore"): ChildProcess {
   return spawn(process.execPath, ["scripts/serve.mjs"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port), ROLLCALL_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", stdio, stdio],
     detached: true,
   });

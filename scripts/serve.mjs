@@ -1,4 +1,4 @@
-// Serves the built app as `next start` does, on PORT (default 3000) and HOSTNAME, with
+// Serves the built app as `next start` does, on PORT (default 3000) and ROLLCALL_HOST, with
 // X-Forwarded-For taken from the connection (see forwarded-for.mjs): Next.js itself
 // passes on a client's own X-Forwarded-For, which would let anyone pick their rate-limit key.
 import { createServer } from "node:http";
@@ -6,7 +6,8 @@ import next from "next";
 import { forwardedFor } from "./forwarded-for.mjs";
 
 const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
+// Not HOSTNAME: shells and containers set that to the machine's name.
+const hostname = process.env.ROLLCALL_HOST || "0.0.0.0";
 const behindProxies = Boolean(process.env.ROLLCALL_TRUSTED_PROXIES?.trim());
 /** Next.js's own limit on a server action's body (serverActions.bodySizeLimit, 1 MB), which it enforces with a 500. */
 const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -17,8 +18,8 @@ await app.prepare();
 
 createServer((request, response) => {
   if (request.headers["next-action"] && Number(request.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) {
-    response.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" }).end("Request body too large.");
-    request.resume();
+    // Answered once the body is read, so the client is not cut off mid-send.
+    request.resume().on("end", () => response.writeHead(413, { "content-type": "text/plain; charset=utf-8" }).end("Request body too large."));
     return;
   }
   const value = forwardedFor(request.headers["x-forwarded-for"], request.socket.remoteAddress, behindProxies);
