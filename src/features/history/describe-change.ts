@@ -31,7 +31,9 @@ function projectList(ids: string[], projectNames: ReadonlyMap<string, string>): 
  */
 export function describeChange(item: Pick<HistoryItem, "action" | "projectIds" | "changes">, projectNames: ReadonlyMap<string, string>): string {
   type FromTo = { from?: unknown; to?: unknown };
-  const changes = item.changes as { status?: FromTo; membership?: FromTo; crewIds?: string[] };
+  const changes = item.changes as { status?: FromTo; membership?: FromTo; crewIds?: string[]; row?: number; fields?: Record<string, FromTo>; discarded?: boolean };
+  const fieldList = (fields: Record<string, FromTo> = {}) =>
+    Object.entries(fields).map(([field, c]) => `${FIELD_LABELS[field] ?? field}: ${value(c.from)} → ${value(c.to)}`).join("; ");
   const projects = projectList(item.projectIds, projectNames);
   switch (item.action) {
     case "contact.created":
@@ -48,7 +50,13 @@ export function describeChange(item: Pick<HistoryItem, "action" | "projectIds" |
       return `${changes.membership?.from === "REMOVED" ? "Added back to" : "Added to"} ${projects}`;
     case "contact.removed_from_project":
       return `Removed from ${projects}${changes.crewIds?.length ? ` and ${changes.crewIds.length === 1 ? "a crew" : `${changes.crewIds.length} crews`}` : ""}`;
+    case "contact.imported":
+      return `Imported from row ${changes.row}${item.projectIds.length ? `, on ${projects}` : ""}`;
+    case "contact.updated_by_import":
+      return [`Updated by import (row ${changes.row})`, fieldList(changes.fields), item.projectIds.length && `joined ${projects}`].filter(Boolean).join("; ");
     case "batch.undone": {
+      if (changes.discarded) return "Undone: the import that created this contact was taken back";
+      if (changes.fields) return `Undone import: ${fieldList(changes.fields) || "left the project directories it joined"}`;
       if (changes.status) {
         return changes.status.to === "ACTIVE" ? `Undone: active again, back on ${projects}` : `Undone: inactive again, off ${projects}`;
       }

@@ -8,6 +8,8 @@ export const HISTORY_ACTIONS = [
   "contact.reactivated",
   "contact.added_to_project",
   "contact.removed_from_project",
+  "contact.imported",
+  "contact.updated_by_import",
   "batch.undone",
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
@@ -20,6 +22,8 @@ export const ACTION_LABELS: Record<HistoryAction, string> = {
   "contact.reactivated": "Reactivated",
   "contact.added_to_project": "Added to project",
   "contact.removed_from_project": "Removed from project",
+  "contact.imported": "Imported",
+  "contact.updated_by_import": "Updated by import",
   "batch.undone": "Undone",
 };
 

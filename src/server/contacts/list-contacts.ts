@@ -7,7 +7,7 @@ import { splitSort, type DirectoryQuery, type SortableColumn } from "@/features/
 export type ListContactsOptions = Pick<DirectoryQuery, "q" | "sort" | "page"> &
   Partial<Pick<DirectoryQuery, "vendor" | "project" | "origin" | "group">> & {
     companyId: string;
-    status: ContactStatus;
+    status: Exclude<ContactStatus, "DISCARDED">;
     /** Rows per page: the UI offers PAGE_SIZES, the JSON API any count from 1 to 100. */
     perPage: number;
     /** Limit to one project's directory: its members whose membership has this status. */

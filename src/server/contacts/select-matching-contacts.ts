@@ -8,7 +8,7 @@ import { contactsWhere } from "./list-contacts";
 export type SelectMatchingOptions = {
   companyId: string;
   /** The status the action starts from: the tab it was chosen on. */
-  status: ContactStatus;
+  status: Exclude<ContactStatus, "DISCARDED">;
   /** On a project's directory: its members only. */
   projectId?: string;
   matching: MatchingSelection;

@@ -10,6 +10,7 @@ export type BatchAction =
   | "contacts.reactivate"
   | "project.add_contacts"
   | "project.remove_contacts"
+  | "contacts.import"
   | "batch.undo";
 
 /** What a batch did to one contact, as the history API names it. */
@@ -20,6 +21,8 @@ export type EventAction =
   | "contact.reactivated"
   | "contact.added_to_project"
   | "contact.removed_from_project"
+  | "contact.imported"
+  | "contact.updated_by_import"
   | "batch.undone";
 
 /**

@@ -5,12 +5,13 @@ import { conflict, notFound } from "@/server/errors";
 import { withIdempotency } from "@/server/idempotency/with-idempotency";
 import type { Actor } from "@/server/permissions/actor";
 import { changedBy, SYSTEM, type ChangedBy } from "./changed-by";
+import { undoImport } from "@/server/import/undo-import";
 import { openBatch, type BatchAction } from "./open-batch";
 
 type Tx = Prisma.TransactionClient;
 
 /** The batches Undo can take back: the bulk changes of the directory tabs. */
-export const UNDOABLE: readonly BatchAction[] = ["contacts.inactivate", "contacts.reactivate", "project.remove_contacts"];
+export const UNDOABLE: readonly BatchAction[] = ["contacts.inactivate", "contacts.reactivate", "project.remove_contacts", "contacts.import"];
 
 export type BatchSummary = { id: string; action: BatchAction; projectId: string | null; undoneAt: Date | null };
 
@@ -49,7 +50,7 @@ export function undoBatch(db: Db, { companyId, batchId, by = SYSTEM }: { company
     if (!batch) throw notFound("That change was not found in this company's history.");
     if (batch.undoneAt) throw conflict("That change was already undone.");
     if (!UNDOABLE.includes(batch.action)) {
-      throw conflict("Only bulk inactivations, reactivations and removals from a project can be undone.");
+      throw conflict("Only imports, bulk inactivations, reactivations and removals from a project can be undone.");
     }
     // Contacts first, in id order, like every writer.
     const contacts = await tx.$queryRaw<{ id: string; name: string; status: string }[]>`
@@ -76,6 +77,8 @@ export function undoBatch(db: Db, { companyId, batchId, by = SYSTEM }: { company
     const undoId = await openBatch(tx, companyId, "batch.undo", by, { undoesId: batchId, ...(batch.projectId ? { projectId: batch.projectId } : {}) });
     if (batch.action === "project.remove_contacts") {
       await restoreMemberships(tx, companyId, undoId, batchId, batch.projectId!, events);
+    } else if (batch.action === "contacts.import") {
+      await undoImport(tx, companyId, undoId, batchId);
     } else {
       await flipStatusBack(tx, companyId, undoId, batchId, batch.action === "contacts.inactivate" ? "ACTIVE" : "INACTIVE", events);
     }

@@ -22,7 +22,8 @@ const loadContact = cache(async (companyId: string, contactId: string) => {
   if (!z.uuid().safeParse(contactId).success || !can(company.actor, "view contacts")) notFound();
   const prisma = await getPrisma();
   const contact = await getContact(prisma, { companyId: company.id, contactId });
-  return { company, contact: contact ?? notFound(), prisma };
+  // A contact whose import was undone is kept for the history only.
+  return { company, contact: contact && contact.status !== "DISCARDED" ? { ...contact, status: contact.status } : notFound(), prisma };
 });
 
 async function load({ params }: Props) {
