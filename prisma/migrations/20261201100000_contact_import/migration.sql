@@ -7,6 +7,16 @@ ALTER TYPE "ContactStatus" ADD VALUE 'DISCARDED';
 -- What a batch worked on beyond its contacts: an import's file name and row count.
 ALTER TABLE "ChangeBatch" ADD COLUMN "details" JSONB;
 
+-- The import's batch and its two kinds of event.
+ALTER TABLE "ChangeBatch" DROP CONSTRAINT "ChangeBatch_action_known";
+ALTER TABLE "ChangeBatch" ADD CONSTRAINT "ChangeBatch_action_known" CHECK ("action" IN (
+    'contact.create', 'contact.update', 'contacts.inactivate', 'contacts.reactivate',
+    'project.add_contacts', 'project.remove_contacts', 'contacts.import', 'batch.undo'));
+ALTER TABLE "ContactEvent" DROP CONSTRAINT "ContactEvent_action_known";
+ALTER TABLE "ContactEvent" ADD CONSTRAINT "ContactEvent_action_known" CHECK ("action" IN (
+    'contact.created', 'contact.updated', 'contact.inactivated', 'contact.reactivated',
+    'contact.added_to_project', 'contact.removed_from_project', 'contact.imported', 'contact.updated_by_import', 'batch.undone'));
+
 -- An upload the import wizard is working on, so each step survives a reload.
 CREATE TABLE "ImportDraft" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),

@@ -188,9 +188,11 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
     const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const parsed = (match ? updateSchema : contactFieldsSchema).safeParse(present);
     if (!parsed.success) {
+      // A cell already reported (a NUL refused above) is not reported twice.
+      const reported = new Set(problems.map((p) => p.column));
       for (const issue of parsed.error.issues) {
         const field = (issue.path[0] as ImportField | undefined) ?? "firstName";
-        problems.push({ column: column(field), message: issue.message });
+        if (!reported.has(column(field))) problems.push({ column: column(field), message: issue.message });
       }
     }
     const matchInfo = match && { id: match.id, name: `${match.firstName} ${match.lastName}`, status: match.status };
@@ -214,6 +216,8 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
     const patch: PlanWrites["updates"][number]["patch"] = {};
     for (const [field, to] of Object.entries(values) as [Exclude<ContactField, "vendorId">, unknown][]) {
       if (to === undefined || to === null || match[field] === to) continue;
+      // The Employee ID the row matched by is the same ID, whatever its case.
+      if (field === "employeeId" && String(to).toLowerCase() === match.employeeId?.toLowerCase()) continue;
       changes[field] = { from: match[field], to };
       (patch as Record<string, unknown>)[field] = to;
     }

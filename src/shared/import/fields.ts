@@ -67,7 +67,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   employeeId: ["Employee ID", "Badge", "Badge #", "Badge number", "Badge ID", "Employee #", "Employee number", "Emp ID", "Emp #", "Payroll ID", "Worker ID", "ID"],
   classification: ["Classification", "Work classification", "Class", "Union class", "Pay class", "Craft class"],
   isEmployee: ["Employee of our company", "Is employee", "Our employee", "Own employee", "In-house", "Direct hire"],
-  vendor: ["Company", "Vendor", "Sub", "Subcontractor", "Employer", "Company name", "Vendor name", "Firm"],
+  vendor: ["Company", "Vendor", "Sub", "Subcontractor", "Employer", "Company name", "Vendor name", "Firm", "Firma"],
   projects: ["Projects", "Project", "Project name", "Project #", "Sites", "Site", "Jobs"],
 };
 
