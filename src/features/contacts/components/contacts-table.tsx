@@ -31,9 +31,11 @@ type Props = {
   /** Filter options for the company directory. */
   projects?: FilterOption[];
   exportHref: string;
+  /** The import wizard, for those who may import here. */
+  importHref?: string;
 };
 
-export function ContactsTable({ companyId, permissions, projectId, tab, rows, total, query, vendors, projects, exportHref }: Props) {
+export function ContactsTable({ companyId, permissions, projectId, tab, rows, total, query, vendors, projects, exportHref, importHref }: Props) {
   const { query: urlQuery, setQuery, setSearch, isPending } = useDirectoryQuery();
   const rowAction: LifecycleKind = projectId ? "remove" : tab === "contacts" ? "inactivate" : "reactivate";
   // The one contact a row's own action is for, and the button to return focus to.
@@ -105,6 +107,7 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
           canAddFromDirectory={permissions.addFromDirectory}
           vendors={vendors}
           exportHref={exportHref}
+          importHref={importHref}
         />
       </TableToolbar>
       <TableFilters query={urlQuery} vendors={vendors} projects={projects} onChange={(patch) => void setQuery(patch)} />

@@ -14,6 +14,7 @@ export type DirectoryPermissions = {
   addContacts: boolean;
   /** Put existing contacts on this project. */
   addFromDirectory: boolean;
+  importContacts: boolean;
 };
 
 type Props = {
@@ -37,6 +38,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     bulk: scope.projectId ? can(actor, "manage project members", at) : can(actor, "change contact status"),
     addContacts: can(actor, "edit contacts", at),
     addFromDirectory: Boolean(scope.projectId) && can(actor, "manage project members", at),
+    importContacts: can(actor, "import contacts", at),
   };
   const needed = viewPermission(tabStatus(tab));
   if (!can(actor, needed, at)) return <AccessDenied message={REFUSAL[needed]} />;
@@ -69,6 +71,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
           vendors={vendors}
           projects={scope.projectId ? undefined : projects}
           exportHref={`${here}/export${serializeDirectorySearchParams({ ...query, page: 1 })}`}
+          importHref={permissions.importContacts ? `${basePath}/import` : undefined}
         />
       </div>
     </>
