@@ -87,7 +87,7 @@ function UploadStep({ companyId, projectId, directoryPath }: { companyId: string
   };
   return (
     <section aria-labelledby="upload-heading" className="space-y-4">
-      <h2 id="upload-heading" className="text-lg font-semibold">Upload</h2>
+      <h3 id="upload-heading" className="text-lg font-semibold">Upload</h3>
       <div
         onDragOver={(e) => {
           e.preventDefault();
@@ -117,12 +117,13 @@ function UploadStep({ companyId, projectId, directoryPath }: { companyId: string
           {pending && <Loader2 aria-hidden className="size-4 animate-spin" />}
           Upload
         </button>
-        <span className="text-sm text-slate-600">Download template:</span>
-        <a href={`/companies/${companyId}/directory/import/template?format=csv`} download className={button} aria-label="Download template (CSV)">
-          <Download aria-hidden className="size-4" /> CSV
+        <a href={`/companies/${companyId}/directory/import/template?format=csv`} download className={button}>
+          <Download aria-hidden className="size-4" />
+          Download template (CSV)
         </a>
-        <a href={`/companies/${companyId}/directory/import/template?format=xlsx`} download className={button} aria-label="Download template (XLSX)">
-          <Download aria-hidden className="size-4" /> XLSX
+        <a href={`/companies/${companyId}/directory/import/template?format=xlsx`} download className={button}>
+          <Download aria-hidden className="size-4" />
+          Download template (XLSX)
         </a>
       </div>
     </section>
@@ -132,7 +133,7 @@ function UploadStep({ companyId, projectId, directoryPath }: { companyId: string
 function FileErrorStep({ message, directoryPath }: { message: string; directoryPath: string }) {
   return (
     <section aria-labelledby="file-error-heading" className="space-y-4">
-      <h2 id="file-error-heading" className="text-lg font-semibold">This file cannot be imported</h2>
+      <h3 id="file-error-heading" className="text-lg font-semibold">This file cannot be imported</h3>
       <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">{message}</p>
       <a href={`${directoryPath}/import`} className={primary}>Upload another file</a>
     </section>
@@ -173,7 +174,7 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
   };
   return (
     <section aria-labelledby="map-heading" className="space-y-4">
-      <h2 id="map-heading" className="text-lg font-semibold">Map columns</h2>
+      <h3 id="map-heading" className="text-lg font-semibold">Map columns</h3>
       <p className="text-sm text-slate-700">
         {data.fileName}: {file.rowCount.toLocaleString("en-US")} {file.rowCount === 1 ? "row" : "rows"}
         {file.encoding && `, read as ${file.encoding.toUpperCase()}`}
@@ -215,15 +216,19 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
           <thead className="bg-slate-50 text-left">
             <tr>
               <th scope="col" className="px-3 py-2">Column</th>
-              <th scope="col" className="px-3 py-2">Sample values</th>
+              <th scope="col" className="hidden px-3 py-2 sm:table-cell">Sample values</th>
               <th scope="col" className="px-3 py-2">Goes to</th>
             </tr>
           </thead>
           <tbody>
             {data.columns.map((c, i) => (
               <tr key={c.header} className="border-t border-slate-100">
-                <th scope="row" className="px-3 py-2 text-left font-medium">{c.header}</th>
-                <td className="max-w-xs truncate px-3 py-2 text-slate-600">{c.samples.join(" · ") || "—"}</td>
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {c.header}
+                  {/* On a phone the samples go under the column's name, so the field stays in view. */}
+                  <span className="block max-w-44 truncate text-xs font-normal text-slate-600 sm:hidden">{c.samples.join(" · ")}</span>
+                </th>
+                <td className="hidden max-w-xs truncate px-3 py-2 text-slate-600 sm:table-cell">{c.samples.join(" · ") || "—"}</td>
                 <td className="px-3 py-2">
                   <select
                     aria-label={`Field for column ${c.header}`}
@@ -275,7 +280,7 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
   if (data.mappingError || !data.review) {
     return (
       <section aria-labelledby="review-heading" className="space-y-4">
-        <h2 id="review-heading" className="text-lg font-semibold">Review</h2>
+        <h3 id="review-heading" className="text-lg font-semibold">Review</h3>
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">{data.mappingError}</p>
         <a href={`${here}?step=map`} className={primary}>Back to Map columns</a>
       </section>
@@ -305,7 +310,7 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
     });
   return (
     <section aria-labelledby="review-heading" className="space-y-4">
-      <h2 id="review-heading" className="text-lg font-semibold">Review</h2>
+      <h3 id="review-heading" className="text-lg font-semibold">Review</h3>
       <dl aria-label="What the import will do" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {([
           ["to create", counts.create],
@@ -429,7 +434,7 @@ function DoneStep({ companyId, directoryPath, batchId, result }: { companyId: st
     });
   return (
     <section aria-labelledby="done-heading" className="space-y-4">
-      <h2 id="done-heading" className="text-lg font-semibold">Import</h2>
+      <h3 id="done-heading" className="text-lg font-semibold">Import</h3>
       {result ? (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900">
           {result.undone ? "This import was undone. " : ""}Imported: {result.created.toLocaleString("en-US")} created, {result.updated.toLocaleString("en-US")} updated.
