@@ -304,7 +304,7 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
       undoableToast(`Imported: ${d.created.toLocaleString("en-US")} created, ${d.updated.toLocaleString("en-US")} updated`, {
         companyId,
         batchId: d.batchId,
-        description: d.invalid ? `${d.invalid.toLocaleString("en-US")} rows with errors were left out.` : undefined,
+        description: d.invalid ? `${d.invalid.toLocaleString("en-US")} ${d.invalid === 1 ? "row" : "rows"} with errors ${d.invalid === 1 ? "was" : "were"} left out.` : undefined,
       });
       router.push(`${here}?step=done${d.batchId ? `&batch=${d.batchId}` : ""}`);
     });
