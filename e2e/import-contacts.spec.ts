@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import * as XLSX from "@e965/xlsx";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { CONTACTS_PATH, newContact, openDirectory, openProjectDirectory, search, snap, toast } from "./support";
+import { CONTACTS_PATH, newContact, openDirectory, openProjectDirectory, search, snap, toast, waitForHydration } from "./support";
 
 const PROJECT = "Northgate Distribution Warehouse";
 
@@ -24,7 +24,9 @@ function xlsxFile(rows: (string | number)[][]) {
 }
 
 async function upload(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await waitForHydration(page, page.getByLabel("Spreadsheet file"));
   await page.getByLabel("Spreadsheet file").setInputFiles(file);
+  await expect(page.getByText(`${file.name} (`)).toBeVisible();
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Map columns" })).toBeVisible();
 }
@@ -38,6 +40,10 @@ test("import an XLSX into the company: correct a mapping, see an error, skip it,
   await expect(page.getByRole("link", { name: "Download template (CSV)" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Download template (XLSX)" })).toBeVisible();
   await checkStep(page, testInfo, "upload");
+  const template = await page.request.get((await page.getByRole("link", { name: "Download template (CSV)" }).getAttribute("href"))!);
+  expect((await template.text()).replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("First name,Last name,Email,Phone,Job title,Employee ID,Classification,Employee of our company,Company,Projects");
+  const xlsxTemplate = await page.request.get((await page.getByRole("link", { name: "Download template (XLSX)" }).getAttribute("href"))!);
+  expect(XLSX.read(await xlsxTemplate.body()).SheetNames).toEqual(["Contacts"]);
 
   await upload(
     page,
@@ -66,6 +72,9 @@ test("import an XLSX into the company: correct a mapping, see an error, skip it,
   await page.getByRole("link", { name: "Errors only" }).click();
   await expect(page.getByRole("row")).toHaveCount(2);
   await checkStep(page, testInfo, "review");
+  const errors = await page.request.get((await page.getByRole("link", { name: "Download errors (CSV)" }).getAttribute("href"))!);
+  const errorLines = (await errors.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  expect(errorLines).toEqual(["Row,Given name,Surname,E-mail,Badge #,Craft code,Problem", "4,Cy,Broken,not-an-email,,A3,E-mail: Enter an email address like name@example.com."]);
 
   await page.getByRole("button", { name: "Import 2 valid rows, skip 1" }).click();
   await expect(toast(page, "Imported: 2 created, 0 updated")).toBeVisible();

@@ -210,6 +210,16 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
     expect(await db.prisma.contact.count({ where: { companyId } })).toBe(0);
   });
 
+  test("a file over 20 MB is refused before it is read (413), and one that matches two contacts names the ambiguity", async () => {
+    const { id: companyId } = await createCompany(db.prisma);
+    const big = "First name,Last name\r\n" + "Ann,Lee\r\n".repeat(Math.ceil((21 * 1024 * 1024) / 9));
+    expectError(await importFile(companyId, { name: "big.csv", content: big }), 413, "body_too_large");
+    await createContact(db.prisma, companyId, { email: "same@example.com" });
+    await createContact(db.prisma, companyId, { email: "SAME@example.com" });
+    const error = expectError(await importFile(companyId, csv("First name,Last name,Email", "Ann,Lee,same@example.com")), 422, "validation_error");
+    expect(error.details).toEqual({ rows: [{ row: 2, column: "Email", message: "2 contacts in the directory have this Email; make them unique first." }] });
+  });
+
   test("bad form fields are 400, and only admins may import (project admins into their project)", async () => {
     const { id: companyId } = await createCompany(db.prisma);
     const site = await createProject(db.prisma, companyId);
