@@ -232,7 +232,7 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
                 <td className="px-3 py-2">
                   <select
                     aria-label={`Field for column ${c.header}`}
-                    className="rounded-md border border-slate-300 px-2 py-1"
+                    className="w-36 rounded-md border border-slate-300 px-2 py-1 sm:w-auto"
                     value={targets[i]}
                     onChange={(e) => setTargets(targets.map((t, j) => (j === i ? (e.target.value as ColumnTarget) : t)))}
                   >
