@@ -1,24 +1,18 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { startAppProcess, stopAppProcess } from "./app-process";
 
 /** Starts the built app with these settings and waits until it exits or serves (at most 60 s). */
 async function startApp(env: Record<string, string>) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rollcall-boot-"));
-  const child = spawn("npx", ["next", "start", "-p", "3297", "-H", "127.0.0.1"], {
-    env: { ...process.env, ROLLCALL_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = startAppProcess(3297, { ROLLCALL_DATA_DIR: dataDir, BETTER_AUTH_SECRET: "", ...env }, "pipe");
   let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve(null);
-    }, 60_000);
+    const timer = setTimeout(() => void stopAppProcess(child).then(() => resolve(null)), 60_000);
     child.on("exit", (code) => {
       clearTimeout(timer);
       resolve(code);

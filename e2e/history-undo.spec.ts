@@ -88,7 +88,7 @@ test("the Change History exports its filtered rows as CSV", async ({ page }) => 
   expect(file.suggestedFilename()).toMatch(/^change-history-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const lines = text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  expect(lines[0]).toBe("When (UTC),Contact,Action,Change,By,Reason,Batch,Contact ID");
+  expect(lines[0]).toBe("When (UTC),Contact,Action,Change,By,By (email),By (user ID),Reason,Batch,Contact ID");
   expect(lines.length).toBeGreaterThan(1);
   for (const line of lines.slice(1)) expect(line).toContain(",Undone,");
 });

@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { parseDirectorySearchParams } from "@/features/contacts/validations";
+import { unmatchedApiRequest } from "@/server/api/unmatched-request";
 
 const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/[^/]+$/;
 
@@ -12,6 +13,8 @@ const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/[^/]+
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // The API answers 401 itself; here only requests no route handler takes get its JSON 404 or 405.
+  if (pathname.startsWith("/api/")) return unmatchedApiRequest(request.method, pathname) ?? NextResponse.next();
   if (!getSessionCookie(request, { cookiePrefix: "rollcall" })) {
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
@@ -29,6 +32,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page but sign-in; not the API (it answers 401 itself), Next's files or the icon.
-  matcher: ["/((?!sign-in|api/|_next/|icon.svg|favicon.ico).*)"],
+  // Every page but sign-in, and the JSON API; not Better Auth's routes, Next's files or the icon.
+  matcher: ["/((?!sign-in|api/(?!v1(?:/|$))|_next/|icon.svg|favicon.ico).*)"],
 };

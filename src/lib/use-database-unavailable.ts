@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect, useState } from "react";
 
 /**
  * Whether the page failed because the database is unavailable: an error page cannot see
@@ -22,3 +23,16 @@ export function useDatabaseUnavailable(): boolean {
 
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The database is unavailable right now. Nothing was changed; Rollcall reconnects by itself, so try again in a few seconds.";
+
+/**
+ * "Try again" for an error boundary: asks the server for the page again (a failed server
+ * render is not retried by reset alone), then clears the error.
+ */
+export function useRetry(reset: () => void): () => void {
+  const router = useRouter();
+  return () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
+}

@@ -56,13 +56,19 @@ export type ApiCall = {
   headers?: Record<string, string>;
 };
 
-export type ApiResult = { status: number; body: unknown; headers?: Headers };
+export type ApiResult = { status: number; body: unknown };
 
 /** Calls a route handler the way Next.js does, without a server. */
-export async function callApi(
+export async function callApi(handler: RouteHandler, call: ApiCall = {}): Promise<ApiResult> {
+  const response = await callApiResponse(handler, call);
+  return { status: response.status, body: await response.json() };
+}
+
+/** callApi's request, answered with the whole response (headers included). */
+export async function callApiResponse(
   handler: RouteHandler,
   { params = {}, query, body, rawBody, method, token, headers = {} }: ApiCall = {},
-): Promise<ApiResult> {
+): Promise<Response> {
   const url = new URL("http://rollcall.test/api/v1/");
   if (query !== undefined) url.search = new URLSearchParams(query).toString();
   const text = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
@@ -76,8 +82,7 @@ export async function callApi(
       ...headers,
     },
   });
-  const response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
-  return { status: response.status, body: await response.json(), headers: response.headers };
+  return handler(request, { params: Promise.resolve(params) as Promise<never> });
 }
 
 /** Asserts a success and returns the body, parsed with the endpoint's response schema. */

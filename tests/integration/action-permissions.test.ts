@@ -71,6 +71,9 @@ async function fullSnapshot(prisma: PrismaClient, companyId: string) {
   return { ...records, crews, members, grants, tokens };
 }
 
+/** The same ids as a hand-made request may spell them. */
+const upperCaseIds = (w: World): World => ({ ...w, companyId: w.companyId.toUpperCase(), granted: w.granted.toUpperCase(), other: w.other.toUpperCase() });
+
 type Context = { w: World; db: Database; me: string };
 
 /**
@@ -338,9 +341,9 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
     actAs(null);
   });
 
-  test.each(CASES)("%s: %s → %s", async (role, action, expected) => {
+  async function expectOutcome(role: Role, action: ActionName, expected: Expected, w: World) {
     const { needs, prepare } = ACTIONS[action];
-    const run = await prepare({ w: world, db, me: users[role].userId });
+    const run = await prepare({ w, db, me: users[role].userId });
     const before = await fullSnapshot(db.prisma, world.companyId);
 
     actAs(role);
@@ -356,7 +359,12 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
       expect(after).toEqual(before);
       expect(revalidatePath).not.toHaveBeenCalled();
     }
-  });
+  }
+
+  test.each(CASES)("%s: %s → %s", (role, action, expected) => expectOutcome(role, action, expected, world));
+
+  // Grants are kept by the lower-case id: an upper-cased one must not fall back to the company level.
+  test.each(CASES)("with upper-case ids, %s: %s → %s", (role, action, expected) => expectOutcome(role, action, expected, upperCaseIds(world)));
 
   test.each(Object.keys(ACTIONS) as ActionName[])("%s without a session → asked to sign in, nothing changed", async (action) => {
     const run = await ACTIONS[action].prepare({ w: world, db, me: users.Admin.userId });

@@ -55,7 +55,7 @@ describe.each(TEST_DATABASES)("history, undo and Idempotency-Key API on %s", (ki
         id: expect.any(String),
         action: "contact.reactivated",
         at: expect.any(String),
-        actor: { id: admin.user.id, name: admin.user.name },
+        actor: { id: admin.user.id, name: admin.user.name, email: admin.user.email },
         batchId,
         reason: "Back for phase 2",
         projectIds: [p[0]],

@@ -29,6 +29,9 @@ type World = {
 };
 
 
+/** The same ids as a hand-made request may spell them. */
+const upperCaseIds = (w: World): World => ({ ...w, companyId: w.companyId.toUpperCase(), granted: w.granted.toUpperCase(), other: w.other.toUpperCase() });
+
 /**
  * One request of each kind, built on data made for it (so an allowed change never
  * spoils the next case), and the permission a refusal names.
@@ -209,14 +212,14 @@ describe.each(TEST_DATABASES)("API permissions on %s", (kind) => {
   afterAll(() => closeApiTestDatabase(db));
 
   /** The action's request, on data made for it now. */
-  function prepare(name: ActionName) {
+  function prepare(name: ActionName, w = world) {
     const action: Action = ACTIONS[name];
-    return action.prepare(world, db);
+    return action.prepare(w, db);
   }
 
-  test.each(CASES)("%s: %s → %i", async (role, action, status) => {
+  async function expectAnswer(role: Role, action: ActionName, status: number, w: World) {
     const { needs, writes } = ACTIONS[action];
-    const { handler, call } = await prepare(action);
+    const { handler, call } = await prepare(action, w);
     const before = await companySnapshot(db.prisma, world.companyId);
 
     const result = await callApi(handler, { ...call, token: tokens[role] });
@@ -228,7 +231,12 @@ describe.each(TEST_DATABASES)("API permissions on %s", (kind) => {
     const after = await companySnapshot(db.prisma, world.companyId);
     if (status < 300 && writes) expect(after).not.toEqual(before);
     else expect(after).toEqual(before);
-  });
+  }
+
+  test.each(CASES)("%s: %s → %i", (role, action, status) => expectAnswer(role, action, status, world));
+
+  // Grants are kept by the lower-case id: an upper-cased one must not fall back to the company level.
+  test.each(CASES)("with upper-case ids, %s: %s → %i", (role, action, status) => expectAnswer(role, action, status, upperCaseIds(world)));
 
   test.each([
     ["None", "none"],

@@ -14,6 +14,14 @@ test("cells a spreadsheet would run as formulas are neutralised", () => {
   expect(neutralizeFormula("Ana = foreman")).toBe("Ana = foreman");
 });
 
+test("a formula start after a delimiter some spreadsheet splits on (, ; tab) is neutralised too", () => {
+  expect(neutralizeFormula("Foreman;=2+5")).toBe("Foreman;'=2+5");
+  expect(neutralizeFormula("Crew,@SUM(A1)")).toBe("Crew,'@SUM(A1)");
+  expect(neutralizeFormula("Lead\t-2+3")).toBe("Lead\t'-2+3");
+  expect(neutralizeFormula("=1;+2")).toBe("'=1;'+2");
+  expect(neutralizeFormula("Ana = foreman; B-shift")).toBe("Ana = foreman; B-shift");
+});
+
 describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
   let db: Database;
   beforeAll(async () => {
@@ -43,5 +51,14 @@ describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
       contactsCsv(db.prisma, { companyId: company.id }, "inactive-contacts", parseDirectorySearchParams({ q: "núñez" }).query),
     );
     expect(searched.trim().split("\n")).toHaveLength(2);
+  });
+
+  test("every cell holding , ; or a tab is quoted, so no spreadsheet splits a formula out of it", async () => {
+    const company = await createCompany(db.prisma);
+    const contact = await createContact(db.prisma, company.id, { firstName: "Semi", lastName: "Colon" });
+    await db.prisma.contact.update({ where: { id: contact.id }, data: { jobTitle: "Foreman;=2+5", employeeId: "A\t=1" } });
+    const csv = await text(contactsCsv(db.prisma, { companyId: company.id }, "contacts", parseDirectorySearchParams({}).query));
+    const row = csv.trim().split("\n")[1]!;
+    expect(row).toMatch(/^Semi,Colon,,,"Foreman;'=2\+5",,"A\t'=1",/);
   });
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 import { invalidInput, type ActionResult } from "@/lib/action-result";
 import { createApiToken, revokeApiToken } from "@/server/auth/api-tokens";
 import { authorize } from "@/server/auth/authorize";
@@ -10,10 +11,10 @@ import { can } from "@/server/permissions/can";
 import { DomainError } from "@/server/errors";
 
 const createSchema = z.strictObject({
-  companyId: z.uuid(),
+  companyId: recordId(),
   name: z.string().trim().min(1, { error: "Name the token after what will use it, like “Payroll sync”." }).max(80),
 });
-const revokeSchema = z.strictObject({ companyId: z.uuid(), tokenId: z.uuid() });
+const revokeSchema = z.strictObject({ companyId: recordId(), tokenId: recordId() });
 
 /** A token for the signed-in user in this company. Its value is returned once, never stored. */
 export async function createApiTokenAction(input: unknown): Promise<ActionResult<{ token: string }>> {

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
+import { parseRecordId } from "@/lib/record-id";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getSessionUser } from "@/server/auth/current-user";
 import { getCompany } from "@/server/companies/get-company";
@@ -9,16 +9,14 @@ import { getPrisma } from "@/server/db/client";
 import { can } from "@/server/permissions/can";
 import { getProject } from "@/server/projects/get-project";
 
-const uuid = z.uuid();
-
 /**
- * The company named in the URL with the signed-in user as its member (`actor`); sign-in
+ * The company named in the URL (its id lower-cased, as every boundary takes it) with the signed-in user as its member (`actor`); sign-in
  * when nobody is signed in, the 404 page when the id is malformed, unknown or a company
  * the user is not in — nothing tells them it exists.
  */
-export const loadCompany = cache(async (companyId: string) => {
+export const loadCompany = cache(async (companyIdInUrl: string) => {
   if (!(await getSessionUser())) redirect("/sign-in");
-  if (!uuid.safeParse(companyId).success) notFound();
+  const companyId = parseRecordId(companyIdInUrl) ?? notFound();
   const actor = await getCurrentActor(companyId);
   if (!actor) notFound();
   const company = await getCompany(await getPrisma(), companyId);
@@ -26,10 +24,10 @@ export const loadCompany = cache(async (companyId: string) => {
 });
 
 /** A project of this company that the user may see, or the 404 page. */
-export const loadProject = cache(async (companyId: string, projectId: string) => {
-  const company = await loadCompany(companyId);
-  if (!uuid.safeParse(projectId).success) notFound();
+export const loadProject = cache(async (companyIdInUrl: string, projectIdInUrl: string) => {
+  const company = await loadCompany(companyIdInUrl);
+  const projectId = parseRecordId(projectIdInUrl) ?? notFound();
   if (!can(company.actor, "view contacts", { projectId })) notFound();
   const project = await getProject(await getPrisma(), { companyId: company.id, projectId });
-  return project ? { ...project, actor: company.actor } : notFound();
+  return project ? { ...project, companyId: company.id, actor: company.actor } : notFound();
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 import type { ContactStatusChange } from "@/server/contacts/change-contact-status";
 import { applyBulkStatusChange } from "@/server/contacts/apply-bulk-status-change";
 import { listContacts } from "@/server/contacts/list-contacts";
@@ -51,9 +52,9 @@ export async function inactivateContactsAction(input: unknown) {
 }
 
 const pickerSearchSchema = z.strictObject({
-  companyId: z.uuid(),
+  companyId: recordId(),
   /** The project the picker serves, whose access the user needs. */
-  projectId: z.uuid().optional(),
+  projectId: recordId().optional(),
   q: z.string().trim().max(200).default(""),
 });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 
-// PostgreSQL cannot store NUL in text; say so instead of failing on write.
-const NO_NUL = [/^[^\u0000]*$/, { error: "Remove the invisible control characters from this field." }] as const;
+// PostgreSQL cannot store NUL, nor half a UTF-16 surrogate pair, in text; say so instead of failing on write.
+const NO_NUL = [/^(?:[^\u0000\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, { error: "Remove the invisible control characters from this field." }] as const;
 
 /** An optional text field: blank means "none", so a cleared form field stores null. */
 function optionalText(max: number, label: string) {
@@ -42,13 +43,13 @@ export const contactFieldsSchema = z.strictObject({
   isEmployee: z.boolean({ error: "isEmployee must be true or false." }).optional(),
   vendorId: z.preprocess(
     (v) => (v === "" ? null : v),
-    z.uuid({ error: "Choose a company from the list." }).nullable().optional(),
+    recordId({ error: "Choose a company from the list." }).nullable().optional(),
   ),
 });
 
 export const createContactSchema = contactFieldsSchema.extend({
   projectIds: z
-    .array(z.uuid({ error: "Each project id must be a UUID." }))
+    .array(recordId({ error: "Each project id must be a UUID." }))
     .max(100, { error: "Add a contact to at most 100 projects at once." })
     .transform((ids) => [...new Set(ids)])
     .optional(),

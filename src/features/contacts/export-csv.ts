@@ -1,6 +1,6 @@
 import "server-only";
 import { stringify } from "csv-stringify";
-import { Readable } from "node:stream";
+import { Readable, pipeline } from "node:stream";
 import { streamContacts } from "@/server/contacts/stream-contacts";
 import type { Db } from "@/server/db/transaction";
 import { ORIGIN_LABELS } from "./contact-schemas";
@@ -15,9 +15,35 @@ const COLUMNS = [
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab or carriage
  * return) is prefixed with an apostrophe, so an export never executes what someone typed.
+ * A spreadsheet opening the file may split cells on ";" or a tab as well as ",", so a
+ * formula start after any of them is defused too ("Foreman;=2+5"), as OWASP's CSV
+ * injection guidance asks.
  */
 export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return value.replace(/(^|[,;\t])(?=[=+\-@\t\r])/g, "$1'");
+}
+
+/**
+ * How every export writes CSV: UTF-8 with the byte-order mark Excel needs, formulas
+ * defused, and every cell holding a delimiter some spreadsheet splits on in quotes.
+ */
+export function spreadsheetCsv(columns: string[]) {
+  return stringify({ bom: true, header: true, columns, cast: { string: neutralizeFormula }, quoted_match: /[,;\t]/ });
+}
+
+/**
+ * The records as a CSV stream. A failing read (the database gone mid-export) ends the
+ * download with an error instead of leaving it open forever, as `.pipe` would.
+ */
+export function csvStream(records: AsyncIterable<string[]>, columns: string[]): Readable {
+  const csv = spreadsheetCsv(columns);
+  pipeline(Readable.from(records), csv, (error) => {
+    // A browser that stops the download is no failure.
+    if (error && error.name !== "AbortError" && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") {
+      console.error("CSV export failed:", error);
+    }
+  });
+  return csv;
 }
 
 /** A directory tab, with its search and filters, as CSV (UTF-8 with BOM), streamed batch by batch. */
@@ -33,8 +59,5 @@ export function contactsCsv(db: Db, scope: DirectoryScope, tab: DirectoryTab, qu
       ];
     }
   }
-  // Excel opens UTF-8 correctly only with a byte-order mark.
-  return Readable.from(records()).pipe(
-    stringify({ bom: true, header: true, columns: COLUMNS, cast: { string: neutralizeFormula } }),
-  );
+  return csvStream(records(), COLUMNS);
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { loadCompany, loadProject } from "@/features/companies/queries";
 import { Readable } from "node:stream";
+import { attachmentDisposition } from "@/lib/content-disposition";
 import { getPrisma } from "@/server/db/client";
-import { can, REFUSAL, viewPermission } from "@/server/permissions/can";
+import { canListContacts, REFUSAL, viewPermission } from "@/server/permissions/can";
 import { tabStatus } from "./queries";
 import { contactsCsv } from "./export-csv";
 import { DIRECTORY_TABS, parseDirectorySearchParams, type DirectoryTab } from "./validations";
@@ -19,17 +20,17 @@ export async function exportDirectoryTab(request: Request, { params }: { params:
   const project = projectId ? await loadProject(companyId, projectId) : null;
   const scope = { projectId: project?.id };
   const permission = viewPermission(tabStatus(tab as DirectoryTab));
-  if (!can(company.actor, permission, scope)) {
+  const { query } = parseDirectorySearchParams(Object.fromEntries(new URL(request.url).searchParams));
+  if (!canListContacts(company.actor, tabStatus(tab as DirectoryTab), { ...scope, memberOf: query.project })) {
     return Response.json({ error: { code: "forbidden", message: REFUSAL[permission] } }, { status: 403 });
   }
-  const { query } = parseDirectorySearchParams(Object.fromEntries(new URL(request.url).searchParams));
   const day = new Date().toISOString().slice(0, 10);
   const name = `${project ? project.number ?? "project" : "company"}-${tab}-${day}.csv`;
   const csv = contactsCsv(await getPrisma(), { companyId: company.id, projectId: project?.id }, tab as DirectoryTab, query);
   return new Response(Readable.toWeb(csv) as ReadableStream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
+      "Content-Disposition": attachmentDisposition(name),
       "Cache-Control": "no-store",
     },
   });

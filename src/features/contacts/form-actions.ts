@@ -2,15 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 import { createContact } from "@/server/contacts/create-contact";
 import { createCrewWorker } from "@/server/crews/create-crew-worker";
 import { findDuplicateContacts } from "@/server/contacts/find-duplicate-contacts";
+import { contactVisibility, getContact } from "@/server/contacts/get-contact";
 import { updateContact } from "@/server/contacts/update-contact";
 import { authorize } from "@/server/auth/authorize";
 import { getCrew } from "@/server/crews/get-crew";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { changedBy } from "@/server/history/changed-by";
+import { missingToEditContact, REFUSAL } from "@/server/permissions/can";
 import { contactFieldsSchema, updateContactSchema } from "./contact-schemas";
 
 export type ContactFormState = {
@@ -24,9 +27,9 @@ export type ContactFormState = {
 };
 
 const scopeSchema = z.object({
-  companyId: z.uuid(),
-  projectId: z.uuid().optional(),
-  crewId: z.uuid().optional(),
+  companyId: recordId(),
+  projectId: recordId().optional(),
+  crewId: recordId().optional(),
 });
 
 function formFields(formData: FormData) {
@@ -108,7 +111,7 @@ export async function createContactAction(_: ContactFormState, formData: FormDat
 
 /** Edit Contact: one record, so the edit shows in the company directory and on every project. */
 export async function updateContactAction(_: ContactFormState, formData: FormData): Promise<ContactFormState> {
-  const ids = z.object({ companyId: z.uuid(), contactId: z.uuid() }).safeParse({
+  const ids = z.object({ companyId: recordId(), contactId: recordId() }).safeParse({
     companyId: formData.get("companyId"),
     contactId: formData.get("contactId"),
   });
@@ -117,8 +120,13 @@ export async function updateContactAction(_: ContactFormState, formData: FormDat
   if (!parsed.success) return fieldErrors(parsed.error);
   const { actor, error } = await authorize(ids.data.companyId, "edit contacts");
   if (error !== null) return { message: error };
+  const prisma = await getPrisma();
+  const current = await getContact(prisma, ids.data);
+  if (!current) return { message: "Contact not found." };
+  const missing = missingToEditContact(actor, contactVisibility(current));
+  if (missing) return { message: REFUSAL[missing] };
   try {
-    const contact = await updateContact(await getPrisma(), { ...ids.data, patch: parsed.data, by: changedBy(actor) });
+    const contact = await updateContact(prisma, { ...ids.data, patch: parsed.data, by: changedBy(actor) });
     revalidatePath(`/companies/${ids.data.companyId}`, "layout");
     return { contactId: contact.id, message: `Saved ${contact.firstName} ${contact.lastName}.` };
   } catch (error) {

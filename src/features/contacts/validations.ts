@@ -1,5 +1,6 @@
 import { createLoader, createSerializer } from "nuqs/server";
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 import { ContactOrigin } from "@/generated/prisma/enums";
 import { reasonSchema } from "@/features/history/validations";
 import { MAX_BULK_CONTACTS, directorySearchParams, type DirectoryQuery } from "./directory-params";
@@ -50,7 +51,7 @@ export const contactIdsSchema = z
   .transform((ids) => [...new Set(ids)]);
 
 export const bulkContactsInputSchema = z.strictObject({
-  companyId: z.uuid({ error: "companyId must be a UUID." }),
+  companyId: recordId({ error: "companyId must be a UUID." }),
   contactIds: contactIdsSchema,
   reason: reasonSchema,
   /** Set once per opened dialog, so a double-clicked confirm applies once. */
@@ -60,7 +61,7 @@ export type BulkContactsInput = z.input<typeof bulkContactsInputSchema>;
 
 /** Adding contacts to, or removing them from, one project's directory. */
 export const projectContactsInputSchema = bulkContactsInputSchema.extend({
-  projectId: z.uuid({ error: "projectId must be a UUID." }),
+  projectId: recordId({ error: "projectId must be a UUID." }),
 });
 
 /**
@@ -70,8 +71,8 @@ export const projectContactsInputSchema = bulkContactsInputSchema.extend({
 export const matchingSelectionSchema = z.strictObject({
   tab: z.enum(["contacts", "inactive-contacts"], { error: "tab must be contacts or inactive-contacts." }),
   q: z.string().trim().max(200, { error: "Keep the search under 200 characters." }).default(""),
-  vendor: z.uuid().nullable().default(null),
-  project: z.uuid().nullable().default(null),
+  vendor: recordId().nullable().default(null),
+  project: recordId().nullable().default(null),
   origin: z.enum(ContactOrigin).nullable().default(null),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 
 export const crewNameSchema = z
   .string({ error: "Enter a crew name." })
@@ -7,19 +8,19 @@ export const crewNameSchema = z
   .max(80, { error: "Keep the crew name under 80 characters." });
 
 export const createCrewInputSchema = z.strictObject({
-  companyId: z.uuid(),
-  projectId: z.uuid(),
+  companyId: recordId(),
+  projectId: recordId(),
   name: crewNameSchema,
 });
 
 export const crewMembersInputSchema = z.strictObject({
-  companyId: z.uuid(),
-  crewId: z.uuid(),
-  contactIds: z.array(z.uuid()).min(1, { error: "Pick at least one worker." }).max(200, { error: "Add at most 200 workers at once." }),
+  companyId: recordId(),
+  crewId: recordId(),
+  contactIds: z.array(recordId()).min(1, { error: "Pick at least one worker." }).max(200, { error: "Add at most 200 workers at once." }),
 });
 
 export const removeCrewMemberInputSchema = z.strictObject({
-  companyId: z.uuid(),
-  crewId: z.uuid(),
-  contactId: z.uuid(),
+  companyId: recordId(),
+  crewId: recordId(),
+  contactId: recordId(),
 });

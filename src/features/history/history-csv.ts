@@ -1,14 +1,13 @@
 import "server-only";
-import { stringify } from "csv-stringify";
 import { Readable } from "node:stream";
-import { neutralizeFormula } from "@/features/contacts/export-csv";
+import { csvStream } from "@/features/contacts/export-csv";
 import type { Db } from "@/server/db/transaction";
 import { streamCompanyHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
 import { describeChange } from "./describe-change";
 import { ACTION_LABELS, type HistoryFilters } from "./validations";
 
-const COLUMNS = ["When (UTC)", "Contact", "Action", "Change", "By", "Reason", "Batch", "Contact ID"];
+const COLUMNS = ["When (UTC)", "Contact", "Action", "Change", "By", "By (email)", "By (user ID)", "Reason", "Batch", "Contact ID"];
 
 /** The company's Change History with the page's filters, as CSV (UTF-8 with BOM), streamed. */
 export function historyCsv(db: Db, companyId: string, filters: HistoryFilters): Readable {
@@ -23,11 +22,13 @@ export function historyCsv(db: Db, companyId: string, filters: HistoryFilters): 
         ACTION_LABELS[item.action],
         describeChange(item, names),
         item.actor.name,
+        item.actor.email ?? "",
+        item.actor.id ?? "",
         item.reason ?? "",
         item.batchId,
         item.contact.id,
       ];
     }
   }
-  return Readable.from(records()).pipe(stringify({ bom: true, header: true, columns: COLUMNS, cast: { string: neutralizeFormula } }));
+  return csvStream(records(), COLUMNS);
 }

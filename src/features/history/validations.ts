@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 
 /** What the history records, as the API and the Change History filter name it. */
 export const HISTORY_ACTIONS = [
@@ -32,16 +33,20 @@ export const reasonSchema = z
   .string({ error: "reason must be text." })
   .trim()
   .max(500, { error: "Keep the reason under 500 characters." })
-  .regex(/^[^\u0000]*$/, { error: "Remove the invisible control characters from the reason." })
+  .regex(/^(?:[^\u0000\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, { error: "Remove the invisible control characters from the reason." })
   .optional();
 
+// The database keeps no year 0, and the end of the last day must still be a date it can store.
 const day = (label: string) =>
-  z.iso.date({ error: `${label} must be a date like 2026-11-30.` }).optional();
+  z.iso
+    .date({ error: `${label} must be a date like 2026-11-30.` })
+    .refine((d) => d >= "2000-01-01" && d <= "2999-12-31", { error: `${label} must be a day from 2000-01-01 to 2999-12-31.` })
+    .optional();
 
 /** The Change History filters: the page's URL and the API's query string share them. */
 export const historyFilterShape = {
   action: z.enum(HISTORY_ACTIONS, { error: `action must be one of ${HISTORY_ACTIONS.join(", ")}.` }).optional(),
-  actorId: z.uuid({ error: "actorId must be a user id." }).optional(),
+  actorId: recordId({ error: "actorId must be a user id." }).optional(),
   from: day("from").meta({ description: "First day (UTC) to include, YYYY-MM-DD." }),
   to: day("to").meta({ description: "Last day (UTC) to include, YYYY-MM-DD." }),
 };
@@ -54,7 +59,7 @@ export type HistoryFilters = z.output<typeof historyFiltersSchema>;
 
 /** The Undo of a toast or an API call: which batch. */
 export const undoBatchInputSchema = z.strictObject({
-  companyId: z.uuid({ error: "companyId must be a UUID." }),
-  batchId: z.uuid({ error: "batchId must be a UUID." }),
+  companyId: recordId({ error: "companyId must be a UUID." }),
+  batchId: recordId({ error: "batchId must be a UUID." }),
   idempotencyKey: z.string().min(1).max(255).optional(),
 });

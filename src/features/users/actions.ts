@@ -21,11 +21,10 @@ export async function addUserAction(_: AddUserState, formData: FormData): Promis
   const { error } = await authorize(parsed.data.companyId, "manage users");
   if (error !== null) return { message: error };
   try {
-    const result = await addCompanyUser(await getPrisma(), parsed.data);
+    await addCompanyUser(await getPrisma(), parsed.data);
     revalidatePath(`/companies/${parsed.data.companyId}/directory/users`);
-    return {
-      added: `${parsed.data.name} ${result.created ? "can now sign in" : "already had a login and joined this company"}.`,
-    };
+    // The same words whether the login is new or joined: nothing tells an admin that an email has a login elsewhere.
+    return { added: `${parsed.data.name} was added to this company.` };
   } catch (e) {
     if (e instanceof DomainError) return { errors: { email: e.message }, message: e.message };
     throw e;

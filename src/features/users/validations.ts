@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 import { PermissionLevel } from "@/generated/prisma/enums";
 
 export const PERMISSION_LEVELS = Object.values(PermissionLevel);
 
 export const addUserSchema = z.strictObject({
-  companyId: z.uuid(),
+  companyId: recordId(),
   name: z.string().trim().min(1, { error: "Enter the person's name." }).max(100, { error: "Keep the name under 100 characters." }),
   email: z.email({ error: "Enter an email address like name@example.com." }).trim().toLowerCase().max(254),
   password: z
@@ -15,9 +16,9 @@ export const addUserSchema = z.strictObject({
 });
 
 export const setPermissionSchema = z.strictObject({
-  companyId: z.uuid(),
-  userId: z.uuid(),
-  projectId: z.uuid().optional(),
+  companyId: recordId(),
+  userId: recordId(),
+  projectId: recordId().optional(),
   /** null on a project: follow the company level. */
   level: z.enum(PermissionLevel).nullable(),
 });

@@ -6,6 +6,9 @@ import { DomainError } from "@/server/errors";
 /** Seconds a client is asked to wait before retrying while the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
 
+/** API answers are one caller's data: no shared or browser cache keeps them. */
+export const NO_STORE = { "Cache-Control": "no-store" };
+
 /** Every error code the API answers with, and its HTTP status. */
 export const ERROR_STATUS = {
   validation_error: 400,
@@ -14,6 +17,7 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   too_many_ids: 413,
   body_too_large: 413,
@@ -95,5 +99,5 @@ function asApiError(error: unknown): ApiError | null {
 }
 
 function errorBody({ code, message, details, status }: ApiError, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: { code, message, details } }, { status, headers });
+  return Response.json({ error: { code, message, details } }, { status, headers: { ...NO_STORE, ...headers } });
 }

@@ -36,6 +36,10 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where:
   // PostgreSQL text cannot hold U+0000, so it is refused here rather than failing in the database.
   const nulAt = findNul(input);
   if (nulAt) throw invalidInput(where, [customIssue(nulAt, "Remove the NUL character (\\u0000); text cannot contain it.")]);
+  const surrogateAt = findNul(input, hasLoneSurrogate);
+  if (surrogateAt) {
+    throw invalidInput(where, [customIssue(surrogateAt, "Remove the unpaired UTF-16 surrogate (such as \\ud800); text must be valid Unicode.")]);
+  }
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw invalidInput(where, parsed.error.issues);
   return parsed.data;
@@ -43,21 +47,26 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where:
 
 type Visit = { value: unknown; key: PropertyKey | null; parent: Visit | null };
 
+const hasNul = (text: string) => text.includes("\0");
+
+/** Half of a UTF-16 pair without the other half: JSON can carry one ("\ud800"), no database text can. */
+const hasLoneSurrogate = (text: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+
 /**
- * The path of the first string (or key) holding U+0000. Iterative, with paths kept as
- * parent links: JSON may nest deeper than the call stack goes.
+ * The path of the first string (or key) holding U+0000, or failing another test of text.
+ * Iterative, with paths kept as parent links: JSON may nest deeper than the call stack goes.
  */
-export function findNul(input: unknown): PropertyKey[] | null {
+export function findNul(input: unknown, isBad: (text: string) => boolean = hasNul): PropertyKey[] | null {
   const stack: Visit[] = [{ value: input, key: null, parent: null }];
   while (stack.length) {
     const visit = stack.pop()!;
     if (typeof visit.value === "string") {
-      if (visit.value.includes("\0")) return pathOf(visit);
+      if (isBad(visit.value)) return pathOf(visit);
     } else if (visit.value !== null && typeof visit.value === "object") {
       const isArray = Array.isArray(visit.value);
       for (const [key, value] of Object.entries(visit.value)) {
         const child = { value, key: isArray ? Number(key) : key, parent: visit };
-        if (key.includes("\0")) return pathOf(child);
+        if (isBad(key)) return pathOf(child);
         stack.push(child);
       }
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/record-id";
 import { createContactSchema, updateContactSchema } from "@/features/contacts/contact-schemas";
 import { SORT_VALUES, bulkContactsInputSchema, contactIdsSchema } from "@/features/contacts/validations";
 import { ContactOrigin, ContactStatus, MembershipStatus, ProjectStatus, VendorKind } from "@/generated/prisma/enums";
@@ -50,7 +51,7 @@ const listQueryShape = {
     .min(1, { error: "perPage must be a whole number from 1 to 100." })
     .max(100, { error: "perPage must be a whole number from 1 to 100." })
     .default(50),
-  vendorId: z.uuid({ error: "vendorId must be a company (vendor) id." }).optional().meta({ description: "Only contacts of this company (vendor)." }),
+  vendorId: recordId({ error: "vendorId must be a company (vendor) id." }).optional().meta({ description: "Only contacts of this company (vendor)." }),
   origin: z
     .enum(lowerValues(ContactOrigin), { error: `origin must be one of ${lowerValues(ContactOrigin).join(", ")}.` })
     .transform(upper)
@@ -60,7 +61,7 @@ const listQueryShape = {
 
 export const listContactsQuery = z.strictObject({
   ...listQueryShape,
-  projectId: z.uuid({ error: "projectId must be a project id." }).optional().meta({ description: "Only contacts on this project's directory." }),
+  projectId: recordId({ error: "projectId must be a project id." }).optional().meta({ description: "Only contacts on this project's directory." }),
 });
 
 export const listProjectContactsQuery = z.strictObject(listQueryShape);
@@ -219,6 +220,7 @@ export const historyItemSchema = z
     actor: z.strictObject({
       id: z.uuid().nullable().meta({ description: "The user; null for changes the system made (seeds, scripts)." }),
       name: z.string().meta({ description: "Their name when they acted." }),
+      email: z.string().nullable().meta({ description: "Their sign-in email, which says who they are (a name can be anyone's); null for the system." }),
     }),
     batchId: z.uuid().meta({ description: "The bulk operation (or single change) this entry belongs to." }),
     reason: z.string().nullable(),

@@ -25,6 +25,9 @@ export function buildAuth(prisma: PrismaClient, { secret, baseURL }: AuthOptions
     baseURL,
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    // Names and emails are set by company admins: a user renaming themselves ("Alex Admin")
+    // would sign the change history with someone else's name.
+    disabledPaths: ["/update-user", "/change-email"],
     session: { expiresIn: SESSION_HOURS * 60 * 60, updateAge: 60 * 60 },
     rateLimit: {
       enabled: true,

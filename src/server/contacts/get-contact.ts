@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/transaction";
+import type { ContactVisibility } from "@/server/permissions/can";
 import { contactSelect } from "./contact-select";
 
 /** A contact of this company with every project it has been on and its status there; null if none. */
@@ -20,3 +21,8 @@ export async function getContact(db: Db, { companyId, contactId }: { companyId: 
   return { ...rest, projects: memberships.map((m) => ({ ...m.project, status: m.status, since: m.updatedAt })) };
 }
 export type ContactDetail = NonNullable<Awaited<ReturnType<typeof getContact>>>;
+
+/** What deciding who may see the contact needs (src/server/permissions/can.ts): status, and the projects it is still on. */
+export function contactVisibility(contact: Pick<ContactDetail, "status" | "projects">): ContactVisibility {
+  return { status: contact.status, projectIds: contact.projects.filter((p) => p.status !== "REMOVED").map((p) => p.id) };
+}

@@ -3,15 +3,16 @@
  * timed out, shutting down), as opposed to a bug or a bad statement. Such a request
  * answers 503 with Retry-After; the pool reconnects by itself once the database is back.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, message, kind } = e as { code?: unknown; message?: unknown; kind?: unknown };
-    if (typeof code === "string" && (SOCKET_CODES.has(code) || PRISMA_CODES.has(code) || SERVER_CODES.test(code))) return true;
-    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
-    if (typeof message === "string" && MESSAGES.test(message)) return true;
-    if ((e as { name?: unknown }).name === "PrismaClientInitializationError") return true;
-  }
-  return false;
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 6) return false;
+  const { code, message, kind, name, cause, meta } = error as Record<string, unknown>;
+  if (typeof code === "string" && (SOCKET_CODES.has(code) || PRISMA_CODES.has(code) || SERVER_CODES.test(code))) return true;
+  if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+  if (typeof message === "string" && MESSAGES.test(message)) return true;
+  if (name === "PrismaClientInitializationError") return true;
+  // A raw query's failure (P2010) carries the driver adapter's error in its meta.
+  const adapterError = (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+  return isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable(adapterError, depth + 1);
 }
 
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "EAI_AGAIN"]);

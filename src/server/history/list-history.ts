@@ -8,7 +8,8 @@ export type HistoryItem = {
   id: string;
   action: HistoryAction;
   at: Date;
-  actor: { id: string | null; name: string };
+  /** The name they acted under, and who they are: their user id and sign-in email (null for the system). */
+  actor: { id: string | null; name: string; email: string | null };
   batchId: string;
   reason: string | null;
   projectIds: string[];
@@ -32,7 +33,7 @@ function toItem(e: Prisma.ContactEventGetPayload<{ select: typeof itemSelect }>)
     id: e.id,
     action: e.action as HistoryAction,
     at: e.createdAt,
-    actor: { id: e.batch.actorId, name: e.batch.actorName },
+    actor: { id: e.batch.actorId, name: e.batch.actorName, email: null },
     batchId: e.batchId,
     reason: e.batch.reason,
     projectIds: e.projectIds,
@@ -50,7 +51,20 @@ export async function listContactHistory(db: Db, companyId: string, contactId: s
     orderBy: { seq: "desc" },
     select: itemSelect,
   });
-  return events.map(toItem);
+  return withActorEmails(db, events.map(toItem));
+}
+
+/**
+ * Fills in each actor's sign-in email. A name is only what someone was called: the id
+ * and email, which users cannot change themselves, say who acted.
+ */
+async function withActorEmails(db: Db, items: HistoryItem[]): Promise<HistoryItem[]> {
+  const ids = [...new Set(items.flatMap((i) => (i.actor.id ? [i.actor.id] : [])))];
+  if (ids.length === 0) return items;
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+  const emails = new Map(users.map((u) => [u.id, u.email]));
+  for (const item of items) item.actor.email = item.actor.id ? (emails.get(item.actor.id) ?? null) : null;
+  return items;
 }
 
 export type CompanyHistoryOptions = HistoryFilters & { companyId: string; page: number; perPage: number };
@@ -85,7 +99,7 @@ export async function listCompanyHistory(db: Db, options: CompanyHistoryOptions)
     }),
     db.contactEvent.count({ where }),
   ]);
-  return { items: events.map(toItem), total };
+  return { items: await withActorEmails(db, events.map(toItem)), total };
 }
 
 /** The people who appear in a company's history, for the Person filter. */
@@ -115,7 +129,7 @@ export async function* streamCompanyHistory(
       take: batchSize,
       select: { ...itemSelect, seq: true },
     });
-    for (const e of events) yield toItem(e);
+    yield* await withActorEmails(db, events.map(toItem));
     if (events.length < batchSize) return;
     before = events.at(-1)!.seq;
   }

@@ -55,6 +55,37 @@ export function viewPermission(status: ContactStatus): Permission {
   return status === "ACTIVE" ? "view contacts" : "view inactive contacts";
 }
 
+/** A contact as far as seeing it goes: its status, and the projects it is on (not removed from). */
+export type ContactVisibility = { status: ContactStatus; projectIds: readonly string[] };
+
+/**
+ * Whether the actor may open one contact's record (details, history, edits), answered with
+ * the permission that is missing, or null: an active contact with the company directory,
+ * an inactive one only as a Directory admin of the company or of a project it is on — just
+ * as only they see it on an Inactive Contacts tab.
+ */
+export function missingToSeeContact(actor: ActorLevels, contact: ContactVisibility): Permission | null {
+  if (!can(actor, "view contacts")) return "view contacts";
+  if (contact.status === "ACTIVE") return null;
+  const admin = can(actor, "view inactive contacts") || contact.projectIds.some((projectId) => can(actor, "view inactive contacts", { projectId }));
+  return admin ? null : "view inactive contacts";
+}
+
+/** Editing a contact takes seeing it, then Standard on the company directory. */
+export function missingToEditContact(actor: ActorLevels, contact: ContactVisibility): Permission | null {
+  return missingToSeeContact(actor, contact) ?? (can(actor, "edit contacts") ? null : "edit contacts");
+}
+
+/**
+ * Whether the actor may list contacts in this status on a directory and, when the list is
+ * narrowed to one project's members (a filter of the company directory), on that project
+ * too: a project at None shows nobody its members, whichever list asks.
+ */
+export function canListContacts(actor: ActorLevels, status: ContactStatus, { projectId, memberOf }: { projectId?: string; memberOf?: string | null }): boolean {
+  const permission = viewPermission(status);
+  return can(actor, permission, { projectId }) && (!memberOf || can(actor, permission, { projectId: memberOf }));
+}
+
 /** The message a refused user reads. */
 export const REFUSAL: Record<Permission, string> = {
   "view contacts": "You don't have access to this directory. Ask a company admin for Read Only access or higher.",

@@ -2,6 +2,9 @@ import "server-only";
 import type { PermissionLevel } from "@/generated/prisma/enums";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { conflict, notFound } from "@/server/errors";
+import { lockCompanyLevels } from "./lock-company-levels";
+
+export const LAST_ADMIN = "A company needs at least one Directory Admin: make someone else Admin first.";
 
 export type SetDirectoryPermissionOptions = {
   companyId: string;
@@ -24,6 +27,11 @@ export function setDirectoryPermission(db: Db, options: SetDirectoryPermissionOp
       // Someone must always be able to manage the company's users.
       if (userId === actorUserId && level !== "ADMIN") {
         throw conflict("You cannot remove your own Admin level. Ask another admin to change it.");
+      }
+      await lockCompanyLevels(tx, companyId);
+      if (level !== "ADMIN") {
+        const otherAdmins = await tx.companyMember.count({ where: { companyId, directoryLevel: "ADMIN", userId: { not: userId } } });
+        if (otherAdmins === 0) throw conflict(LAST_ADMIN);
       }
       await tx.companyMember.update({ where: { id: member.id }, data: { directoryLevel: level } });
       return;

@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import type { Actor } from "@/server/permissions/actor";
-import { can, REFUSAL, viewPermission } from "@/server/permissions/can";
+import { can, canListContacts, REFUSAL, viewPermission } from "@/server/permissions/can";
 import { loadDirectory, tabStatus, type DirectoryScope } from "../queries";
 import { DIRECTORY_TABS, parseDirectorySearchParams, serializeDirectorySearchParams, type DirectoryTab } from "../validations";
 import { ContactsTable } from "./contacts-table";
@@ -40,11 +40,11 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     addFromDirectory: Boolean(scope.projectId) && can(actor, "manage project members", at),
     importContacts: can(actor, "import contacts", at),
   };
-  const needed = viewPermission(tabStatus(tab));
-  if (!can(actor, needed, at)) return <AccessDenied message={REFUSAL[needed]} />;
-  const here = `${basePath}/${tab}`;
   // src/proxy.ts has already sent malformed URLs to their canonical form.
   const { query } = parseDirectorySearchParams(searchParams);
+  const needed = viewPermission(tabStatus(tab));
+  if (!canListContacts(actor, tabStatus(tab), { ...at, memberOf: query.project })) return <AccessDenied message={REFUSAL[needed]} />;
+  const here = `${basePath}/${tab}`;
 
   const { rows, total, counts, vendors, projects } = await loadDirectory(scope, tab, query);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));

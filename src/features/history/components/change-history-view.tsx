@@ -117,7 +117,10 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
                     <ActionBadge action={item.action} />
                   </td>
                   <td className="px-3 py-2">{describeChange(item, projectNames)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{item.actor.name}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {item.actor.name}
+                    {item.actor.email && <span className="block text-xs text-slate-500">{item.actor.email}</span>}
+                  </td>
                   <td className="px-3 py-2 text-slate-700">{item.reason ?? <span className="text-slate-400">—</span>}</td>
                 </tr>
               ))}

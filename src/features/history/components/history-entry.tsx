@@ -31,7 +31,8 @@ export function HistoryEntry({ item, projectNames }: { item: HistoryItem; projec
         <span>{describeChange(item, projectNames)}</span>
       </div>
       <p className="mt-1 text-xs text-slate-500">
-        {item.actor.name} · <time dateTime={item.at.toISOString()}>{formatWhen(item.at)}</time>
+        {item.actor.name}
+        {item.actor.email && ` (${item.actor.email})`} · <time dateTime={item.at.toISOString()}>{formatWhen(item.at)}</time>
       </p>
       {item.reason && <p className="mt-1 text-sm text-slate-700">Reason: {item.reason}</p>}
     </li>

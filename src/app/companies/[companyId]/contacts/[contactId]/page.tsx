@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { z } from "zod";
+import { parseRecordId } from "@/lib/record-id";
 import { loadCompany } from "@/features/companies/queries";
 import { ORIGIN_LABELS } from "@/features/contacts/contact-schemas";
 import { ContactActions } from "@/features/contacts/components/contact-actions";
-import { getContact } from "@/server/contacts/get-contact";
+import { contactVisibility, getContact } from "@/server/contacts/get-contact";
 import { getPrisma } from "@/server/db/client";
 import { HistoryEntry } from "@/features/history/components/history-entry";
 import { listContactHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
-import { can, viewPermission } from "@/server/permissions/can";
+import { can, missingToSeeContact } from "@/server/permissions/can";
 import { listVendors } from "@/server/vendors/list-vendors";
 
 type Props = { params: Promise<{ companyId: string; contactId: string }> };
@@ -19,11 +19,13 @@ type Props = { params: Promise<{ companyId: string; contactId: string }> };
 // Metadata and page share one read per request.
 const loadContact = cache(async (companyId: string, contactId: string) => {
   const company = await loadCompany(companyId);
-  if (!z.uuid().safeParse(contactId).success || !can(company.actor, "view contacts")) notFound();
+  const id = parseRecordId(contactId);
+  if (!id || !can(company.actor, "view contacts")) notFound();
   const prisma = await getPrisma();
-  const contact = await getContact(prisma, { companyId: company.id, contactId });
-  // A contact whose import was undone is kept for the history only.
-  return { company, contact: contact && contact.status !== "DISCARDED" ? { ...contact, status: contact.status } : notFound(), prisma };
+  const contact = await getContact(prisma, { companyId: company.id, contactId: id });
+  // Whom the contact is hidden from, it does not exist for; a contact whose import was undone is kept for the history only.
+  if (!contact || contact.status === "DISCARDED" || missingToSeeContact(company.actor, contactVisibility(contact))) notFound();
+  return { company, contact: { ...contact, status: contact.status }, prisma };
 });
 
 async function load({ params }: Props) {
@@ -47,7 +49,7 @@ export default async function ContactPage(props: Props) {
   const { company, contact, prisma } = await load(props);
   const [vendors, history] = await Promise.all([
     listVendors(prisma, company.id),
-    can(company.actor, viewPermission(contact.status)) ? listContactHistory(prisma, company.id, contact.id) : null,
+    listContactHistory(prisma, company.id, contact.id),
   ]);
   const names = await projectNames(prisma, company.id, (history ?? []).flatMap((h) => h.projectIds));
   const active = contact.status === "ACTIVE";

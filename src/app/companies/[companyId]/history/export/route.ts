@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { loadCompany } from "@/features/companies/queries";
 import { historyCsv } from "@/features/history/history-csv";
 import { parseHistorySearchParams } from "@/features/history/search-params";
+import { attachmentDisposition } from "@/lib/content-disposition";
 import { getPrisma } from "@/server/db/client";
 import { can, REFUSAL } from "@/server/permissions/can";
 
@@ -16,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ comp
   return new Response(Readable.toWeb(csv) as ReadableStream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="change-history-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": attachmentDisposition(`change-history-${new Date().toISOString().slice(0, 10)}.csv`),
       "Cache-Control": "no-store",
     },
   });

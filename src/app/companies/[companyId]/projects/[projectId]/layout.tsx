@@ -9,8 +9,9 @@ export default async function ProjectLayout({
   children: React.ReactNode;
   params: Promise<{ companyId: string; projectId: string }>;
 }) {
-  const { companyId, projectId } = await params;
-  const project = await loadProject(companyId, projectId);
+  const { companyId: companyIdInUrl, projectId } = await params;
+  const project = await loadProject(companyIdInUrl, projectId);
+  const { companyId } = project;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-500">

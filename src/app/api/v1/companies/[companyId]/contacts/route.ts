@@ -5,10 +5,11 @@ import { toContactJson } from "@/server/api/serialize";
 import { createContact } from "@/server/contacts/create-contact";
 import { listContactRecords } from "@/server/contacts/list-contact-records";
 import { changedBy } from "@/server/history/changed-by";
-import { can, REFUSAL } from "@/server/permissions/can";
+import { can, canListContacts, REFUSAL, viewPermission } from "@/server/permissions/can";
 
-export const GET = apiRoute(endpoints.listContacts, async ({ db, params, query }) => {
+export const GET = apiRoute(endpoints.listContacts, async ({ db, actor, params, query }) => {
   const { vendorId, projectId, ...rest } = query;
+  if (!canListContacts(actor, query.status, { memberOf: projectId })) throw new ApiError("forbidden", REFUSAL[viewPermission(query.status)]);
   const { records, total } = await listContactRecords(db, { ...rest, companyId: params.companyId, vendor: vendorId, project: projectId });
   return { data: records.map(toContactJson), page: query.page, perPage: query.perPage, total };
 });

@@ -11,8 +11,9 @@ export const metadata: Metadata = { title: "Crews" };
 type Props = { params: Promise<{ companyId: string; projectId: string }> };
 
 export default async function CrewsPage({ params }: Props) {
-  const { companyId, projectId } = await params;
-  const project = await loadProject(companyId, projectId);
+  const { companyId: companyIdInUrl, projectId } = await params;
+  const project = await loadProject(companyIdInUrl, projectId);
+  const { companyId } = project;
   const prisma = await getPrisma();
   const [crews, vendors] = await Promise.all([
     listCrews(prisma, { companyId, projectId: project.id }),

@@ -13,8 +13,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProjectDirectoryPage({ params, searchParams }: Props) {
-  const { companyId, projectId, tab } = await params;
-  const project = await loadProject(companyId, projectId);
+  const { companyId: companyIdInUrl, projectId, tab } = await params;
+  const project = await loadProject(companyIdInUrl, projectId);
+  const { companyId } = project;
   return (
     <DirectoryView
       scope={{ companyId, projectId: project.id }}
