@@ -226,13 +226,13 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   {c.header}
                   {/* On a phone the samples go under the column's name, so the field stays in view. */}
-                  <span className="block max-w-44 truncate text-xs font-normal text-slate-600 sm:hidden">{c.samples.join(" · ")}</span>
+                  <span className="block max-w-28 truncate text-xs font-normal text-slate-600 sm:hidden">{c.samples.join(" · ")}</span>
                 </th>
                 <td className="hidden max-w-xs truncate px-3 py-2 text-slate-600 sm:table-cell">{c.samples.join(" · ") || "—"}</td>
                 <td className="px-3 py-2">
                   <select
                     aria-label={`Field for column ${c.header}`}
-                    className="w-36 rounded-md border border-slate-300 px-2 py-1 sm:w-auto"
+                    className="w-32 rounded-md border border-slate-300 px-2 py-1 sm:w-auto"
                     value={targets[i]}
                     onChange={(e) => setTargets(targets.map((t, j) => (j === i ? (e.target.value as ColumnTarget) : t)))}
                   >
