@@ -2,7 +2,7 @@
 // operations (the same change made by the minimal statements in one transaction, run
 // directly on the same rows), a naive row-by-row loop for contrast, and the directory
 // query (listContacts, searched and sorted) against the very statements Prisma sends for it.
-// Usage: npm run bench [-- --contacts 10000 --memberships 5 --list-contacts 100000 --runs 5 --json --chart]
+// Usage: npm run bench [-- --contacts 10000 --memberships 5 --list-contacts 100000 --import-rows 10000 --runs 5 --json --chart]
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +13,7 @@ import { migrate } from "@/server/db/migrate";
 import type { CapturedQuery, Database } from "@/server/db/open-database";
 import type { SqlDatabase } from "@/server/db/sql";
 import { findLargeCompany, seedLargeCompany } from "@/server/demo/seed-large-company";
+import { benchImport } from "./bench-import";
 import { openScriptDatabase } from "./open-script-database";
 
 const { values: args } = parseArgs({
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
     contacts: { type: "string", default: "10000" },
     memberships: { type: "string", default: "5" },
     "list-contacts": { type: "string", default: "100000" },
+    "import-rows": { type: "string", default: "10000" },
     runs: { type: "string", default: "5" },
     json: { type: "boolean", default: false },
     chart: { type: "boolean", default: false },
@@ -61,12 +63,16 @@ try {
   const listCompanyId = await listCompany(db.sql, listSize);
   cases.push({ name: "list_search_sort_page", ...(await benchList(db, listCompanyId)) });
 
-  const result = { contacts, memberships: contacts * perContact, listContacts: listSize, database: db.kind, cases };
+  const imported = await benchImport(db, Number(args["import-rows"]), runs);
+  cases.push(imported.case);
+
+  const result = { contacts, memberships: contacts * perContact, listContacts: listSize, database: db.kind, cases, importParse: imported.parse };
   if (args.json) {
     console.log(JSON.stringify(result, null, 2));
   } else {
     console.log(`Database: ${db.kind} (${where}); ${contacts} contacts x ${perContact} memberships; list on ${listSize} contacts; median of ${runs} runs`);
     console.table(cases);
+    console.log(`Reading ${imported.parse.rows} rows: CSV ${imported.parse.csvMs} ms, XLSX ${imported.parse.xlsxMs} ms`);
   }
   if (args.chart) {
     const file = path.join("docs", "images", `bench-${db.kind}.svg`);

@@ -9,15 +9,22 @@ const port = Number(process.env.PORT || 3000);
 // Not HOSTNAME: shells and containers set that to the machine's name.
 const hostname = process.env.ROLLCALL_HOST || "0.0.0.0";
 const behindProxies = Boolean(process.env.ROLLCALL_TRUSTED_PROXIES?.trim());
-/** Next.js's own limit on a server action's body (serverActions.bodySizeLimit, 1 MB), which it enforces with a 500. */
+/**
+ * A server action's body: 1 MB, answered here with a 413 (Next.js would answer a 500), except
+ * on the import wizard's Upload page, which takes a spreadsheet of up to 20 MB (the 21 MB of
+ * serverActions.bodySizeLimit in next.config.ts).
+ */
 const ACTION_BODY_LIMIT = 1024 * 1024;
+const UPLOAD_BODY_LIMIT = 21 * 1024 * 1024;
+const UPLOAD_PAGE = /^\/companies\/[^/?]+(\/projects\/[^/?]+)?\/directory\/import\/?(\?|$)/;
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 createServer((request, response) => {
-  if (request.headers["next-action"] && Number(request.headers["content-length"] ?? 0) > ACTION_BODY_LIMIT) {
+  const limit = UPLOAD_PAGE.test(request.url ?? "") ? UPLOAD_BODY_LIMIT : ACTION_BODY_LIMIT;
+  if (request.headers["next-action"] && Number(request.headers["content-length"] ?? 0) > limit) {
     // Answered once the body is read, so the client is not cut off mid-send.
     request.resume().on("end", () => response.writeHead(413, { "content-type": "text/plain; charset=utf-8" }).end("Request body too large."));
     return;

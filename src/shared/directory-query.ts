@@ -20,7 +20,10 @@ export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
 export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
 
 /** The contact status a tab lists. */
-export function tabStatus(tab: DirectoryTab): ContactStatus {
+/** The statuses a directory tab lists: a discarded contact (an undone import's) is on none. */
+export type DirectoryStatus = Exclude<ContactStatus, "DISCARDED">;
+
+export function tabStatus(tab: DirectoryTab): DirectoryStatus {
   return tab === "contacts" ? "ACTIVE" : "INACTIVE";
 }
 

@@ -14,6 +14,17 @@ const fieldChanges = z
   .record(z.string(), z.strictObject({ from: fieldValue, to: fieldValue }))
   .meta({ description: "What changed, field by field: { field: { from, to } }." });
 
+/**
+ * What an import did to one contact: the file's row, each field it wrote (from is null for
+ * a created contact) and the project directories the contact joined (from: its membership
+ * before, null when it had none). Undo reads exactly this back.
+ */
+export const importEventChangesSchema = z.strictObject({
+  row: z.int().meta({ description: "The file's row, the header being row 1." }),
+  fields: fieldChanges,
+  joined: z.array(z.strictObject({ projectId: z.uuid(), from: z.string().nullable() })),
+});
+
 const statusChange = <const From extends string, const To extends string>(from: From, to: To) =>
   z.strictObject({ status: z.strictObject({ from: z.literal(from), to: z.literal(to) }) });
 
@@ -39,9 +50,16 @@ export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base
       "contact.removed_from_project",
       z.strictObject({ membership: z.strictObject({ from: contactStatus, to: z.literal("REMOVED") }), crewIds }),
     ),
+    event("contact.imported", importEventChangesSchema),
+    event("contact.updated_by_import", importEventChangesSchema),
     event(
       "batch.undone",
       z.union([
+        z.strictObject({
+          undoes: z.uuid(),
+          discarded: z.boolean().meta({ description: "The import had created this contact: the undo took it out of every directory." }),
+          fields: fieldChanges,
+        }),
         z.strictObject({ undoes: z.uuid(), status: z.strictObject({ from: contactStatus, to: contactStatus }) }),
         z.strictObject({ undoes: z.uuid(), membership: z.strictObject({ from: z.literal("REMOVED"), to: contactStatus }), crewIds }),
       ]),
@@ -64,6 +82,8 @@ export const HISTORY_ACTION_INFO = {
   "contact.reactivated": { batch: "contacts.reactivate", label: "Reactivated" },
   "contact.added_to_project": { batch: "project.add_contacts", label: "Added to project" },
   "contact.removed_from_project": { batch: "project.remove_contacts", label: "Removed from project" },
+  "contact.imported": { batch: "contacts.import", label: "Imported" },
+  "contact.updated_by_import": { batch: "contacts.import", label: "Updated by import" },
   "batch.undone": { batch: "batch.undo", label: "Undone" },
 } as const satisfies Record<HistoryAction, { batch: string; label: string }>;
 

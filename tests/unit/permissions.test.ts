@@ -22,6 +22,7 @@ const COMPANY_SCOPE: Record<Permission, Record<PermissionLevel, boolean>> = {
   "manage project members": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: false },
   "manage users": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
   "view history": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
+  "import contacts": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
 };
 
 /**
@@ -63,6 +64,7 @@ const PROJECT_SCOPE: Record<Permission, { project: PermissionLevel } | { company
   "manage project members": { project: "ADMIN" },
   "manage users": { company: "ADMIN" },
   "view history": { company: "ADMIN" },
+  "import contacts": { project: "ADMIN" },
 };
 
 const rank = (level: PermissionLevel) => LEVELS.indexOf(level);
@@ -121,7 +123,7 @@ const PERSONAS: {
     company: "READ_ONLY",
     onProject: "ADMIN",
     companyScope: ["view contacts"],
-    project: ["view contacts", "view inactive contacts", "edit contacts", "manage project members"],
+    project: ["view contacts", "view inactive contacts", "edit contacts", "manage project members", "import contacts"],
     otherProject: ["view contacts"],
   },
   {
@@ -137,7 +139,7 @@ const PERSONAS: {
     company: "NONE",
     onProject: "ADMIN",
     companyScope: [],
-    project: ["view contacts", "view inactive contacts", "edit contacts", "manage project members"],
+    project: ["view contacts", "view inactive contacts", "edit contacts", "manage project members", "import contacts"],
     otherProject: [],
   },
   {
@@ -160,7 +162,7 @@ const PERSONAS: {
     name: "a company Admin set to None on one project (still Admin there)",
     company: "ADMIN",
     onProject: "NONE",
-    companyScope: ["view contacts", "view inactive contacts", "edit contacts", "change contact status", "manage users", "view history"],
+    companyScope: ["view contacts", "view inactive contacts", "edit contacts", "change contact status", "manage users", "view history", "import contacts"],
     project: PERMISSIONS,
     otherProject: PERMISSIONS,
   },

@@ -30,14 +30,14 @@ function projectList(ids: string[], projectNames: ReadonlyMap<string, string>): 
  * for edits which fields went from what to what.
  */
 export function describeChange(item: HistoryEvent & Pick<HistoryItem, "projectIds">, projectNames: ReadonlyMap<string, string>): string {
+  const fieldList = (fields: Record<string, { from: unknown; to: unknown }>) =>
+    Object.entries(fields).map(([field, c]) => `${FIELD_LABELS[field] ?? field}: ${value(c.from)} → ${value(c.to)}`).join("; ");
   const projects = projectList(item.projectIds, projectNames);
   switch (item.action) {
     case "contact.created":
       return item.projectIds.length ? `Created, on ${projects}` : "Created";
     case "contact.updated":
-      return Object.entries(item.changes)
-        .map(([field, c]) => `${FIELD_LABELS[field] ?? field}: ${value(c.from)} → ${value(c.to)}`)
-        .join("; ");
+      return fieldList(item.changes);
     case "contact.inactivated":
       return `Inactivated, off ${projects}`;
     case "contact.reactivated":
@@ -48,8 +48,18 @@ export function describeChange(item: HistoryEvent & Pick<HistoryItem, "projectId
       const { crewIds } = item.changes;
       return `Removed from ${projects}${crewIds.length ? ` and ${crewIds.length === 1 ? "a crew" : `${crewIds.length} crews`}` : ""}`;
     }
+    case "contact.imported":
+      return `Imported from row ${item.changes.row}${item.projectIds.length ? `, on ${projects}` : ""}`;
+    case "contact.updated_by_import":
+      return [`Updated by import (row ${item.changes.row})`, fieldList(item.changes.fields), item.projectIds.length && `joined ${projects}`]
+        .filter(Boolean)
+        .join("; ");
     case "batch.undone": {
       const changes = item.changes;
+      if ("discarded" in changes) {
+        if (changes.discarded) return "Undone: the import that created this contact was taken back";
+        return `Undone import: ${fieldList(changes.fields) || "left the project directories it joined"}`;
+      }
       if ("status" in changes) {
         return changes.status.to === "ACTIVE" ? `Undone: active again, back on ${projects}` : `Undone: inactive again, off ${projects}`;
       }

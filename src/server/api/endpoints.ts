@@ -27,6 +27,8 @@ import {
   updateContactBody,
   vendorSchema,
 } from "./schemas";
+import { importContactsForm, importResultSchema } from "./import-schemas";
+import { IMPORT_LIMITS } from "@/shared/import/fields";
 
 /** The path's parameter names, read from its template: "/a/{b}/c/{d}" gives "b" | "d". */
 export type PathParams<Path extends string> = Path extends `${string}{${infer Param}}${infer Rest}`
@@ -52,6 +54,8 @@ export type Endpoint<
   conflict?: string;
   /** Accepts an Idempotency-Key header: a retry with the same key gets the first answer, and changes nothing. */
   idempotent?: boolean;
+  /** The body is multipart/form-data (a file upload): its fields are parsed with the body schema. */
+  multipart?: { maxBytes: number };
   /**
    * The permission a caller needs (src/server/permissions/can.ts), given the parsed query;
    * checked on the path's project when there is one. Absent: any signed-in caller.
@@ -220,6 +224,20 @@ export const endpoints = {
     status: 200,
     response: historyPageSchema,
     access: () => "view history",
+  }),
+  importContacts: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/contacts/import",
+    summary: "Import contacts from a spreadsheet",
+    description:
+      "Reads a CSV or .xlsx file (multipart/form-data) and creates a contact per row, or updates (onMatch=update) or skips the existing contact the row matches by Employee ID, else email. Every row is checked like Add Contact; without skipInvalid any invalid row (or a row repeating another's Employee ID or email) answers 422 validation_error with details.rows: [{ row, column, message }] and nothing is imported. One transaction and one change batch (contacts.import), which POST …/batches/{batchId}/undo takes back. dryRun=true plans only. Company admins import into the company; a project's admins into that project (projectId). Accepts an Idempotency-Key header.",
+    body: importContactsForm,
+    multipart: { maxBytes: IMPORT_LIMITS.maxBytes },
+    status: 200,
+    response: importResultSchema,
+    // The handler checks "import contacts" on the project in the body, when there is one.
+    access: () => "view contacts",
+    idempotent: true,
   }),
   undoBatch: endpoint({
     method: "post",

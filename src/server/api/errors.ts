@@ -34,13 +34,15 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: unknown = null,
+    /** Where a code's usual status is not the whole story: an import's rows with errors answer 422. */
+    private readonly statusOverride?: 422,
   ) {
     super(message);
     this.name = "ApiError";
   }
 
   get status(): number {
-    return ERROR_STATUS[this.code];
+    return this.statusOverride ?? ERROR_STATUS[this.code];
   }
 }
 

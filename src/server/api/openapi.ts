@@ -37,10 +37,16 @@ function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResp
       413: {
         description: [
           takesIds && `too_many_ids: more than ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contactIds; split them into batches.`,
-          `body_too_large: a body over ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+          `body_too_large: a body over ${(endpoint.multipart?.maxBytes ?? MAX_BODY_BYTES) / 1024 / 1024} MB.`,
         ]
           .filter(Boolean)
           .join(" "),
+        content: errorContent,
+      },
+    }),
+    ...(endpoint.multipart && {
+      422: {
+        description: "validation_error: the file cannot be imported as sent (not a spreadsheet, empty, too many rows or columns, no name column mapped) or rows are invalid; details.rows lists { row, column, message }. Nothing was imported.",
         content: errorContent,
       },
     }),
@@ -72,7 +78,7 @@ function operation(operationId: string, endpoint: Endpoint): ZodOpenApiOperation
         }),
       }),
     },
-    ...(endpoint.body && { requestBody: { required: true, content: { "application/json": { schema: endpoint.body } } } }),
+    ...(endpoint.body && { requestBody: { required: true, content: { [endpoint.multipart ? "multipart/form-data" : "application/json"]: { schema: endpoint.body } } } }),
     responses: {
       [endpoint.status]: { description: endpoint.summary, content: { "application/json": { schema: endpoint.response } } },
       ...errorResponses(endpoint, params),

@@ -32,7 +32,7 @@ export async function parseBody<S extends z.ZodType>(schema: S, request: Request
   return parseWith(schema, json, "request body");
 }
 
-function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: "query string" | "request body"): z.output<S> {
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: "query string" | "request body"): z.output<S> {
   // PostgreSQL text cannot hold U+0000, so it is refused here rather than failing in the database.
   const nulAt = findNul(input);
   if (nulAt) throw invalidInput(where, [customIssue(nulAt, "Remove the NUL character (\\u0000); text cannot contain it.")]);

@@ -8,6 +8,7 @@ import { authenticate, type Caller } from "./authenticate";
 import { getPrisma } from "@/server/db/client";
 import type { Endpoint, PathParams } from "./endpoints";
 import { ApiError, NO_STORE, errorResponse } from "./errors";
+import { parseFormBody } from "./parse-form";
 import { parseBody, parseQuery } from "./request";
 import { pathParams, type PathParam } from "./schemas";
 
@@ -58,7 +59,7 @@ export function apiRoute<Path extends string, Query extends z.ZodObject | undefi
         const permission = endpoint.access(query as never);
         if (!can(actor, permission, { projectId: params.projectId })) throw new ApiError("forbidden", REFUSAL[permission]);
       }
-      const body = endpoint.body ? await parseBody(endpoint.body, request) : undefined;
+      const body = endpoint.body ? await (endpoint.multipart ? parseFormBody(endpoint.body, request, endpoint.multipart.maxBytes) : parseBody(endpoint.body, request)) : undefined;
       const idempotencyKey = endpoint.idempotent ? readIdempotencyKey(request) : null;
       const input = { db, caller, actor, params, query, body, idempotencyKey } as ApiInput<Path, Query, Body>;
       return Response.json(await handler(input), { status: endpoint.status, headers: NO_STORE });

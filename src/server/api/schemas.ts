@@ -30,7 +30,7 @@ export type PathParam = keyof typeof pathParams;
 
 const listQueryShape = {
   status: z
-    .enum(lowerValues(ContactStatus))
+    .enum(lowerValues(ContactStatus).filter((s) => s !== "discarded") as ["active", "inactive"])
     .default("active")
     .transform(upper)
     .meta({ description: "The tab: active contacts, or inactive ones." }),

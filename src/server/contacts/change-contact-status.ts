@@ -68,7 +68,8 @@ function skippedContacts(
   const already: SkipReason = to === "ACTIVE" ? "already active" : "already inactive";
   return requested.flatMap((id): ContactStatusChange["skipped"] => {
     const current = status.get(id);
-    if (current === undefined) return [{ id, reason: "not found" }];
+    // A contact whose import was undone is kept for its history only.
+    if (current === undefined || current === "DISCARDED") return [{ id, reason: "not found" }];
     return current === to ? [{ id, reason: already }] : [];
   });
 }

@@ -16,6 +16,7 @@ export function findDuplicateContacts(db: Db, { companyId, firstName, lastName, 
   return db.contact.findMany({
     where: {
       companyId,
+      status: { not: "DISCARDED" },
       firstName: { equals: firstName, mode: "insensitive" },
       lastName: { equals: lastName, mode: "insensitive" },
       email: { equals: email, mode: "insensitive" },

@@ -6,7 +6,8 @@ import { splitSort, type ContactFilters, type SortableColumn, type SortValue } f
 
 export type ListContactsOptions = ContactFilters & {
   companyId: string;
-  status: ContactStatus;
+  /** A directory tab lists active or inactive contacts; discarded ones (an undone import's) are on none. */
+  status: Exclude<ContactStatus, "DISCARDED">;
   /** Limit to one project's directory: its members whose membership has this status. */
   projectId?: string;
   sort: SortValue;

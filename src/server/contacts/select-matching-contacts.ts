@@ -1,7 +1,6 @@
 import "server-only";
-import type { ContactStatus } from "@/generated/prisma/enums";
 import type { BulkSelection } from "@/shared/bulk-selection";
-import { MAX_BULK_CONTACTS, tabStatus, type ContactFilters } from "@/shared/directory-query";
+import { MAX_BULK_CONTACTS, tabStatus, type ContactFilters, type DirectoryStatus } from "@/shared/directory-query";
 import type { Db } from "@/server/db/transaction";
 import { DomainError } from "@/server/errors";
 import { contactsWhere } from "./list-contacts";
@@ -9,7 +8,7 @@ import { contactsWhere } from "./list-contacts";
 export type SelectMatchingOptions = {
   companyId: string;
   /** The status the action starts from: the tab it was chosen on. */
-  status: ContactStatus;
+  status: DirectoryStatus;
   /** On a project's directory: its members only. */
   projectId?: string;
   filters: ContactFilters;
@@ -37,7 +36,7 @@ export async function selectMatchingContacts(db: Db, { companyId, status, projec
 export type SelectedContactIdsOptions = Omit<SelectMatchingOptions, "filters" | "status"> & {
   selection: BulkSelection;
   /** The status the change starts from; the tab's (where it was chosen) when absent. */
-  status?: ContactStatus;
+  status?: DirectoryStatus;
 };
 
 /** The ids a bulk change is for: those chosen, or every contact matching the tab's search and filters. */

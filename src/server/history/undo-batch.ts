@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import type { ContactStatus } from "@/generated/prisma/enums";
+import type { DirectoryStatus } from "@/shared/directory-query";
 import { flipContactStatus } from "@/server/contacts/flip-contact-status";
 import { lockContacts } from "@/server/contacts/lock-contacts";
 import { inTransaction, type Db } from "@/server/db/transaction";
@@ -9,12 +9,13 @@ import { withIdempotency } from "@/server/idempotency/with-idempotency";
 import type { Actor } from "@/server/permissions/actor";
 import { batchActionSchema, historyEventSchema, type BatchAction, type HistoryChanges, type HistoryEvent } from "@/shared/history-events";
 import { changedBy, SYSTEM, type ChangedBy } from "./changed-by";
+import { undoImport } from "@/server/import/undo-import";
 import { openBatch, recordEvents } from "./open-batch";
 
 type Tx = Prisma.TransactionClient;
 
 /** The batches Undo can take back: the bulk changes of the directory tabs. */
-export const UNDOABLE: readonly BatchAction[] = ["contacts.inactivate", "contacts.reactivate", "project.remove_contacts"];
+export const UNDOABLE: readonly BatchAction[] = ["contacts.inactivate", "contacts.reactivate", "project.remove_contacts", "contacts.import"];
 
 export type BatchSummary = { id: string; action: BatchAction; projectId: string | null; undoneAt: Date | null };
 
@@ -55,7 +56,7 @@ export function undoBatch(db: Db, { companyId, batchId, by = SYSTEM }: { company
     if (batch.undoneAt) throw conflict("That change was already undone.");
     const action = batchActionSchema.parse(batch.action);
     if (!UNDOABLE.includes(action)) {
-      throw conflict("Only bulk inactivations, reactivations and removals from a project can be undone.");
+      throw conflict("Only imports, bulk inactivations, reactivations and removals from a project can be undone.");
     }
     // A batch's events never change, so they may be read before its contacts are locked.
     const events = await batchEvents(tx, companyId, batchId);
@@ -80,6 +81,8 @@ export function undoBatch(db: Db, { companyId, batchId, by = SYSTEM }: { company
     const undoId = await openBatch(tx, companyId, "batch.undo", by, { undoesId: batchId, ...(batch.projectId ? { projectId: batch.projectId } : {}) });
     if (action === "project.remove_contacts") {
       await restoreMemberships(tx, companyId, undoId, batchId, batch.projectId!, events);
+    } else if (action === "contacts.import") {
+      await undoImport(tx, companyId, undoId, batchId);
     } else {
       await flipStatusBack(tx, companyId, undoId, batchId, action === "contacts.inactivate" ? "ACTIVE" : "INACTIVE", events);
     }
@@ -104,8 +107,8 @@ async function batchEvents(tx: Tx, companyId: string, batchId: string): Promise<
  * Takes back an inactivation (to ACTIVE) or a reactivation (to INACTIVE): the contacts,
  * and exactly the memberships the batch flipped — those its events name.
  */
-async function flipStatusBack(tx: Tx, companyId: string, undoId: string, batchId: string, to: ContactStatus, events: BatchEvent[]) {
-  const from: ContactStatus = to === "ACTIVE" ? "INACTIVE" : "ACTIVE";
+async function flipStatusBack(tx: Tx, companyId: string, undoId: string, batchId: string, to: DirectoryStatus, events: BatchEvent[]) {
+  const from: DirectoryStatus = to === "ACTIVE" ? "INACTIVE" : "ACTIVE";
   await flipContactStatus(tx, {
     companyId,
     contactIds: events.map((e) => e.contactId),

@@ -9,7 +9,8 @@ export type Permission =
   | "change contact status"
   | "manage project members"
   | "manage users"
-  | "view history";
+  | "view history"
+  | "import contacts";
 
 export type Scope = { projectId?: string };
 
@@ -43,12 +44,15 @@ export function can(actor: ActorLevels, permission: Permission, { projectId }: S
     // The company's Change History shows inactivations and their reasons: company admins.
     case "view history":
       return atLeast(actor.companyLevel, "ADMIN");
+    // Into the company directory: company admins; into one project's: that project's admins.
+    case "import contacts":
+      return projectId !== undefined ? atLeast(projectLevel(actor, projectId), "ADMIN") : atLeast(actor.companyLevel, "ADMIN");
   }
 }
 
 /** What it takes to see contacts in this status: inactive ones are for Directory admins. */
 export function viewPermission(status: ContactStatus): Permission {
-  return status === "INACTIVE" ? "view inactive contacts" : "view contacts";
+  return status === "ACTIVE" ? "view contacts" : "view inactive contacts";
 }
 
 /** A contact as far as seeing it goes: its status, and the projects it is on (not removed from). */
@@ -91,4 +95,5 @@ export const REFUSAL: Record<Permission, string> = {
   "manage project members": "Only this project's Directory admins can add or remove its contacts.",
   "manage users": "Only company Directory admins can manage users, permissions and API tokens.",
   "view history": "Only company Directory admins can see the company's Change History.",
+  "import contacts": "Only Directory admins can import contacts: company admins into the company, project admins into their project.",
 };

@@ -24,6 +24,7 @@ export type DirectoryPermissions = {
   addContacts: boolean;
   /** Put existing contacts on this project. */
   addFromDirectory: boolean;
+  importContacts: boolean;
 };
 
 type Props = {
@@ -40,9 +41,11 @@ type Props = {
   /** Filter options for the company directory. */
   projects?: FilterOption[];
   exportHref: string;
+  /** The import wizard, for those who may import here. */
+  importHref?: string;
 };
 
-export function ContactsTable({ companyId, permissions, projectId, tab, rows, total, query, vendors, projects, exportHref }: Props) {
+export function ContactsTable({ companyId, permissions, projectId, tab, rows, total, query, vendors, projects, exportHref, importHref }: Props) {
   const { query: urlQuery, setQuery, setSearch, isPending } = useDirectoryQuery();
   const rowAction = lifecycleKind(tab, projectId);
   // The one contact a row's own action is for, and the button to return focus to.
@@ -85,6 +88,7 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
           canAddFromDirectory={permissions.addFromDirectory}
           vendors={vendors}
           exportHref={exportHref}
+          importHref={importHref}
         />
       </TableToolbar>
       <TableFilters query={urlQuery} vendors={vendors} projects={projects} onChange={(patch) => void setQuery(patch)} />

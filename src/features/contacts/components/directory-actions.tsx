@@ -1,6 +1,6 @@
 "use client";
 
-import { Download, UserPlus, Users } from "lucide-react";
+import { Download, Upload, UserPlus, Users } from "lucide-react";
 import { useState } from "react";
 import { toast } from "@/lib/toast";
 import { addContactsToProjectAction } from "../membership-actions";
@@ -16,12 +16,13 @@ type Props = {
   canAddFromDirectory: boolean;
   vendors: VendorOption[];
   exportHref: string;
+  importHref?: string;
 };
 
 const button = buttonClass("secondary", "inline-flex items-center gap-1.5 bg-white");
 
 /** Add Contact, Add from Directory (projects only) and Export CSV. */
-export function DirectoryActions({ companyId, projectId, canAdd, canAddFromDirectory, vendors, exportHref }: Props) {
+export function DirectoryActions({ companyId, projectId, canAdd, canAddFromDirectory, vendors, exportHref, importHref }: Props) {
   const [creating, setCreating] = useState(false);
   const [picking, setPicking] = useState(false);
   return (
@@ -31,6 +32,12 @@ export function DirectoryActions({ companyId, projectId, canAdd, canAddFromDirec
           <UserPlus aria-hidden className="size-4" />
           Add Contact
         </button>
+      )}
+      {importHref && (
+        <a href={importHref} className={button}>
+          <Upload aria-hidden className="size-4" />
+          Import
+        </a>
       )}
       {projectId && canAddFromDirectory && (
         <button type="button" className={button} onClick={() => setPicking(true)}>

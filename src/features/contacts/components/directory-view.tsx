@@ -28,6 +28,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     bulk: scope.projectId ? can(actor, "manage project members", at) : can(actor, "change contact status"),
     addContacts: can(actor, "edit contacts", at),
     addFromDirectory: Boolean(scope.projectId) && can(actor, "manage project members", at),
+    importContacts: can(actor, "import contacts", at),
   };
   // src/proxy.ts has already sent malformed URLs to their canonical form.
   const { query } = parseDirectorySearchParams(searchParams);
@@ -60,6 +61,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
           vendors={vendors}
           projects={scope.projectId ? undefined : projects}
           exportHref={`${here}/export${serializeDirectorySearchParams({ ...query, page: 1 })}`}
+          importHref={permissions.importContacts ? `${basePath}/import` : undefined}
         />
       </div>
     </>

@@ -9,6 +9,8 @@ const BADGE: Partial<Record<HistoryAction, string>> = {
   "contact.reactivated": "bg-green-100 text-green-800",
   "contact.added_to_project": "bg-blue-50 text-blue-800",
   "contact.removed_from_project": "bg-red-50 text-red-800",
+  "contact.imported": "bg-blue-50 text-blue-800",
+  "contact.updated_by_import": "bg-slate-100 text-slate-700",
   "batch.undone": "bg-amber-50 text-amber-800",
 };
 

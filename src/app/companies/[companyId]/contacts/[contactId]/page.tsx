@@ -23,9 +23,9 @@ const loadContact = cache(async (companyId: string, contactId: string) => {
   if (!id || !can(company.actor, "view contacts")) notFound();
   const prisma = await getPrisma();
   const contact = await getContact(prisma, { companyId: company.id, contactId: id });
-  // Whom the contact is hidden from, it does not exist for.
-  if (!contact || missingToSeeContact(company.actor, contactVisibility(contact))) notFound();
-  return { company, contact, prisma };
+  // Whom the contact is hidden from, it does not exist for; a contact whose import was undone is kept for the history only.
+  if (!contact || contact.status === "DISCARDED" || missingToSeeContact(company.actor, contactVisibility(contact))) notFound();
+  return { company, contact: { ...contact, status: contact.status }, prisma };
 });
 
 async function load({ params }: Props) {
