@@ -31,8 +31,7 @@ export function signedIn(user: "admin" | "standard" | "readonly" | "pm") {
 }
 
 const defaultChromium = "/usr/bin/chromium";
-const executablePath =
-  process.env.CHROMIUM_PATH || (fs.existsSync(defaultChromium) ? defaultChromium : undefined);
+const executablePath = process.env.CHROMIUM_PATH || (fs.existsSync(defaultChromium) ? defaultChromium : undefined);
 
 export default defineConfig({
   testDir: "./e2e",

@@ -72,7 +72,9 @@ async function expectNoViolations(page: Page, testInfo: TestInfo, label: string)
   const report = results.violations.map(
     (v) =>
       `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
-      v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replaceAll("\n", "\n      ")}`).join("\n"),
+      v.nodes
+        .map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replaceAll("\n", "\n      ")}`)
+        .join("\n"),
   );
   if (report.length > 0) console.log(`axe violations on ${label}:\n${report.join("\n")}`);
   expect(report, `axe violations on ${label}`).toEqual([]);

@@ -5,9 +5,20 @@ import pg from "pg";
  * The built app as `npm run serve` runs it (scripts/serve.mjs), in a process group of its
  * own, so that stopping it stops every process it started.
  */
-export function startAppProcess(port: number, env: Record<string, string | undefined>, stdio: "ignore" | "pipe" = "ignore"): ChildProcess {
+export function startAppProcess(
+  port: number,
+  env: Record<string, string | undefined>,
+  stdio: "ignore" | "pipe" = "ignore",
+): ChildProcess {
   return spawn(process.execPath, ["scripts/serve.mjs"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port), ROLLCALL_HOST: "127.0.0.1", ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      PORT: String(port),
+      ROLLCALL_HOST: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", stdio, stdio],
     detached: true,
   });
@@ -51,7 +62,10 @@ export async function waitUntilReady(base: string, timeoutMs = 120_000): Promise
  * A fresh PostgreSQL database on the server TEST_DATABASE_URL names, migrated and given
  * the demo data by the same script an operator runs (`npm run db:seed`).
  */
-export async function createSeededDatabase(purpose: string, via?: (url: URL) => URL): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createSeededDatabase(
+  purpose: string,
+  via?: (url: URL) => URL,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL!;
   const name = `rollcall_${purpose}_${process.pid}_${Date.now().toString(36)}`;
   await onServer(server, `CREATE DATABASE "${name}"`);

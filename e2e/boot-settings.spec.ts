@@ -33,7 +33,10 @@ test("the server refuses to start on PostgreSQL without BETTER_AUTH_SECRET, sayi
 });
 
 test("the server refuses a DATABASE_URL that is not a postgres:// URL", async () => {
-  const { exitCode, output } = await startApp({ DATABASE_URL: "mysql://localhost/rollcall", BETTER_AUTH_SECRET: "x".repeat(40) });
+  const { exitCode, output } = await startApp({
+    DATABASE_URL: "mysql://localhost/rollcall",
+    BETTER_AUTH_SECRET: "x".repeat(40),
+  });
   expect(exitCode).not.toBe(0);
   expect(exitCode).not.toBeNull();
   expect(output).toContain("DATABASE_URL must be a postgres:// or postgresql:// URL");

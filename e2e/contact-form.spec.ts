@@ -54,14 +54,21 @@ async function searchCompanyContacts(page: Page, name: string) {
 }
 
 test.describe("Add and edit contacts", () => {
-  test("bad fields get a message beside them and keep what was typed; fixed, the contact is added", async ({ page }, testInfo) => {
+  test("bad fields get a message beside them and keep what was typed; fixed, the contact is added", async ({
+    page,
+  }, testInfo) => {
     const contact = newContact("Avery", "Lund");
     await openDirectory(page, CONTACTS_PATH);
     const before = await tabCounts(page);
 
     const dialog = await openAddContact(page);
     await expect(contactField(dialog, "First name")).toBeFocused();
-    await fillContactForm(dialog, { Email: "avery.lund@", "Job title": "Site Engineer", Phone: "(555) 123-4567", "Employee ID": contact.employeeId });
+    await fillContactForm(dialog, {
+      Email: "avery.lund@",
+      "Job title": "Site Engineer",
+      Phone: "(555) 123-4567",
+      "Employee ID": contact.employeeId,
+    });
     const company = await chooseFirstCompany(dialog);
     await dialog.getByRole("checkbox", { name: "Employee of our company" }).check();
     await dialog.getByRole("button", { name: "Add Contact", exact: true }).click();
@@ -76,18 +83,26 @@ test.describe("Add and edit contacts", () => {
     expect(emailError.y).toBeGreaterThanOrEqual(emailBox.y + emailBox.height);
     expect(emailError.y).toBeLessThan(emailBox.y + emailBox.height + 40);
     expect(Math.abs(emailError.x - emailBox.x)).toBeLessThan(4);
-    for (const label of ["Phone", "Job title", "Employee ID", "Classification"] as const) await expectFieldValid(contactField(dialog, label));
+    for (const label of ["Phone", "Job title", "Employee ID", "Classification"] as const)
+      await expectFieldValid(contactField(dialog, label));
     // Nothing typed is lost.
     await expect(contactField(dialog, "Email")).toHaveValue("avery.lund@");
     await expect(contactField(dialog, "Job title")).toHaveValue("Site Engineer");
     await expect(contactField(dialog, "Phone")).toHaveValue("(555) 123-4567");
     await expect(contactField(dialog, "Employee ID")).toHaveValue(contact.employeeId);
-    await expect(dialog.getByRole("combobox", { name: "Company", exact: true }).locator("option:checked")).toHaveText(company);
+    await expect(dialog.getByRole("combobox", { name: "Company", exact: true }).locator("option:checked")).toHaveText(
+      company,
+    );
     await expect(dialog.getByRole("checkbox", { name: "Employee of our company" })).toBeChecked();
     await snap(page, testInfo, "add-contact-errors");
 
     // A phone number with letters is refused too, beside the phone field.
-    await fillContactForm(dialog, { "First name": contact.firstName, "Last name": contact.lastName, Email: contact.email, Phone: "call me" });
+    await fillContactForm(dialog, {
+      "First name": contact.firstName,
+      "Last name": contact.lastName,
+      Email: contact.email,
+      Phone: "call me",
+    });
     await dialog.getByRole("button", { name: "Add Contact", exact: true }).click();
     await expectFieldError(contactField(dialog, "Phone"), "Use digits, spaces and + ( ) - only, like (555) 123-4567.");
     await expectFieldValid(contactField(dialog, "First name"));
@@ -118,7 +133,9 @@ test.describe("Add and edit contacts", () => {
     await expect(page.getByRole("region", { name: "Projects" })).toContainText("Not on any project directory.");
   });
 
-  test("the same name and email again warns of a duplicate; Create anyway adds a second contact", async ({ page }, testInfo) => {
+  test("the same name and email again warns of a duplicate; Create anyway adds a second contact", async ({
+    page,
+  }, testInfo) => {
     const contact = newContact("Jordan", "Kerr");
     await openDirectory(page, CONTACTS_PATH);
     const before = await tabCounts(page);
@@ -126,12 +143,18 @@ test.describe("Add and edit contacts", () => {
 
     // Same person, typed differently: names and email compare without case.
     const dialog = await openAddContact(page);
-    await fillContactForm(dialog, contactFields(contact, { "Last name": contact.lastName.toUpperCase(), Email: contact.email.toUpperCase() }));
+    await fillContactForm(
+      dialog,
+      contactFields(contact, { "Last name": contact.lastName.toUpperCase(), Email: contact.email.toUpperCase() }),
+    );
     await dialog.getByRole("button", { name: "Add Contact", exact: true }).click();
     const warning = dialog.getByRole("alert");
     await expect(warning).toContainText("A contact with this name and email already exists. Create another anyway?");
     await expect(warning.getByRole("listitem")).toHaveCount(1);
-    await expect(warning.getByRole("link", { name: contact.name, exact: true })).toHaveAttribute("href", /\/contacts\/[0-9a-f-]{36}$/);
+    await expect(warning.getByRole("link", { name: contact.name, exact: true })).toHaveAttribute(
+      "href",
+      /\/contacts\/[0-9a-f-]{36}$/,
+    );
     await expect(warning).toContainText(contact.email);
     await expect(dialog.getByRole("button", { name: "Add Contact", exact: true })).toHaveCount(0);
     const createAnyway = dialog.getByRole("button", { name: "Create anyway" });
@@ -151,7 +174,9 @@ test.describe("Add and edit contacts", () => {
     await snap(page, testInfo, "duplicates-created");
   });
 
-  test("Edit Contact changes the job title everywhere: its page, the company directory and its project", async ({ page }, testInfo) => {
+  test("Edit Contact changes the job title everywhere: its page, the company directory and its project", async ({
+    page,
+  }, testInfo) => {
     const contact = newContact("Casey", "Ortiz");
     // Added on a project's directory, so it is on that project.
     await openProjectDirectory(page, PROJECT);

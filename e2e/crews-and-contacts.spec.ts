@@ -41,7 +41,9 @@ const PROJECT = "Cedar Park Apartments";
 // The issue's flow: a worker created on the spot from a crew is one contact record, seen
 // in the company directory, the project's directory and its own page, and its lifecycle
 // (inactivate, reactivate, remove from the project) shows everywhere.
-test("a worker created from a crew is one contact across the crew, the directories, its page and the export", async ({ page }, testInfo) => {
+test("a worker created from a crew is one contact across the crew, the directories, its page and the export", async ({
+  page,
+}, testInfo) => {
   test.slow();
   const suffix = newContact().employeeId.slice(-6).toLowerCase();
   const crew = `Framing crew ${suffix}`;

@@ -43,7 +43,9 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
     await proxy?.close();
   });
 
-  test("a directory page says the database is unavailable while it is cut, and shows the contacts again once it is back", async ({ browser }, testInfo) => {
+  test("a directory page says the database is unavailable while it is cut, and shows the contacts again once it is back", async ({
+    browser,
+  }, testInfo) => {
     const context = await browser.newContext({ storageState: undefined, baseURL: BASE });
     const page = await context.newPage();
     await page.goto("/sign-in");

@@ -30,7 +30,10 @@ const pagination = (page: Page) => page.getByRole("navigation", { name: "Paginat
 
 /** "1–50 of 252" → 252 */
 async function total(page: Page) {
-  const text = (await pagination(page).getByText(/^[\d,]+–[\d,]+ of [\d,]+$/).textContent()) ?? "";
+  const text =
+    (await pagination(page)
+      .getByText(/^[\d,]+–[\d,]+ of [\d,]+$/)
+      .textContent()) ?? "";
   return Number(/of ([\d,]+)$/.exec(text.trim())![1]!.replaceAll(",", ""));
 }
 
@@ -53,7 +56,9 @@ function groupHeaders(page: Page) {
 }
 
 test.describe("Filters, grouping and columns", () => {
-  test("filtering by Company keeps it in the URL and shows only that company's contacts", async ({ page }, testInfo) => {
+  test("filtering by Company keeps it in the URL and shows only that company's contacts", async ({
+    page,
+  }, testInfo) => {
     await openDirectory(page, CONTACTS_PATH);
     await markDocument(page);
     const all = await total(page);
@@ -117,7 +122,8 @@ test.describe("Filters, grouping and columns", () => {
     await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
     const rows = await dataRows(page).count();
     expect(rows).toBeGreaterThan(0);
-    for (let i = 0; i < Math.min(rows, 10); i++) expect((await readRow(page, dataRows(page).nth(i))).projects).toContain(project);
+    for (let i = 0; i < Math.min(rows, 10); i++)
+      expect((await readRow(page, dataRows(page).nth(i))).projects).toContain(project);
     await snap(page, testInfo, "filtered-by-project");
   });
 
@@ -151,7 +157,10 @@ test.describe("Filters, grouping and columns", () => {
     expect(seen.length, "the first page spans several companies").toBeGreaterThan(1);
     expect(rows.filter((r) => "company" in r)).toHaveLength(50);
     // Group headers span the whole table width.
-    await expect(groupHeaders(page).first().getByRole("columnheader")).toHaveAttribute("colspan", String(await contactsTable(page).getByRole("row").first().getByRole("columnheader").count()));
+    await expect(groupHeaders(page).first().getByRole("columnheader")).toHaveAttribute(
+      "colspan",
+      String(await contactsTable(page).getByRole("row").first().getByRole("columnheader").count()),
+    );
     await snap(page, testInfo, "grouped-by-company");
     await expectSameDocument(page);
 
@@ -175,7 +184,9 @@ test.describe("Filters, grouping and columns", () => {
     await filters(page).getByRole("button", { name: "Columns" }).click();
     const menu = page.getByRole("menu");
     const emailItem = menu.getByRole("menuitemcheckbox", { name: "Email" });
-    await expect(menu.getByRole("menuitemcheckbox")).toHaveText(["Company", "Job title", "Email", "Phone", "Projects"].map((t) => new RegExp(`${t}$`)));
+    await expect(menu.getByRole("menuitemcheckbox")).toHaveText(
+      ["Company", "Job title", "Email", "Phone", "Projects"].map((t) => new RegExp(`${t}$`)),
+    );
     await expect(emailItem).toHaveAttribute("aria-checked", "true");
     await emailItem.click();
     await expect.poll(() => urlParam(page, "hide")).toBe("email");
@@ -206,7 +217,10 @@ test.describe("Filters, grouping and columns", () => {
 
     // Showing Email again.
     await filters(page).getByRole("button", { name: "Columns" }).click();
-    await expect(page.getByRole("menu").getByRole("menuitemcheckbox", { name: "Email" })).toHaveAttribute("aria-checked", "false");
+    await expect(page.getByRole("menu").getByRole("menuitemcheckbox", { name: "Email" })).toHaveAttribute(
+      "aria-checked",
+      "false",
+    );
     await page.getByRole("menu").getByRole("menuitemcheckbox", { name: "Email" }).click();
     await expect.poll(() => urlParam(page, "hide")).toBe("phone");
     await expect(header("Email")).toBeVisible();

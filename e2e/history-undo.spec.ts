@@ -20,7 +20,10 @@ import {
 const HISTORY_PATH = `${COMPANY_PATH}/history`;
 const REASON = "Back for the phase 2 pour";
 
-test("a reactivation with a reason shows in the Change History, and Undo from the toast puts everything back", async ({ page, context }, testInfo) => {
+test("a reactivation with a reason shows in the Change History, and Undo from the toast puts everything back", async ({
+  page,
+  context,
+}, testInfo) => {
   await openDirectory(page, INACTIVE_PATH);
   const counts = await tabCounts(page);
   // The last row of the first page: the other specs work from the top and the bottom of the alphabet.
@@ -87,16 +90,24 @@ test("the Change History exports its filtered rows as CSV", async ({ page }) => 
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^change-history-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-  const lines = text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   expect(lines[0]).toBe("When (UTC),Contact,Action,Change,By,By (email),By (user ID),Reason,Batch,Contact ID");
   expect(lines.length).toBeGreaterThan(1);
   for (const line of lines.slice(1)) expect(line).toContain(",Undone,");
 });
 
-test("Select all N matching contacts acts on every match of the search, and one Undo takes it all back", async ({ page }, testInfo) => {
+test("Select all N matching contacts acts on every match of the search, and one Undo takes it all back", async ({
+  page,
+}, testInfo) => {
   await openDirectory(page, `${CONTACTS_PATH}?q=er&perPage=25`);
   const counts = await tabCounts(page);
-  const caption = await page.getByText(/^\d+–\d+ of [\d,]+$/).first().textContent();
+  const caption = await page
+    .getByText(/^\d+–\d+ of [\d,]+$/)
+    .first()
+    .textContent();
   const matching = Number(caption!.split(" of ")[1]!.replace(/,/g, ""));
   expect(matching).toBeGreaterThan(25);
 
@@ -108,14 +119,19 @@ test("Select all N matching contacts acts on every match of the search, and one 
   await snap(page, testInfo, "all-matching-selected");
 
   const dialog = await openLifecycleDialog(page, "Inactivate");
-  await expect(dialog).toContainText(`All ${matching} contacts matching the search and filters will move to Inactive Contacts`);
+  await expect(dialog).toContainText(
+    `All ${matching} contacts matching the search and filters will move to Inactive Contacts`,
+  );
   await dialog.getByRole("textbox", { name: "Reason" }).fill("Site shut for winter");
   await snap(page, testInfo, "inactivate-all-matching-dialog");
   await dialog.getByRole("button", { name: "Inactivate", exact: true }).click();
   await expect(toast(page, new RegExp(`^Inactivated ${matching} contacts`))).toBeVisible();
   await expectTabCounts(page, { active: counts.active - matching, inactive: counts.inactive + matching });
 
-  await page.getByRole("region", { name: /Notifications/ }).getByRole("button", { name: "Undo" }).click();
+  await page
+    .getByRole("region", { name: /Notifications/ })
+    .getByRole("button", { name: "Undo" })
+    .click();
   await expect(toast(page, `Undone: ${matching} contacts are back as they were`)).toBeVisible();
   await expectTabCounts(page, counts);
 });

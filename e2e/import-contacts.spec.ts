@@ -2,14 +2,26 @@ import AxeBuilder from "@axe-core/playwright";
 import * as XLSX from "@e965/xlsx";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { COMPANY_PATH, CONTACTS_PATH, newContact, openDirectory, openProjectDirectory, search, snap, toast, waitForHydration } from "./support";
+import {
+  COMPANY_PATH,
+  CONTACTS_PATH,
+  newContact,
+  openDirectory,
+  openProjectDirectory,
+  search,
+  snap,
+  toast,
+  waitForHydration,
+} from "./support";
 
 const PROJECT = "Northgate Distribution Warehouse";
 
 /** A screenshot at desktop and phone width, and axe on the step as it is. */
 async function checkStep(page: Page, testInfo: TestInfo, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
-  const report = results.violations.map((v) => `[${v.impact}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const report = results.violations.map(
+    (v) => `[${v.impact}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
   expect(report, `axe violations on ${name}`).toEqual([]);
   await snap(page, testInfo, `${name}-1440`);
   await page.setViewportSize({ width: 390, height: 844 });
@@ -20,7 +32,11 @@ async function checkStep(page: Page, testInfo: TestInfo, name: string) {
 function xlsxFile(rows: (string | number)[][]) {
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), "Payroll");
-  return { name: "payroll.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer };
+  return {
+    name: "payroll.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer,
+  };
 }
 
 async function upload(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
@@ -31,7 +47,9 @@ async function upload(page: Page, file: { name: string; mimeType: string; buffer
   await expect(page.getByRole("heading", { name: "Map columns" })).toBeVisible();
 }
 
-test("import an XLSX into the company: correct a mapping, see an error, skip it, import, find the people, undo", async ({ page }, testInfo) => {
+test("import an XLSX into the company: correct a mapping, see an error, skip it, import, find the people, undo", async ({
+  page,
+}, testInfo) => {
   const ann = newContact("Ann", "Importer");
   const bo = newContact("Bo", "Importer");
   await openDirectory(page, CONTACTS_PATH);
@@ -40,9 +58,15 @@ test("import an XLSX into the company: correct a mapping, see an error, skip it,
   await expect(page.getByRole("link", { name: "Download template (CSV)" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Download template (XLSX)" })).toBeVisible();
   await checkStep(page, testInfo, "upload");
-  const template = await page.request.get((await page.getByRole("link", { name: "Download template (CSV)" }).getAttribute("href"))!);
-  expect((await template.text()).replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("First name,Last name,Email,Phone,Job title,Employee ID,Classification,Employee of our company,Company,Projects");
-  const xlsxTemplate = await page.request.get((await page.getByRole("link", { name: "Download template (XLSX)" }).getAttribute("href"))!);
+  const template = await page.request.get(
+    (await page.getByRole("link", { name: "Download template (CSV)" }).getAttribute("href"))!,
+  );
+  expect((await template.text()).replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe(
+    "First name,Last name,Email,Phone,Job title,Employee ID,Classification,Employee of our company,Company,Projects",
+  );
+  const xlsxTemplate = await page.request.get(
+    (await page.getByRole("link", { name: "Download template (XLSX)" }).getAttribute("href"))!,
+  );
   expect(XLSX.read(await xlsxTemplate.body()).SheetNames).toEqual(["Contacts"]);
 
   await upload(
@@ -72,9 +96,17 @@ test("import an XLSX into the company: correct a mapping, see an error, skip it,
   await page.getByRole("link", { name: "Errors only" }).click();
   await expect(page.getByRole("row")).toHaveCount(2);
   await checkStep(page, testInfo, "review");
-  const errors = await page.request.get((await page.getByRole("link", { name: "Download errors (CSV)" }).getAttribute("href"))!);
-  const errorLines = (await errors.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  expect(errorLines).toEqual(["Row,Given name,Surname,E-mail,Badge #,Craft code,Problem", "4,Cy,Broken,not-an-email,,A3,E-mail: Enter an email address like name@example.com."]);
+  const errors = await page.request.get(
+    (await page.getByRole("link", { name: "Download errors (CSV)" }).getAttribute("href"))!,
+  );
+  const errorLines = (await errors.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  expect(errorLines).toEqual([
+    "Row,Given name,Surname,E-mail,Badge #,Craft code,Problem",
+    "4,Cy,Broken,not-an-email,,A3,E-mail: Enter an email address like name@example.com.",
+  ]);
 
   await page.getByRole("button", { name: "Import 2 valid rows, skip 1" }).click();
   await expect(toast(page, "Imported: 2 created, 0 updated")).toBeVisible();
@@ -97,7 +129,9 @@ test("import an XLSX into the company: correct a mapping, see an error, skip it,
   await expect(page.getByRole("link", { name: ann.name })).toHaveCount(0);
 });
 
-test("import a semicolon Windows-1252 CSV into a project: the people join its directory", async ({ page }, testInfo) => {
+test("import a semicolon Windows-1252 CSV into a project: the people join its directory", async ({
+  page,
+}, testInfo) => {
   const jorg = newContact("Jörg", "Müller");
   await openProjectDirectory(page, PROJECT);
   await page.getByRole("link", { name: "Import", exact: true }).click();
@@ -118,10 +152,13 @@ test("import a semicolon Windows-1252 CSV into a project: the people join its di
   await expect(page.getByRole("link", { name: jorg.name })).toBeVisible();
 });
 
-test("a spreadsheet over 1 MB uploads: the app's server lets the Upload page take files up to 20 MB", async ({ page }) => {
+test("a spreadsheet over 1 MB uploads: the app's server lets the Upload page take files up to 20 MB", async ({
+  page,
+}) => {
   // 25,000 rows of about 60 bytes: over the 1 MB every other server action is held to.
   const lines = ["First name,Last name,Email,Job title"];
-  for (let i = 0; i < 25_000; i++) lines.push(`Worker${i},Bigfile${i},worker${i}@bigfile.example,Journeyman Electrician`);
+  for (let i = 0; i < 25_000; i++)
+    lines.push(`Worker${i},Bigfile${i},worker${i}@bigfile.example,Journeyman Electrician`);
   const buffer = Buffer.from(lines.join("\n"), "utf8");
   expect(buffer.length).toBeGreaterThan(1024 * 1024);
   await page.goto(`${COMPANY_PATH}/directory/import`);

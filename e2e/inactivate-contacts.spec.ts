@@ -33,7 +33,9 @@ import {
 const BY_NAME_DESC = `${CONTACTS_PATH}?sort=name.desc`;
 
 test.describe("Inactivate Contacts", () => {
-  test("inactivating contacts moves them to Inactive Contacts and off their project directories", async ({ page }, testInfo) => {
+  test("inactivating contacts moves them to Inactive Contacts and off their project directories", async ({
+    page,
+  }, testInfo) => {
     await openDirectory(page, BY_NAME_DESC);
     await expect(tab(page, "Contacts")).toHaveAttribute("aria-selected", "true");
     await markDocument(page);
@@ -44,7 +46,8 @@ test.describe("Inactivate Contacts", () => {
 
     const [first, dropped, third] = await readRows(page, 3);
     const kept = [first!, third!];
-    for (const contact of [...kept, dropped!]) expect(contact.projects.length, `${contact.name} is on a project`).toBeGreaterThan(0);
+    for (const contact of [...kept, dropped!])
+      expect(contact.projects.length, `${contact.name} is on a project`).toBeGreaterThan(0);
 
     await selectContacts(page, [first!.name, dropped!.name, third!.name]);
     await snap(page, testInfo, "contacts-three-selected");
@@ -63,7 +66,9 @@ test.describe("Inactivate Contacts", () => {
     await dialog.getByRole("button", { name: "Inactivate", exact: true }).click();
 
     await expect(dialog).toBeHidden();
-    await expect(toast(page, `Inactivated 2 contacts — off ${plural(projects, "project directory", "project directories")}`)).toBeVisible();
+    await expect(
+      toast(page, `Inactivated 2 contacts — off ${plural(projects, "project directory", "project directories")}`),
+    ).toBeVisible();
     await expect(bulkActions(page)).toBeFocused();
     await expect(bulkActions(page)).toHaveAttribute("aria-disabled", "true");
     for (const contact of kept) await expect(rowFor(page, contact.name)).toHaveCount(0);

@@ -52,20 +52,24 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
   const auth = () => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
   const contactIds = async (status: "ACTIVE" | "INACTIVE", limit: number) =>
     (
-      await sql.query<{ id: string }>(`SELECT id FROM "Contact" WHERE "companyId" = $1 AND status = $2 ORDER BY id LIMIT $3`, [
-        COMPANY_ID,
-        status,
-        limit,
-      ])
+      await sql.query<{ id: string }>(
+        `SELECT id FROM "Contact" WHERE "companyId" = $1 AND status = $2 ORDER BY id LIMIT $3`,
+        [COMPANY_ID, status, limit],
+      )
     ).rows.map((r) => r.id);
 
-  test("overlapping bulk changes sent to different processes keep every invariant and a complete history", async ({ request }) => {
+  test("overlapping bulk changes sent to different processes keep every invariant and a complete history", async ({
+    request,
+  }) => {
     const ids = [...(await contactIds("ACTIVE", 60)), ...(await contactIds("INACTIVE", 30))].sort();
     const responses = await Promise.all(
       Array.from({ length: 18 }, (_, i) => {
         const window = ids.filter((_, k) => (k + i) % 3 !== 0);
         const verb = i % 2 === 0 ? "bulk_inactivate" : "bulk_reactivate";
-        return post(request, `${base(i)}/api/v1/companies/${COMPANY_ID}/contacts/${verb}`, { contactIds: window, reason: `process ${i % 3}` });
+        return post(request, `${base(i)}/api/v1/companies/${COMPANY_ID}/contacts/${verb}`, {
+          contactIds: window,
+          reason: `process ${i % 3}`,
+        });
       }),
     );
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
@@ -105,31 +109,43 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
     const key = randomUUID();
     const responses = await Promise.all(
       PORTS.map((_, i) =>
-        post(request, `${base(i)}/api/v1/companies/${COMPANY_ID}/contacts/bulk_inactivate`, { contactIds: ids }, { "idempotency-key": key }),
+        post(
+          request,
+          `${base(i)}/api/v1/companies/${COMPANY_ID}/contacts/bulk_inactivate`,
+          { contactIds: ids },
+          { "idempotency-key": key },
+        ),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
     const batchIds = new Set(responses.map((r) => (r.body as { batchId: string }).batchId));
     expect(batchIds.size).toBe(1);
-    const { rows } = await sql.query(`SELECT id FROM "ChangeBatch" WHERE "companyId" = $1 AND id = ANY($2::uuid[])`, [COMPANY_ID, [...batchIds]]);
+    const { rows } = await sql.query(`SELECT id FROM "ChangeBatch" WHERE "companyId" = $1 AND id = ANY($2::uuid[])`, [
+      COMPANY_ID,
+      [...batchIds],
+    ]);
     expect(rows).toHaveLength(1);
     expect(responses.map((r) => (r.body as { changed: number }).changed)).toEqual([5, 5, 5]);
   });
 
   test("an undo sent to one process takes back a change made through another", async ({ request }) => {
     const ids = await contactIds("ACTIVE", 4);
-    const made = await post(request, `${base(0)}/api/v1/companies/${COMPANY_ID}/contacts/bulk_inactivate`, { contactIds: ids });
+    const made = await post(request, `${base(0)}/api/v1/companies/${COMPANY_ID}/contacts/bulk_inactivate`, {
+      contactIds: ids,
+    });
     expect(made.status).toBe(200);
     const { batchId } = made.body as { batchId: string };
     const undone = await post(request, `${base(1)}/api/v1/companies/${COMPANY_ID}/batches/${batchId}/undo`, {});
     expect(undone.status, JSON.stringify(undone.body)).toBe(200);
-    const { rows } = await sql.query<{ status: string }>(`SELECT status::text AS status FROM "Contact" WHERE "companyId" = $1 AND id = ANY($2::uuid[])`, [
-      COMPANY_ID,
-      ids,
-    ]);
+    const { rows } = await sql.query<{ status: string }>(
+      `SELECT status::text AS status FROM "Contact" WHERE "companyId" = $1 AND id = ANY($2::uuid[])`,
+      [COMPANY_ID, ids],
+    );
     expect(rows.map((r) => r.status)).toEqual(ids.map(() => "ACTIVE"));
     // A second undo, through the third process, finds it already undone.
-    expect((await post(request, `${base(2)}/api/v1/companies/${COMPANY_ID}/batches/${batchId}/undo`, {})).status).toBe(409);
+    expect((await post(request, `${base(2)}/api/v1/companies/${COMPANY_ID}/batches/${batchId}/undo`, {})).status).toBe(
+      409,
+    );
   });
 
   test("a session made through one process is honoured by the others, and a token revoked through one is refused by the others", async ({
@@ -157,7 +173,9 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
     expect((await list(2)).status()).toBe(401);
   });
 
-  test("sign-in attempts over the limit are refused however they are spread across the processes", async ({ request }) => {
+  test("sign-in attempts over the limit are refused however they are spread across the processes", async ({
+    request,
+  }) => {
     const attempt = async (i: number) =>
       (
         await request.post(`${base(i)}/api/auth/sign-in/email`, {

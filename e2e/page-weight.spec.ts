@@ -10,7 +10,11 @@ test("the Inactive Contacts tab loads at most 180 kB of compressed JavaScript", 
     if (request.resourceType() !== "script") return;
     const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
     // responseBodySize is the body as received: gzip-compressed when the server compressed it.
-    scripts.push({ url: new URL(request.url()).pathname, bytes: sizes.responseBodySize, encoding: (await response?.headerValue("content-encoding")) ?? "none" });
+    scripts.push({
+      url: new URL(request.url()).pathname,
+      bytes: sizes.responseBodySize,
+      encoding: (await response?.headerValue("content-encoding")) ?? "none",
+    });
   });
 
   await page.goto(INACTIVE_PATH, { waitUntil: "networkidle" });
@@ -18,7 +22,10 @@ test("the Inactive Contacts tab loads at most 180 kB of compressed JavaScript", 
 
   const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
   const kB = (total / 1000).toFixed(1);
-  testInfo.annotations.push({ type: "page weight", description: `${kB} kB of compressed JavaScript in ${scripts.length} files` });
+  testInfo.annotations.push({
+    type: "page weight",
+    description: `${kB} kB of compressed JavaScript in ${scripts.length} files`,
+  });
   await testInfo.attach("javascript.json", {
     body: JSON.stringify({ totalBytes: total, scripts: scripts.sort((a, b) => b.bytes - a.bytes) }, null, 2),
     contentType: "application/json",

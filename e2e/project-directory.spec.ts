@@ -52,10 +52,14 @@ async function cardCounts(card: Locator) {
 }
 
 test.describe("Project directories", () => {
-  test("the Projects page lists the company's 8 projects, each linking to its directory", async ({ page }, testInfo) => {
+  test("the Projects page lists the company's 8 projects, each linking to its directory", async ({
+    page,
+  }, testInfo) => {
     await page.goto(PROJECTS_PATH);
     await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" }),
+    ).toHaveAttribute("aria-current", "page");
     const headings = page.getByRole("main").getByRole("heading", { level: 2 });
     await expect(headings).toHaveCount(SEEDED_PROJECTS);
     const names = (await headings.allTextContents()).map((t) => t.trim());
@@ -73,7 +77,9 @@ test.describe("Project directories", () => {
     await snap(page, testInfo, "projects");
   });
 
-  test("a project's directory shows both tabs with counts, row selection, its own actions and an export", async ({ page }, testInfo) => {
+  test("a project's directory shows both tabs with counts, row selection, its own actions and an export", async ({
+    page,
+  }, testInfo) => {
     await page.goto(PROJECTS_PATH);
     const name = (await page.getByRole("main").getByRole("heading", { level: 2 }).first().textContent())!.trim();
     const card = projectCard(page, name);
@@ -82,7 +88,9 @@ test.describe("Project directories", () => {
 
     await expect(page).toHaveURL(PROJECT_DIRECTORY_URL);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
-    await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Projects" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Projects" }),
+    ).toBeVisible();
     const tools = page.getByRole("navigation", { name: "Project tools" });
     await expect(tools.getByRole("link", { name: "Directory" })).toHaveAttribute("aria-current", "page");
     await expect(tools.getByRole("link", { name: "Crews" })).not.toHaveAttribute("aria-current", /.*/);
@@ -148,7 +156,10 @@ test.describe("Project directories", () => {
       await page.keyboard.press("Escape");
     }
     await expect(bulkActions(page)).toHaveAttribute("aria-disabled", "true");
-    await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", new RegExp(`^${PROJECT_DIRECTORY_PATH.replace("contacts", "inactive-contacts")}/export$`));
+    await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
+      "href",
+      new RegExp(`^${PROJECT_DIRECTORY_PATH.replace("contacts", "inactive-contacts")}/export$`),
+    );
     await snap(page, testInfo, "project-inactive-contacts");
   });
 
@@ -174,7 +185,9 @@ test.describe("Project directories", () => {
     await expect(contactProjectRow(page, PROJECT)).toContainText("Active");
   });
 
-  test("Add from Directory adds active contacts; Remove from Project takes one off, and adding it again brings it back", async ({ page }, testInfo) => {
+  test("Add from Directory adds active contacts; Remove from Project takes one off, and adding it again brings it back", async ({
+    page,
+  }, testInfo) => {
     test.slow();
     // Someone in the company directory who is on no project.
     const contact = newContact("Riley", "Quinn");
@@ -252,7 +265,9 @@ test.describe("Project directories", () => {
     await expect(picker).toBeHidden();
   });
 
-  test("an inactive member of a project appears on its Inactive Contacts tab, not on Contacts", async ({ page }, testInfo) => {
+  test("an inactive member of a project appears on its Inactive Contacts tab, not on Contacts", async ({
+    page,
+  }, testInfo) => {
     // Find an inactive contact and one of the projects they were on, as a person would.
     await openDirectory(page, INACTIVE_PATH);
     const [contact] = await readRows(page, 1);

@@ -28,7 +28,9 @@ import {
 
 // Reactivates from the top of the Inactive Contacts tab (name A→Z); the inactivate spec
 // works from the other end of the alphabet, so the two never pick the same people.
-test("reactivating contacts moves them back to Contacts and to their project directories", async ({ page }, testInfo) => {
+test("reactivating contacts moves them back to Contacts and to their project directories", async ({
+  page,
+}, testInfo) => {
   await page.goto("/");
   await expect(page).toHaveURL(CONTACTS_PATH);
   await waitForHydration(page);
@@ -50,7 +52,8 @@ test("reactivating contacts moves them back to Contacts and to their project dir
 
   const [first, dropped, third] = await readRows(page, 3);
   const kept = [first!, third!];
-  for (const contact of [...kept, dropped!]) expect(contact.projects.length, `${contact.name} is on a project`).toBeGreaterThan(0);
+  for (const contact of [...kept, dropped!])
+    expect(contact.projects.length, `${contact.name} is on a project`).toBeGreaterThan(0);
 
   await expect(bulkActions(page)).toHaveAttribute("aria-disabled", "true");
   await selectContacts(page, [first!.name, dropped!.name, third!.name]);

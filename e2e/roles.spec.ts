@@ -18,9 +18,13 @@ test.describe("a read-only user", () => {
     await expect(page.getByRole("button", { name: "Add Contact" })).toHaveCount(0);
     await expect(page.getByRole("checkbox", { name: /^Select / })).toHaveCount(0);
     await page.goto(`${COMPANY}/directory/inactive-contacts`);
-    await expect(page.getByRole("alert").filter({ hasText: "Only Directory admins can see inactive contacts." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Only Directory admins can see inactive contacts." }),
+    ).toBeVisible();
     // The Change History (inactivations and their reasons) is for company admins.
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Change History" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Change History" }),
+    ).toHaveCount(0);
     expect((await page.goto(`${COMPANY}/history`))?.status()).toBe(404);
   });
 
@@ -57,7 +61,9 @@ test.describe("a project manager", () => {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
     await page.goto(`${COMPANY}/directory/contacts`);
-    await expect(page.getByRole("tablist", { name: "Directory" }).getByRole("tab", { name: "Inactive Contacts" })).toHaveCount(0);
+    await expect(
+      page.getByRole("tablist", { name: "Directory" }).getByRole("tab", { name: "Inactive Contacts" }),
+    ).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Bulk Actions" })).toHaveCount(0);
   });
 });
@@ -68,7 +74,12 @@ test.describe("an admin", () => {
     const tabs = page.getByRole("tablist", { name: "Directory" });
     await expect(tabs.getByRole("tab")).toHaveText([/^Contacts/, /^Inactive Contacts/, /^Users/]);
     await expect(page.getByRole("button", { name: "Bulk Actions" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Directory", "Projects", "Change History", "API tokens"]);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+      "Directory",
+      "Projects",
+      "Change History",
+      "API tokens",
+    ]);
     await tabs.getByRole("tab", { name: "Users" }).click();
     await expect(page.getByRole("cell", { name: "pm@rollcall.test" })).toBeVisible();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);

@@ -18,7 +18,10 @@ const pagination = (page: Page) => page.getByRole("navigation", { name: "Paginat
 
 /** "1–50 of 252" → { first: 1, last: 50, total: 252 } */
 async function range(page: Page) {
-  const text = (await pagination(page).getByText(/^[\d,]+–[\d,]+ of [\d,]+$/).textContent()) ?? "";
+  const text =
+    (await pagination(page)
+      .getByText(/^[\d,]+–[\d,]+ of [\d,]+$/)
+      .textContent()) ?? "";
   const match = /^([\d,]+)–([\d,]+) of ([\d,]+)$/.exec(text.trim());
   expect(match, `pagination summary "${text}"`).not.toBeNull();
   const [first, last, total] = match!.slice(1).map((n) => Number(n.replaceAll(",", "")));
@@ -47,7 +50,8 @@ test.describe("Search, sort and paginate", () => {
     expect(narrowed.total).toBeLessThan(all.total);
     expect(narrowed.total).toBeGreaterThan(0);
     await expect(dataRows(page)).toHaveCount(Math.min(50, narrowed.total));
-    for (const text of await dataRows(page).allTextContents()) expect(text.toLowerCase()).toContain(lastName.toLowerCase());
+    for (const text of await dataRows(page).allTextContents())
+      expect(text.toLowerCase()).toContain(lastName.toLowerCase());
     await snap(page, testInfo, "search-narrowed");
 
     // A search with no match says so and offers to clear it.

@@ -36,7 +36,10 @@ export async function expectSameDocument(page: Page) {
  * Waits until React has hydrated the directory's client components, so clicks and
  * key presses reach its handlers (hydrated DOM nodes carry React's fiber keys).
  */
-export async function waitForHydration(page: Page, target: Locator = page.getByRole("searchbox", { name: "Search contacts" })) {
+export async function waitForHydration(
+  page: Page,
+  target: Locator = page.getByRole("searchbox", { name: "Search contacts" }),
+) {
   await expect(target).toBeVisible();
   await expect
     .poll(() => target.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber"))), {
@@ -91,7 +94,9 @@ export async function tabCounts(page: Page) {
 
 /** Waits until both tabs show these counts (after a change, the page refreshes in place). */
 export async function expectTabCounts(page: Page, counts: { active: number; inactive: number }) {
-  await expect(tab(page, "Contacts")).toHaveAccessibleDescription(`${counts.active.toLocaleString("en-US")} ${counts.active === 1 ? "contact" : "contacts"}`);
+  await expect(tab(page, "Contacts")).toHaveAccessibleDescription(
+    `${counts.active.toLocaleString("en-US")} ${counts.active === 1 ? "contact" : "contacts"}`,
+  );
   await expect(tab(page, "Inactive Contacts")).toHaveAccessibleDescription(
     `${counts.inactive.toLocaleString("en-US")} ${counts.inactive === 1 ? "contact" : "contacts"}`,
   );
@@ -297,7 +302,8 @@ export function newContact(firstName = "Rowan", lastNameStem = "Moss"): NewConta
   };
 }
 
-export type ContactField = "First name" | "Last name" | "Email" | "Phone" | "Job title" | "Employee ID" | "Classification";
+export type ContactField =
+  "First name" | "Last name" | "Email" | "Phone" | "Job title" | "Employee ID" | "Classification";
 
 /** A text field of the Add Contact / Edit Contact dialog, by its label. */
 export function contactField(dialog: Locator, label: ContactField) {
@@ -358,7 +364,10 @@ export async function openProjectDirectory(page: Page, project: string) {
 
 /** A project's card on the Projects page: its name is a level-2 heading holding the link. */
 export function projectCard(page: Page, name: string) {
-  return page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
+  return page
+    .getByRole("main")
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
 }
 
 /** Opens a project's Crews page from its card on the Projects page. */
@@ -367,7 +376,9 @@ export async function openCrews(page: Page, project: string) {
   await projectCard(page, project).getByRole("link", { name: "Crews", exact: true }).click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}\/crews$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(project);
-  await expect(page.getByRole("navigation", { name: "Project tools" }).getByRole("link", { name: "Crews" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Project tools" }).getByRole("link", { name: "Crews" }),
+  ).toHaveAttribute("aria-current", "page");
   await waitForHydration(page, page.getByRole("textbox", { name: "Crew name" }));
 }
 
@@ -390,7 +401,9 @@ export async function createCrew(page: Page, crew: string) {
 
 /** The workers listed on a crew. */
 export function crewWorkers(page: Page, crew: string) {
-  return crewSection(page, crew).getByRole("list", { name: `Workers on ${crew}` }).getByRole("listitem");
+  return crewSection(page, crew)
+    .getByRole("list", { name: `Workers on ${crew}` })
+    .getByRole("listitem");
 }
 
 /** Opens a crew's Add Workers picker; returns the dialog once its first results are in. */
@@ -410,12 +423,17 @@ export function pickerOptions(dialog: Locator) {
 
 /** A picker's option for one person (its label also shows job title and company). */
 export function pickerOption(dialog: Locator, name: string) {
-  return dialog.getByRole("list", { name: "Active contacts" }).getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(name)}\\b`) });
+  return dialog
+    .getByRole("list", { name: "Active contacts" })
+    .getByRole("checkbox", { name: new RegExp(`^${escapeRegExp(name)}\\b`) });
 }
 
 /** What a picker says when its search finds nobody (shown only once the search has answered). */
 export function pickerNoMatch(dialog: Locator) {
-  return dialog.getByRole("list", { name: "Active contacts" }).getByRole("status").filter({ hasText: "No active contacts match." });
+  return dialog
+    .getByRole("list", { name: "Active contacts" })
+    .getByRole("status")
+    .filter({ hasText: "No active contacts match." });
 }
 
 /** Types a picker search (it runs after a pause: wait for what it should show). */
@@ -491,8 +509,20 @@ export function parseCsv(text: string): string[][] {
 
 /** The header row every contacts export starts with. */
 export const CSV_COLUMNS = [
-  "First name", "Last name", "Email", "Phone", "Job title", "Company", "Employee ID",
-  "Classification", "Employee of our company", "Created from", "Status", "Projects", "Added", "Inactivated",
+  "First name",
+  "Last name",
+  "Email",
+  "Phone",
+  "Job title",
+  "Company",
+  "Employee ID",
+  "Classification",
+  "Employee of our company",
+  "Created from",
+  "Status",
+  "Projects",
+  "Added",
+  "Inactivated",
 ];
 
 /** Downloads an export as the browser would (same cookies); checks it is CSV with a BOM. */
@@ -500,7 +530,9 @@ export async function fetchCsv(page: Page, href: string) {
   const response = await page.request.get(href);
   expect(response.status(), `GET ${href}`).toBe(200);
   expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="[^"]+\.csv"; filename\*=UTF-8''[^\s;"]+\.csv$/);
+  expect(response.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="[^"]+\.csv"; filename\*=UTF-8''[^\s;"]+\.csv$/,
+  );
   const body = await response.body();
   expect([...body.subarray(0, 3)], "the file starts with a UTF-8 byte-order mark").toEqual([0xef, 0xbb, 0xbf]);
   const rows = parseCsv(body.subarray(3).toString("utf8"));

@@ -28,7 +28,9 @@ function fileRows(n: number) {
 
 /** A company of its own with the half of the file's people that already exist. Not timed. */
 async function freshCompany(sql: SqlDatabase, n: number): Promise<string> {
-  const [company] = await sql.query<{ id: string }>(`INSERT INTO "Company" (name) VALUES ('Import bench') RETURNING id::text AS id`);
+  const [company] = await sql.query<{ id: string }>(
+    `INSERT INTO "Company" (name) VALUES ('Import bench') RETURNING id::text AS id`,
+  );
   await sql.query(
     `INSERT INTO "Contact" ("companyId", "firstName", "lastName", email)
      SELECT $1, 'Bench', 'Existing ' || g, 'e' || g || '@bench.test' FROM generate_series(0, $2::int - 1) g`,
@@ -48,10 +50,15 @@ async function importFloor(sql: SqlDatabase, companyId: string, rows: string[][]
       `INSERT INTO "ChangeBatch" ("companyId", action, "actorName") VALUES ($1, 'contacts.import', 'Benchmark floor') RETURNING id::text AS id`,
       [companyId],
     );
-    const existing = await tx.query<{ id: string; email: string }>(`SELECT id::text AS id, email FROM "Contact" WHERE "companyId" = $1`, [companyId]);
+    const existing = await tx.query<{ id: string; email: string }>(
+      `SELECT id::text AS id, email FROM "Contact" WHERE "companyId" = $1`,
+      [companyId],
+    );
     const byEmail = new Map(existing.map((c) => [c.email, c.id]));
     const updates = rows.filter((r) => byEmail.has(r[2]!)).map((r) => ({ id: byEmail.get(r[2]!)!, jobTitle: r[3] }));
-    const creates = rows.filter((r) => !byEmail.has(r[2]!)).map((r) => ({ id: randomUUID(), firstName: r[0], lastName: r[1], email: r[2], jobTitle: r[3] }));
+    const creates = rows
+      .filter((r) => !byEmail.has(r[2]!))
+      .map((r) => ({ id: randomUUID(), firstName: r[0], lastName: r[1], email: r[2], jobTitle: r[3] }));
     await tx.query(
       `INSERT INTO "Contact" (id, "companyId", "firstName", "lastName", email, "jobTitle", origin)
        SELECT r.id, $1, r."firstName", r."lastName", r.email, r."jobTitle", 'IMPORT'
@@ -64,8 +71,16 @@ async function importFloor(sql: SqlDatabase, companyId: string, rows: string[][]
       [companyId, JSON.stringify(updates)],
     );
     const events = [
-      ...creates.map((c) => ({ contactId: c.id, action: "contact.imported", changes: { fields: { firstName: { from: null, to: c.firstName } } } })),
-      ...updates.map((u) => ({ contactId: u.id, action: "contact.updated_by_import", changes: { fields: { jobTitle: { from: null, to: u.jobTitle } } } })),
+      ...creates.map((c) => ({
+        contactId: c.id,
+        action: "contact.imported",
+        changes: { fields: { firstName: { from: null, to: c.firstName } } },
+      })),
+      ...updates.map((u) => ({
+        contactId: u.id,
+        action: "contact.updated_by_import",
+        changes: { fields: { jobTitle: { from: null, to: u.jobTitle } } },
+      })),
     ];
     await tx.query(
       `INSERT INTO "ContactEvent" ("companyId", "contactId", "batchId", action, "projectIds", changes)
@@ -111,10 +126,19 @@ export async function benchImport(db: Database, n: number, runs: number): Promis
         const ms = await timed(async () => {
           if (which === "floor") return importFloor(db.sql, companyId, rows);
           const outcome = await importContacts(db.prisma, {
-            companyId, fileName: "bench.csv", headers: HEADERS, rows, mapping: guessMapping(HEADERS),
-            nameOrder: "first-last", onMatch: "update", createVendors: true, dryRun: false, skipInvalid: false,
+            companyId,
+            fileName: "bench.csv",
+            headers: HEADERS,
+            rows,
+            mapping: guessMapping(HEADERS),
+            nameOrder: "first-last",
+            onMatch: "update",
+            createVendors: true,
+            dryRun: false,
+            skipInvalid: false,
           });
-          if (outcome.counts.create + outcome.counts.update !== n) throw new Error(`imported ${outcome.counts.create + outcome.counts.update} of ${n}`);
+          if (outcome.counts.create + outcome.counts.update !== n)
+            throw new Error(`imported ${outcome.counts.create + outcome.counts.update} of ${n}`);
         });
         times[which].push(ms);
         sample();
@@ -126,7 +150,13 @@ export async function benchImport(db: Database, n: number, runs: number): Promis
   const appMs = median(times.app);
   const floorMs = median(times.floor);
   return {
-    case: { name: `import_${n}`, appMs: round(appMs), floorMs: round(floorMs), ratio: round(appMs / floorMs), peakRssMb: Math.round(peak / 1024 / 1024) },
+    case: {
+      name: `import_${n}`,
+      appMs: round(appMs),
+      floorMs: round(floorMs),
+      ratio: round(appMs / floorMs),
+      peakRssMb: Math.round(peak / 1024 / 1024),
+    },
     parse: { rows: n, csvMs: round(median(parse.csv)), xlsxMs: round(median(parse.xlsx)) },
   };
 }

@@ -45,12 +45,17 @@ try {
     const { app, floor, peakRssMb } = await sideBySide(
       async () => {
         const result = await reactivateContacts(db.prisma, { companyId, contactIds: batch });
-        if (result.changed.length !== batch.length) throw new Error(`reactivated ${result.changed.length} of ${batch.length}`);
+        if (result.changed.length !== batch.length)
+          throw new Error(`reactivated ${result.changed.length} of ${batch.length}`);
       },
       () => reactivateFloor(db.sql, companyId, batch),
       () => inactivateAll(db.sql, companyId),
     );
-    cases.push({ name: `bulk_reactivate_${batch.length}`, ...summary(app, floor), ...(batch === ids ? { peakRssMb } : {}) });
+    cases.push({
+      name: `bulk_reactivate_${batch.length}`,
+      ...summary(app, floor),
+      ...(batch === ids ? { peakRssMb } : {}),
+    });
   }
   // What a loop of single-row writes costs, against the same set-based floor.
   const naive = await sideBySide(
@@ -66,18 +71,32 @@ try {
   const imported = await benchImport(db, Number(args["import-rows"]), runs);
   cases.push(imported.case);
 
-  const result = { contacts, memberships: contacts * perContact, listContacts: listSize, database: db.kind, cases, importParse: imported.parse };
+  const result = {
+    contacts,
+    memberships: contacts * perContact,
+    listContacts: listSize,
+    database: db.kind,
+    cases,
+    importParse: imported.parse,
+  };
   if (args.json) {
     console.log(JSON.stringify(result, null, 2));
   } else {
-    console.log(`Database: ${db.kind} (${where}); ${contacts} contacts x ${perContact} memberships; list on ${listSize} contacts; median of ${runs} runs`);
+    console.log(
+      `Database: ${db.kind} (${where}); ${contacts} contacts x ${perContact} memberships; list on ${listSize} contacts; median of ${runs} runs`,
+    );
     console.table(cases);
-    console.log(`Reading ${imported.parse.rows} rows: CSV ${imported.parse.csvMs} ms, XLSX ${imported.parse.xlsxMs} ms`);
+    console.log(
+      `Reading ${imported.parse.rows} rows: CSV ${imported.parse.csvMs} ms, XLSX ${imported.parse.xlsxMs} ms`,
+    );
   }
   if (args.chart) {
     const file = path.join("docs", "images", `bench-${db.kind}.svg`);
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, chart(`${db.kind === "postgres" ? "PostgreSQL" : "PGlite"}: app and floor, median of ${runs} runs (ms)`, cases));
+    await writeFile(
+      file,
+      chart(`${db.kind === "postgres" ? "PostgreSQL" : "PGlite"}: app and floor, median of ${runs} runs (ms)`, cases),
+    );
     if (!args.json) console.log(`Chart: ${file}`);
   }
 } finally {
@@ -132,7 +151,14 @@ async function listCompany(sql: SqlDatabase, n: number) {
  * the same order and with the same concurrency (the count beside the page and its relations).
  */
 async function benchList(db: Database, companyId: string) {
-  const options: ListContactsOptions = { companyId, status: "ACTIVE", q: "garcia", sort: "name.asc", page: 3, perPage: 50 };
+  const options: ListContactsOptions = {
+    companyId,
+    status: "ACTIVE",
+    q: "garcia",
+    sort: "name.asc",
+    page: 3,
+    perPage: 50,
+  };
   const statements: CapturedQuery[] = [];
   const expected = await listContacts(
     db.capturingPrisma((query) => statements.push(query)),
@@ -145,7 +171,8 @@ async function benchList(db: Database, companyId: string) {
   const rest = statements.slice(firstContactQuery);
   const count = rest.filter((q) => /COUNT\(/.test(q.query));
   const page = rest.filter((q) => !count.includes(q));
-  if (count.length !== 1 || !page.some(isContactQuery)) throw new Error("listContacts sent statements the bench does not recognise");
+  if (count.length !== 1 || !page.some(isContactQuery))
+    throw new Error("listContacts sent statements the bench does not recognise");
 
   const floor = async () => {
     await Promise.all(lookups.map((q) => db.sql.query(q.query, q.params)));
@@ -153,7 +180,7 @@ async function benchList(db: Database, companyId: string) {
       (async () => {
         for (const q of page) await db.sql.query(q.query, q.params);
       })(),
-      db.sql.query<{ "_count$_all": number | string }>(count[0]!.query, count[0]!.params),
+      db.sql.query<{ _count$_all: number | string }>(count[0]!.query, count[0]!.params),
     ]);
     if (Number(total!["_count$_all"]) !== expected.total) throw new Error("the floor counted differently");
   };
@@ -178,8 +205,10 @@ function chart(title: string, cases: Case[]) {
     const y = top + i * rowHeight;
     const bar = (value: number, dy: number, color: string) => {
       const w = Math.max(1, (value / max) * barArea);
-      return `<rect x="${labelWidth}" y="${y + dy}" width="${w.toFixed(1)}" height="16" fill="${color}"/>` +
-        `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + dy + 12}" font-size="12">${ms(value)}</text>`;
+      return (
+        `<rect x="${labelWidth}" y="${y + dy}" width="${w.toFixed(1)}" height="16" fill="${color}"/>` +
+        `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + dy + 12}" font-size="12">${ms(value)}</text>`
+      );
     };
     return [
       `<text x="8" y="${y + 22}" font-size="13">${esc(c.name)}</text>`,
@@ -203,7 +232,9 @@ ${rows.join("\n")}
 async function reactivateRowByRow(prisma: PrismaClient, companyId: string, ids: string[]) {
   await prisma.$transaction(
     async (tx) => {
-      const batch = await tx.changeBatch.create({ data: { companyId, action: "contacts.reactivate", actorName: "Benchmark" } });
+      const batch = await tx.changeBatch.create({
+        data: { companyId, action: "contacts.reactivate", actorName: "Benchmark" },
+      });
       for (const id of ids) {
         await tx.contact.update({ where: { id }, data: { status: "ACTIVE", inactivatedAt: null } });
         const memberships = await tx.projectContact.updateManyAndReturn({
@@ -255,14 +286,19 @@ async function seedBenchCompany(sql: SqlDatabase, n: number, m: number) {
         [company!.id, m],
       );
     }
-    const rows = await tx.query<{ id: string }>(`SELECT id::text AS id FROM "Contact" WHERE "companyId" = $1 ORDER BY id`, [company!.id]);
+    const rows = await tx.query<{ id: string }>(
+      `SELECT id::text AS id FROM "Contact" WHERE "companyId" = $1 ORDER BY id`,
+      [company!.id],
+    );
     return { companyId: company!.id, ids: rows.map((r) => r.id) };
   });
 }
 
 async function inactivateAll(sql: SqlDatabase, companyId: string) {
   await sql.transaction(async (tx) => {
-    await tx.query(`UPDATE "ProjectContact" SET status = 'INACTIVE' WHERE "companyId" = $1 AND status = 'ACTIVE'`, [companyId]);
+    await tx.query(`UPDATE "ProjectContact" SET status = 'INACTIVE' WHERE "companyId" = $1 AND status = 'ACTIVE'`, [
+      companyId,
+    ]);
     await tx.query(
       `UPDATE "Contact" SET status = 'INACTIVE', "inactivatedAt" = now() WHERE "companyId" = $1 AND status = 'ACTIVE'`,
       [companyId],

@@ -9,7 +9,11 @@ import { seedLargeCompany } from "@/server/demo/seed-large-company";
 import { openScriptDatabase } from "./open-script-database";
 
 const { values: args } = parseArgs({
-  options: { contacts: { type: "string" }, projects: { type: "string", default: "1500" }, memberships: { type: "string" } },
+  options: {
+    contacts: { type: "string" },
+    projects: { type: "string", default: "1500" },
+    memberships: { type: "string" },
+  },
 });
 
 const { db, where } = openScriptDatabase();
@@ -28,14 +32,18 @@ try {
     const companyId = await seedLargeCompany(db.sql, spec, (phase, done, total) => {
       const width = 30;
       const filled = Math.round((done / total) * width);
-      process.stderr.write(`\r${phase.padEnd(12)} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`);
+      process.stderr.write(
+        `\r${phase.padEnd(12)} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`,
+      );
       if (done === total) process.stderr.write("\n");
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     // The demo admin, where the demo data is in, can open it.
     const admin = await db.prisma.user.findUnique({ where: { email: DEMO_USERS[0]!.email }, select: { id: true } });
     if (admin) await db.prisma.companyMember.create({ data: { companyId, userId: admin.id, directoryLevel: "ADMIN" } });
-    console.log(`Seeded a company of ${contacts.toLocaleString("en-US")} contacts in ${seconds} s: /companies/${companyId}/directory/contacts`);
+    console.log(
+      `Seeded a company of ${contacts.toLocaleString("en-US")} contacts in ${seconds} s: /companies/${companyId}/directory/contacts`,
+    );
   }
 } finally {
   await db.close();

@@ -1,1 +1,5 @@
-export function forwardedFor(sent: string | string[] | undefined, peer: string | undefined, behindProxies: boolean): string | undefined;
+export function forwardedFor(
+  sent: string | string[] | undefined,
+  peer: string | undefined,
+  behindProxies: boolean,
+): string | undefined;

@@ -35,11 +35,21 @@ if (args["create-token"]) {
   const companyId = await companyIdByName(base, cookie, args["company-name"]);
   const token = args.token ?? (process.env.DATABASE_URL ? await tokenFromDatabase() : null);
   if (!token) {
-    throw new Error("No API token: pass --token (or ROLLCALL_API_TOKEN), or create one with `npm run load -- --create-token` while the app is stopped.");
+    throw new Error(
+      "No API token: pass --token (or ROLLCALL_API_TOKEN), or create one with `npm run load -- --create-token` while the app is stopped.",
+    );
   }
   const targets: { name: string; path: string; headers: Record<string, string> }[] = [
-    { name: "api_inactive_contacts", path: `/api/v1/companies/${companyId}/contacts?status=inactive&perPage=50`, headers: { authorization: `Bearer ${token}` } },
-    { name: "page_inactive_contacts", path: `/companies/${companyId}/directory/inactive-contacts`, headers: { cookie } },
+    {
+      name: "api_inactive_contacts",
+      path: `/api/v1/companies/${companyId}/contacts?status=inactive&perPage=50`,
+      headers: { authorization: `Bearer ${token}` },
+    },
+    {
+      name: "page_inactive_contacts",
+      path: `/companies/${companyId}/directory/inactive-contacts`,
+      headers: { cookie },
+    },
   ];
   const results = [];
   for (const target of targets) {
@@ -61,7 +71,13 @@ if (args["create-token"]) {
       p99Ms: result.latency.p99,
     });
   }
-  const summary = { url: base.origin, companyId, connections: Number(args.connections), durationS: Number(args.duration), results };
+  const summary = {
+    url: base.origin,
+    companyId,
+    connections: Number(args.connections),
+    durationS: Number(args.duration),
+    results,
+  };
   if (args.json) console.log(JSON.stringify(summary, null, 2));
   else console.table(results);
 }
@@ -85,7 +101,10 @@ async function companyIdByName(base: URL, cookie: string, name: string): Promise
   const response = await fetch(new URL("/api/v1/companies", base), { headers: { cookie } });
   const { data } = (await response.json()) as { data: { id: string; name: string }[] };
   const company = data.find((c) => c.name === name);
-  if (!company) throw new Error(`${admin.email} sees no company named "${name}": seed it with npm run db:seed -- --contacts 100000 …`);
+  if (!company)
+    throw new Error(
+      `${admin.email} sees no company named "${name}": seed it with npm run db:seed -- --contacts 100000 …`,
+    );
   return company.id;
 }
 
@@ -93,12 +112,18 @@ async function companyIdByName(base: URL, cookie: string, name: string): Promise
 async function tokenFromDatabase(): Promise<string> {
   const { db } = openScriptDatabase();
   try {
-    const [company] = await db.sql.query<{ id: string }>(`SELECT id FROM "Company" WHERE name = $1 ORDER BY "createdAt" LIMIT 1`, [
-      args["company-name"],
-    ]);
+    const [company] = await db.sql.query<{ id: string }>(
+      `SELECT id FROM "Company" WHERE name = $1 ORDER BY "createdAt" LIMIT 1`,
+      [args["company-name"]],
+    );
     const user = await db.prisma.user.findUnique({ where: { email: admin.email }, select: { id: true } });
-    if (!company || !user) throw new Error(`No "${args["company-name"]}" or no ${admin.email} in this database: run npm run db:seed first.`);
-    const { token } = await createApiToken(db.prisma, { companyId: company.id, userId: user.id, name: `Load test ${new Date().toISOString()}` });
+    if (!company || !user)
+      throw new Error(`No "${args["company-name"]}" or no ${admin.email} in this database: run npm run db:seed first.`);
+    const { token } = await createApiToken(db.prisma, {
+      companyId: company.id,
+      userId: user.id,
+      name: `Load test ${new Date().toISOString()}`,
+    });
     return token;
   } finally {
     await db.close();

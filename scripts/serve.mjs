@@ -26,7 +26,11 @@ createServer((request, response) => {
   const limit = UPLOAD_PAGE.test(request.url ?? "") ? UPLOAD_BODY_LIMIT : ACTION_BODY_LIMIT;
   if (request.headers["next-action"] && Number(request.headers["content-length"] ?? 0) > limit) {
     // Answered once the body is read, so the client is not cut off mid-send.
-    request.resume().on("end", () => response.writeHead(413, { "content-type": "text/plain; charset=utf-8" }).end("Request body too large."));
+    request
+      .resume()
+      .on("end", () =>
+        response.writeHead(413, { "content-type": "text/plain; charset=utf-8" }).end("Request body too large."),
+      );
     return;
   }
   const value = forwardedFor(request.headers["x-forwarded-for"], request.socket.remoteAddress, behindProxies);
@@ -35,4 +39,6 @@ createServer((request, response) => {
   // Any client can send this one: the limit never reads it.
   delete request.headers["x-real-ip"];
   handle(request, response);
-}).listen(port, hostname, () => console.log(`Rollcall on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+}).listen(port, hostname, () =>
+  console.log(`Rollcall on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
+);

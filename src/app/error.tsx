@@ -7,7 +7,9 @@ export default function RootError({ reset }: { error: Error; reset: () => void }
   const retry = useRetry(reset);
   return (
     <main className="mx-auto max-w-xl p-10">
-      <h1 className="text-2xl font-semibold">{databaseUnavailable ? "The database is unavailable" : "Something went wrong"}</h1>
+      <h1 className="text-2xl font-semibold">
+        {databaseUnavailable ? "The database is unavailable" : "Something went wrong"}
+      </h1>
       <p role="alert" className="mt-2 text-slate-600">
         {databaseUnavailable ? DATABASE_UNAVAILABLE_MESSAGE : "Rollcall could not load this page. Nothing was changed."}
       </p>

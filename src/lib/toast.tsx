@@ -21,9 +21,11 @@ function loadSonner(): Promise<Sonner> {
 
 type SonnerToast = Sonner["toast"];
 export const toast = {
-  success: (...args: Parameters<SonnerToast["success"]>) => void loadSonner().then((sonner) => sonner.toast.success(...args)),
+  success: (...args: Parameters<SonnerToast["success"]>) =>
+    void loadSonner().then((sonner) => sonner.toast.success(...args)),
   error: (...args: Parameters<SonnerToast["error"]>) => void loadSonner().then((sonner) => sonner.toast.error(...args)),
-  loading: (...args: Parameters<SonnerToast["loading"]>) => void loadSonner().then((sonner) => sonner.toast.loading(...args)),
+  loading: (...args: Parameters<SonnerToast["loading"]>) =>
+    void loadSonner().then((sonner) => sonner.toast.loading(...args)),
 };
 
 /** sonner's Toaster, rendered from the first toast on. */

@@ -8,13 +8,18 @@ export const reasonSchema = z
   .string({ error: "reason must be text." })
   .trim()
   .max(500, { error: "Keep the reason under 500 characters." })
-  .regex(/^(?:[^\u0000\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, { error: "Remove the invisible control characters from the reason." })
+  .regex(/^(?:[^\u0000\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, {
+    error: "Remove the invisible control characters from the reason.",
+  })
   .optional();
 
 export const contactIdsSchema = z
-  .array(z.uuid({ error: "Each contact id must be a UUID." }).transform((id) => id.toLowerCase()), {
-    error: "contactIds must be a list of contact ids.",
-  })
+  .array(
+    z.uuid({ error: "Each contact id must be a UUID." }).transform((id) => id.toLowerCase()),
+    {
+      error: "contactIds must be a list of contact ids.",
+    },
+  )
   .min(1, { error: "Choose at least one contact." })
   .max(MAX_BULK_CONTACTS, {
     error: `At most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contacts can change at once.`,

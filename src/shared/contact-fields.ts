@@ -2,13 +2,22 @@ import { z } from "zod";
 import { recordId } from "@/shared/record-id";
 
 // PostgreSQL cannot store NUL, nor half a UTF-16 surrogate pair, in text; say so instead of failing on write.
-const NO_NUL = [/^(?:[^\u0000\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/, { error: "Remove the invisible control characters from this field." }] as const;
+const NO_NUL = [
+  /^(?:[^\u0000\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/,
+  { error: "Remove the invisible control characters from this field." },
+] as const;
 
 /** An optional text field: blank means "none", so a cleared form field stores null. */
 function optionalText(max: number, label: string) {
   return z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().max(max, { error: `Keep the ${label} under ${max} characters.` }).regex(...NO_NUL).nullable().optional(),
+    z
+      .string()
+      .trim()
+      .max(max, { error: `Keep the ${label} under ${max} characters.` })
+      .regex(...NO_NUL)
+      .nullable()
+      .optional(),
   );
 }
 

@@ -96,6 +96,11 @@ export type ContactFilters = {
 };
 
 /** The URL's filters in the domain's words. */
-export function contactFilters({ q, vendor, project, origin }: Pick<DirectoryQuery, "q" | "vendor" | "project" | "origin">): ContactFilters {
+export function contactFilters({
+  q,
+  vendor,
+  project,
+  origin,
+}: Pick<DirectoryQuery, "q" | "vendor" | "project" | "origin">): ContactFilters {
   return { q, vendorId: vendor, onProjectId: project, origin };
 }

@@ -7,7 +7,9 @@ import { z } from "zod";
 
 const contactStatus = z.enum(["ACTIVE", "INACTIVE"]);
 const fieldValue = z.union([z.string(), z.boolean(), z.null()]);
-const crewIds = z.array(z.uuid()).meta({ description: "The project's crews the contact left (or, undone, returned to)." });
+const crewIds = z
+  .array(z.uuid())
+  .meta({ description: "The project's crews the contact left (or, undone, returned to)." });
 
 /** A contact's fields that a change set, from → to (from is null on creation). */
 const fieldChanges = z
@@ -43,7 +45,10 @@ export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base
     event(
       "contact.added_to_project",
       z.strictObject({
-        membership: z.strictObject({ from: z.literal("REMOVED").nullable().meta({ description: "REMOVED when the contact came back." }), to: z.literal("ACTIVE") }),
+        membership: z.strictObject({
+          from: z.literal("REMOVED").nullable().meta({ description: "REMOVED when the contact came back." }),
+          to: z.literal("ACTIVE"),
+        }),
       }),
     ),
     event(
@@ -57,11 +62,17 @@ export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base
       z.union([
         z.strictObject({
           undoes: z.uuid(),
-          discarded: z.boolean().meta({ description: "The import had created this contact: the undo took it out of every directory." }),
+          discarded: z
+            .boolean()
+            .meta({ description: "The import had created this contact: the undo took it out of every directory." }),
           fields: fieldChanges,
         }),
         z.strictObject({ undoes: z.uuid(), status: z.strictObject({ from: contactStatus, to: contactStatus }) }),
-        z.strictObject({ undoes: z.uuid(), membership: z.strictObject({ from: z.literal("REMOVED"), to: contactStatus }), crewIds }),
+        z.strictObject({
+          undoes: z.uuid(),
+          membership: z.strictObject({ from: z.literal("REMOVED"), to: contactStatus }),
+          crewIds,
+        }),
       ]),
     ),
   ]);

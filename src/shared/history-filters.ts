@@ -6,7 +6,9 @@ import { recordId } from "./record-id";
 const day = (label: string) =>
   z.iso
     .date({ error: `${label} must be a date like 2026-11-30.` })
-    .refine((d) => d >= "2000-01-01" && d <= "2999-12-31", { error: `${label} must be a day from 2000-01-01 to 2999-12-31.` })
+    .refine((d) => d >= "2000-01-01" && d <= "2999-12-31", {
+      error: `${label} must be a day from 2000-01-01 to 2999-12-31.`,
+    })
     .optional();
 
 /** The Change History filters: the page's URL and the API's query string share them. */

@@ -13,11 +13,13 @@ await migrate(db.sql);
 let [company] = await db.sql.query<{ id: string }>(`SELECT id FROM "Company" WHERE name = 'Crash test'`);
 if (!company) {
   [company] = await db.sql.query<{ id: string }>(`INSERT INTO "Company" (name) VALUES ('Crash test') RETURNING id`);
-  await db.sql.query(`INSERT INTO "Project" ("companyId", name) SELECT $1, 'Site ' || g FROM generate_series(1, 2) g`, [company!.id]);
-  await db.sql.query(`INSERT INTO "Contact" ("companyId", "firstName", "lastName") SELECT $1, 'Crash', 'Test ' || g FROM generate_series(1, $2::int) g`, [
+  await db.sql.query(`INSERT INTO "Project" ("companyId", name) SELECT $1, 'Site ' || g FROM generate_series(1, 2) g`, [
     company!.id,
-    CONTACTS,
   ]);
+  await db.sql.query(
+    `INSERT INTO "Contact" ("companyId", "firstName", "lastName") SELECT $1, 'Crash', 'Test ' || g FROM generate_series(1, $2::int) g`,
+    [company!.id, CONTACTS],
+  );
   await db.sql.query(
     `INSERT INTO "ProjectContact" ("companyId", "projectId", "contactId")
      SELECT c."companyId", p.id, c.id FROM "Contact" c JOIN "Project" p ON p."companyId" = c."companyId" WHERE c."companyId" = $1`,
@@ -25,10 +27,15 @@ if (!company) {
   );
 }
 const companyId = company!.id;
-const ids = (await db.sql.query<{ id: string }>(`SELECT id::text AS id FROM "Contact" WHERE "companyId" = $1`, [companyId])).map((r) => r.id);
+const ids = (
+  await db.sql.query<{ id: string }>(`SELECT id::text AS id FROM "Contact" WHERE "companyId" = $1`, [companyId])
+).map((r) => r.id);
 console.log("ready");
 for (let n = 1; ; n++) {
-  const [{ status }] = (await db.sql.query<{ status: string }>(`SELECT status::text AS status FROM "Contact" WHERE id = $1`, [ids[0]])) as [{ status: string }];
+  const [{ status }] = (await db.sql.query<{ status: string }>(
+    `SELECT status::text AS status FROM "Contact" WHERE id = $1`,
+    [ids[0]],
+  )) as [{ status: string }];
   const change = status === "ACTIVE" ? inactivateContacts : reactivateContacts;
   await change(db.prisma, { companyId, contactIds: ids });
   console.log(`batch ${n}`);

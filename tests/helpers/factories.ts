@@ -8,11 +8,19 @@ export async function createCompany(prisma: PrismaClient, name = `Test Co ${rand
   return prisma.company.create({ data: { name } });
 }
 
-export async function createProject(prisma: PrismaClient, companyId: string, name = `Project ${randomUUID().slice(0, 6)}`) {
+export async function createProject(
+  prisma: PrismaClient,
+  companyId: string,
+  name = `Project ${randomUUID().slice(0, 6)}`,
+) {
   return prisma.project.create({ data: { companyId, name } });
 }
 
-export async function createVendor(prisma: PrismaClient, companyId: string, name = `Vendor ${randomUUID().slice(0, 6)}`) {
+export async function createVendor(
+  prisma: PrismaClient,
+  companyId: string,
+  name = `Vendor ${randomUUID().slice(0, 6)}`,
+) {
   return prisma.vendor.create({ data: { companyId, name, trade: "Electrical" } });
 }
 
@@ -56,7 +64,10 @@ export async function createContact(prisma: PrismaClient, companyId: string, see
 }
 
 export async function membershipStatuses(prisma: PrismaClient, contactId: string) {
-  const rows = await prisma.projectContact.findMany({ where: { contactId }, select: { projectId: true, status: true } });
+  const rows = await prisma.projectContact.findMany({
+    where: { contactId },
+    select: { projectId: true, status: true },
+  });
   return Object.fromEntries(rows.map((r) => [r.projectId, r.status]));
 }
 

@@ -33,7 +33,8 @@ export function faultyAdapter(factory: SqlDriverAdapterFactory, plan: FaultPlan)
     new Proxy(adapter, {
       get(target, prop, receiver) {
         if (prop === "startTransaction") {
-          return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => wrapTx(await target.startTransaction(...args));
+          return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
+            wrapTx(await target.startTransaction(...args));
         }
         const value = Reflect.get(target, prop, receiver);
         return typeof value === "function" ? value.bind(target) : value;

@@ -6,10 +6,10 @@ import type { PermissionLevel } from "@/generated/prisma/enums";
  */
 export const ROLES = {
   "not a member": null,
-  "None": { company: "NONE" },
+  None: { company: "NONE" },
   "Read Only": { company: "READ_ONLY" },
-  "Standard": { company: "STANDARD" },
-  "Admin": { company: "ADMIN" },
+  Standard: { company: "STANDARD" },
+  Admin: { company: "ADMIN" },
   "project admin (Read Only, Admin on the project)": { company: "READ_ONLY", granted: "ADMIN" },
   "project member (None, Standard on the project)": { company: "NONE", granted: "STANDARD" },
   "Standard kept to Read Only on the project": { company: "STANDARD", granted: "READ_ONLY" },

@@ -17,7 +17,13 @@ export async function createUserWithPassword(
   projectLevels: Record<string, PermissionLevel> = {},
 ) {
   const email = `${level.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
-  const { userId } = await addCompanyUser(prisma, { companyId, name: `Signed-in ${level}`, email, password: PASSWORD, level });
+  const { userId } = await addCompanyUser(prisma, {
+    companyId,
+    name: `Signed-in ${level}`,
+    email,
+    password: PASSWORD,
+    level,
+  });
   const grants = Object.entries(projectLevels);
   if (grants.length) {
     await prisma.projectPermission.createMany({

@@ -34,20 +34,30 @@ vi.mock("next/cache", () => ({ revalidatePath }));
 const SESSION_ENDED = "Your session has ended. Sign in again, then retry.";
 const COMPANY_NOT_FOUND = "Company not found.";
 
-
 type World = {
   companyId: string;
   /** The project some roles hold a level of their own on. */
   granted: string;
   other: string;
-  foreign: { companyId: string; projectId: string; contactId: string; inactiveContactId: string; crewId: string; userId: string; tokenId: string };
+  foreign: {
+    companyId: string;
+    projectId: string;
+    contactId: string;
+    inactiveContactId: string;
+    crewId: string;
+    userId: string;
+    tokenId: string;
+  };
 };
 
 /** What an action answered: done, or the message the user reads. */
 type Outcome = { ok: true } | { ok: false; message: string };
-const fromResult = (r: ActionResult<unknown>): Outcome => (r.error === null ? { ok: true } : { ok: false, message: r.error });
-const fromContactForm = (r: ContactFormState): Outcome => (r.contactId ? { ok: true } : { ok: false, message: r.message ?? JSON.stringify(r) });
-const fromAddUserForm = (r: AddUserState): Outcome => (r.added ? { ok: true } : { ok: false, message: r.message ?? JSON.stringify(r) });
+const fromResult = (r: ActionResult<unknown>): Outcome =>
+  r.error === null ? { ok: true } : { ok: false, message: r.error };
+const fromContactForm = (r: ContactFormState): Outcome =>
+  r.contactId ? { ok: true } : { ok: false, message: r.message ?? JSON.stringify(r) };
+const fromAddUserForm = (r: AddUserState): Outcome =>
+  r.added ? { ok: true } : { ok: false, message: r.message ?? JSON.stringify(r) };
 
 function form(fields: Record<string, string>) {
   const data = new FormData();
@@ -72,7 +82,12 @@ async function fullSnapshot(prisma: PrismaClient, companyId: string) {
 }
 
 /** The same ids as a hand-made request may spell them. */
-const upperCaseIds = (w: World): World => ({ ...w, companyId: w.companyId.toUpperCase(), granted: w.granted.toUpperCase(), other: w.other.toUpperCase() });
+const upperCaseIds = (w: World): World => ({
+  ...w,
+  companyId: w.companyId.toUpperCase(),
+  granted: w.granted.toUpperCase(),
+  other: w.other.toUpperCase(),
+});
 
 type Context = { w: World; db: Database; me: string };
 
@@ -91,14 +106,19 @@ const ACTIONS = {
     needs: "change contact status",
     prepare: async ({ w, db }) => {
       const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
-      return async () => fromResult(await inactivateContactsAction({ companyId: w.companyId, contactIds: [contact.id] }));
+      return async () =>
+        fromResult(await inactivateContactsAction({ companyId: w.companyId, contactIds: [contact.id] }));
     },
   },
   "reactivate contacts": {
     needs: "change contact status",
     prepare: async ({ w, db }) => {
-      const contact = await createContact(db.prisma, w.companyId, { status: "INACTIVE", projects: { [w.granted]: "INACTIVE" } });
-      return async () => fromResult(await reactivateContactsAction({ companyId: w.companyId, contactIds: [contact.id] }));
+      const contact = await createContact(db.prisma, w.companyId, {
+        status: "INACTIVE",
+        projects: { [w.granted]: "INACTIVE" },
+      });
+      return async () =>
+        fromResult(await reactivateContactsAction({ companyId: w.companyId, contactIds: [contact.id] }));
     },
   },
   "undo an inactivation": {
@@ -113,7 +133,11 @@ const ACTIONS = {
     needs: "manage project members",
     prepare: async ({ w, db }) => {
       const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
-      const { batchId } = await removeContactsFromProject(db.prisma, { companyId: w.companyId, projectId: w.granted, contactIds: [contact.id] });
+      const { batchId } = await removeContactsFromProject(db.prisma, {
+        companyId: w.companyId,
+        projectId: w.granted,
+        contactIds: [contact.id],
+      });
       return async () => fromResult(await undoBatchAction({ companyId: w.companyId, batchId: batchId! }));
     },
   },
@@ -121,49 +145,83 @@ const ACTIONS = {
     needs: "manage project members",
     prepare: async ({ w, db }) => {
       const contact = await createContact(db.prisma, w.companyId);
-      return async () => fromResult(await addContactsToProjectAction({ companyId: w.companyId, projectId: w.granted, contactIds: [contact.id] }));
+      return async () =>
+        fromResult(
+          await addContactsToProjectAction({ companyId: w.companyId, projectId: w.granted, contactIds: [contact.id] }),
+        );
     },
   },
   "remove contacts from the project": {
     needs: "manage project members",
     prepare: async ({ w, db }) => {
       const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
-      return async () => fromResult(await removeContactsFromProjectAction({ companyId: w.companyId, projectId: w.granted, contactIds: [contact.id] }));
+      return async () =>
+        fromResult(
+          await removeContactsFromProjectAction({
+            companyId: w.companyId,
+            projectId: w.granted,
+            contactIds: [contact.id],
+          }),
+        );
     },
   },
   "add contacts to another project": {
     needs: "manage project members",
     prepare: async ({ w, db }) => {
       const contact = await createContact(db.prisma, w.companyId);
-      return async () => fromResult(await addContactsToProjectAction({ companyId: w.companyId, projectId: w.other, contactIds: [contact.id] }));
+      return async () =>
+        fromResult(
+          await addContactsToProjectAction({ companyId: w.companyId, projectId: w.other, contactIds: [contact.id] }),
+        );
     },
   },
   "remove contacts from another project": {
     needs: "manage project members",
     prepare: async ({ w, db }) => {
       const contact = await createContact(db.prisma, w.companyId, { projects: { [w.other]: "ACTIVE" } });
-      return async () => fromResult(await removeContactsFromProjectAction({ companyId: w.companyId, projectId: w.other, contactIds: [contact.id] }));
+      return async () =>
+        fromResult(
+          await removeContactsFromProjectAction({
+            companyId: w.companyId,
+            projectId: w.other,
+            contactIds: [contact.id],
+          }),
+        );
     },
   },
   "create a contact": {
     needs: "edit contacts",
-    prepare: async ({ w }) => async () => fromContactForm(await createContactAction({}, form({ companyId: w.companyId, ...newContactFields() }))),
+    prepare:
+      async ({ w }) =>
+      async () =>
+        fromContactForm(await createContactAction({}, form({ companyId: w.companyId, ...newContactFields() }))),
   },
   "create a contact on the project": {
     needs: "edit contacts",
-    prepare: async ({ w }) => async () =>
-      fromContactForm(await createContactAction({}, form({ companyId: w.companyId, projectId: w.granted, ...newContactFields() }))),
+    prepare:
+      async ({ w }) =>
+      async () =>
+        fromContactForm(
+          await createContactAction({}, form({ companyId: w.companyId, projectId: w.granted, ...newContactFields() })),
+        ),
   },
   "create a contact on another project": {
     needs: "edit contacts",
-    prepare: async ({ w }) => async () =>
-      fromContactForm(await createContactAction({}, form({ companyId: w.companyId, projectId: w.other, ...newContactFields() }))),
+    prepare:
+      async ({ w }) =>
+      async () =>
+        fromContactForm(
+          await createContactAction({}, form({ companyId: w.companyId, projectId: w.other, ...newContactFields() })),
+        ),
   },
   "create a worker from a crew on the project": {
     needs: "edit contacts",
     prepare: async ({ w, db }) => {
       const crew = await crewOn(db.prisma, w.companyId, w.granted);
-      return async () => fromContactForm(await createContactAction({}, form({ companyId: w.companyId, crewId: crew.id, ...newContactFields() })));
+      return async () =>
+        fromContactForm(
+          await createContactAction({}, form({ companyId: w.companyId, crewId: crew.id, ...newContactFields() })),
+        );
     },
   },
   "edit a contact": {
@@ -172,24 +230,52 @@ const ACTIONS = {
       const contact = await createContact(db.prisma, w.companyId);
       return async () =>
         fromContactForm(
-          await updateContactAction({}, form({ companyId: w.companyId, contactId: contact.id, firstName: contact.firstName, lastName: contact.lastName, jobTitle: "Welder" })),
+          await updateContactAction(
+            {},
+            form({
+              companyId: w.companyId,
+              contactId: contact.id,
+              firstName: contact.firstName,
+              lastName: contact.lastName,
+              jobTitle: "Welder",
+            }),
+          ),
         );
     },
   },
   "create a crew on the project": {
     needs: "edit contacts",
-    prepare: async ({ w }) => async () => fromResult(await createCrewAction({ companyId: w.companyId, projectId: w.granted, name: `Crew ${randomUUID().slice(0, 8)}` })),
+    prepare:
+      async ({ w }) =>
+      async () =>
+        fromResult(
+          await createCrewAction({
+            companyId: w.companyId,
+            projectId: w.granted,
+            name: `Crew ${randomUUID().slice(0, 8)}`,
+          }),
+        ),
   },
   "create a crew on another project": {
     needs: "edit contacts",
-    prepare: async ({ w }) => async () => fromResult(await createCrewAction({ companyId: w.companyId, projectId: w.other, name: `Crew ${randomUUID().slice(0, 8)}` })),
+    prepare:
+      async ({ w }) =>
+      async () =>
+        fromResult(
+          await createCrewAction({
+            companyId: w.companyId,
+            projectId: w.other,
+            name: `Crew ${randomUUID().slice(0, 8)}`,
+          }),
+        ),
   },
   "add workers to a crew on the project": {
     needs: "edit contacts",
     prepare: async ({ w, db }) => {
       const crew = await crewOn(db.prisma, w.companyId, w.granted);
       const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
-      return async () => fromResult(await addCrewMembersAction({ companyId: w.companyId, crewId: crew.id, contactIds: [contact.id] }));
+      return async () =>
+        fromResult(await addCrewMembersAction({ companyId: w.companyId, crewId: crew.id, contactIds: [contact.id] }));
     },
   },
   "remove a worker from a crew on the project": {
@@ -198,33 +284,52 @@ const ACTIONS = {
       const crew = await crewOn(db.prisma, w.companyId, w.granted);
       const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
       await db.prisma.crewMember.create({ data: { companyId: w.companyId, crewId: crew.id, contactId: contact.id } });
-      return async () => fromResult(await removeCrewMemberAction({ companyId: w.companyId, crewId: crew.id, contactId: contact.id }));
+      return async () =>
+        fromResult(await removeCrewMemberAction({ companyId: w.companyId, crewId: crew.id, contactId: contact.id }));
     },
   },
   "set a user's Directory level": {
     needs: "manage users",
     prepare: async ({ w, db }) => {
       const { user } = await createUserWithToken(db.prisma, w.companyId, "READ_ONLY");
-      return async () => fromResult(await setPermissionAction({ companyId: w.companyId, userId: user.id, level: "ADMIN" }));
+      return async () =>
+        fromResult(await setPermissionAction({ companyId: w.companyId, userId: user.id, level: "ADMIN" }));
     },
   },
   "set a user's level on the project": {
     needs: "manage users",
     prepare: async ({ w, db }) => {
       const { user } = await createUserWithToken(db.prisma, w.companyId, "READ_ONLY");
-      return async () => fromResult(await setPermissionAction({ companyId: w.companyId, userId: user.id, projectId: w.granted, level: "ADMIN" }));
+      return async () =>
+        fromResult(
+          await setPermissionAction({ companyId: w.companyId, userId: user.id, projectId: w.granted, level: "ADMIN" }),
+        );
     },
   },
   "add a user": {
     needs: "manage users",
-    prepare: async ({ w }) => async () =>
-      fromAddUserForm(
-        await addUserAction({}, form({ companyId: w.companyId, name: "New User", email: `new-${randomUUID().slice(0, 8)}@example.com`, password: "first password 123", level: "ADMIN" })),
-      ),
+    prepare:
+      async ({ w }) =>
+      async () =>
+        fromAddUserForm(
+          await addUserAction(
+            {},
+            form({
+              companyId: w.companyId,
+              name: "New User",
+              email: `new-${randomUUID().slice(0, 8)}@example.com`,
+              password: "first password 123",
+              level: "ADMIN",
+            }),
+          ),
+        ),
   },
   "create an API token for oneself": {
     needs: "view contacts",
-    prepare: async ({ w }) => async () => fromResult(await createApiTokenAction({ companyId: w.companyId, name: "Payroll sync" })),
+    prepare:
+      async ({ w }) =>
+      async () =>
+        fromResult(await createApiTokenAction({ companyId: w.companyId, name: "Payroll sync" })),
   },
   "revoke one's own API token": {
     needs: "view contacts",
@@ -257,32 +362,34 @@ type Expected = typeof Y | typeof N | typeof X | typeof F;
 // In ROLES' order:
 //   not a member | None | Read Only | Standard | Admin | project admin | project member | Standard kept to Read Only
 const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
-  "inactivate contacts":                        [X, N, N, N, Y, N, N, N],
-  "reactivate contacts":                        [X, N, N, N, Y, N, N, N],
-  "undo an inactivation":                       [X, N, N, N, Y, N, N, N],
-  "undo a removal from the project":            [X, N, N, N, Y, Y, N, N],
-  "add contacts to the project":                [X, N, N, N, Y, Y, N, N],
-  "remove contacts from the project":           [X, N, N, N, Y, Y, N, N],
-  "add contacts to another project":            [X, N, N, N, Y, N, N, N],
-  "remove contacts from another project":       [X, N, N, N, Y, N, N, N],
-  "create a contact":                           [X, N, N, Y, Y, N, N, Y],
-  "create a contact on the project":            [X, N, N, Y, Y, Y, Y, N],
-  "create a contact on another project":        [X, N, N, Y, Y, N, N, Y],
+  "inactivate contacts": [X, N, N, N, Y, N, N, N],
+  "reactivate contacts": [X, N, N, N, Y, N, N, N],
+  "undo an inactivation": [X, N, N, N, Y, N, N, N],
+  "undo a removal from the project": [X, N, N, N, Y, Y, N, N],
+  "add contacts to the project": [X, N, N, N, Y, Y, N, N],
+  "remove contacts from the project": [X, N, N, N, Y, Y, N, N],
+  "add contacts to another project": [X, N, N, N, Y, N, N, N],
+  "remove contacts from another project": [X, N, N, N, Y, N, N, N],
+  "create a contact": [X, N, N, Y, Y, N, N, Y],
+  "create a contact on the project": [X, N, N, Y, Y, Y, Y, N],
+  "create a contact on another project": [X, N, N, Y, Y, N, N, Y],
   "create a worker from a crew on the project": [X, N, N, Y, Y, Y, Y, N],
-  "edit a contact":                             [X, N, N, Y, Y, N, N, Y],
-  "create a crew on the project":               [X, N, N, Y, Y, Y, Y, N],
-  "create a crew on another project":           [X, N, N, Y, Y, N, N, Y],
-  "add workers to a crew on the project":       [X, N, N, Y, Y, Y, Y, N],
+  "edit a contact": [X, N, N, Y, Y, N, N, Y],
+  "create a crew on the project": [X, N, N, Y, Y, Y, Y, N],
+  "create a crew on another project": [X, N, N, Y, Y, N, N, Y],
+  "add workers to a crew on the project": [X, N, N, Y, Y, Y, Y, N],
   "remove a worker from a crew on the project": [X, N, N, Y, Y, Y, Y, N],
-  "set a user's Directory level":               [X, N, N, N, Y, N, N, N],
-  "set a user's level on the project":          [X, N, N, N, Y, N, N, N],
-  "add a user":                                 [X, N, N, N, Y, N, N, N],
-  "create an API token for oneself":            [X, N, Y, Y, Y, Y, N, Y],
-  "revoke one's own API token":                 [X, N, Y, Y, Y, Y, N, Y],
-  "revoke another user's API token":            [X, N, F, F, Y, F, N, F],
+  "set a user's Directory level": [X, N, N, N, Y, N, N, N],
+  "set a user's level on the project": [X, N, N, N, Y, N, N, N],
+  "add a user": [X, N, N, N, Y, N, N, N],
+  "create an API token for oneself": [X, N, Y, Y, Y, Y, N, Y],
+  "revoke one's own API token": [X, N, Y, Y, Y, Y, N, Y],
+  "revoke another user's API token": [X, N, F, F, Y, F, N, F],
 };
 
-const CASES = (Object.keys(MATRIX) as ActionName[]).flatMap((action) => ROLE_NAMES.map((role, i) => [role, action, MATRIX[action][i]!] as const));
+const CASES = (Object.keys(MATRIX) as ActionName[]).flatMap((action) =>
+  ROLE_NAMES.map((role, i) => [role, action, MATRIX[action][i]!] as const),
+);
 
 function expectedMessage(expected: Exclude<Expected, typeof Y>, needs: Permission): string {
   if (expected === N) return REFUSAL[needs];
@@ -303,13 +410,23 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
   beforeAll(async () => {
     db = await openApiTestDatabase(kind);
     const company = await createCompany(db.prisma);
-    const [granted, other] = await Promise.all([createProject(db.prisma, company.id), createProject(db.prisma, company.id)]);
+    const [granted, other] = await Promise.all([
+      createProject(db.prisma, company.id),
+      createProject(db.prisma, company.id),
+    ]);
     const foreignCompany = await createCompany(db.prisma);
     const foreignProject = await createProject(db.prisma, foreignCompany.id);
-    const foreignContact = await createContact(db.prisma, foreignCompany.id, { projects: { [foreignProject.id]: "ACTIVE" } });
-    const foreignInactive = await createContact(db.prisma, foreignCompany.id, { status: "INACTIVE", projects: { [foreignProject.id]: "INACTIVE" } });
+    const foreignContact = await createContact(db.prisma, foreignCompany.id, {
+      projects: { [foreignProject.id]: "ACTIVE" },
+    });
+    const foreignInactive = await createContact(db.prisma, foreignCompany.id, {
+      status: "INACTIVE",
+      projects: { [foreignProject.id]: "INACTIVE" },
+    });
     const foreignCrew = await crewOn(db.prisma, foreignCompany.id, foreignProject.id);
-    await db.prisma.crewMember.create({ data: { companyId: foreignCompany.id, crewId: foreignCrew.id, contactId: foreignContact.id } });
+    await db.prisma.crewMember.create({
+      data: { companyId: foreignCompany.id, crewId: foreignCrew.id, contactId: foreignContact.id },
+    });
     const foreignUser = await createUserWithToken(db.prisma, foreignCompany.id, "STANDARD");
     const foreignToken = await db.prisma.apiToken.findFirstOrThrow({ where: { userId: foreignUser.user.id } });
     world = {
@@ -330,7 +447,12 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
       const levels: { company: PermissionLevel; granted?: PermissionLevel } | null = ROLES[role];
       // Not a member: an Admin of company B only.
       const { userId, email } = levels
-        ? await createUserWithPassword(db.prisma, company.id, levels.company, levels.granted ? { [granted.id]: levels.granted } : {})
+        ? await createUserWithPassword(
+            db.prisma,
+            company.id,
+            levels.company,
+            levels.granted ? { [granted.id]: levels.granted } : {},
+          )
         : await createUserWithPassword(db.prisma, foreignCompany.id, "ADMIN");
       users[role] = { userId, cookie: await signIn(db.prisma, email) };
     }
@@ -364,17 +486,22 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
   test.each(CASES)("%s: %s → %s", (role, action, expected) => expectOutcome(role, action, expected, world));
 
   // Grants are kept by the lower-case id: an upper-cased one must not fall back to the company level.
-  test.each(CASES)("with upper-case ids, %s: %s → %s", (role, action, expected) => expectOutcome(role, action, expected, upperCaseIds(world)));
+  test.each(CASES)("with upper-case ids, %s: %s → %s", (role, action, expected) =>
+    expectOutcome(role, action, expected, upperCaseIds(world)),
+  );
 
-  test.each(Object.keys(ACTIONS) as ActionName[])("%s without a session → asked to sign in, nothing changed", async (action) => {
-    const run = await ACTIONS[action].prepare({ w: world, db, me: users.Admin.userId });
-    const before = await fullSnapshot(db.prisma, world.companyId);
-    request.headers = new Headers({ cookie: "rollcall.session_token=forged.value" });
-    expect(await run()).toEqual({ ok: false, message: SESSION_ENDED });
-    actAs(null);
-    expect(await run()).toEqual({ ok: false, message: SESSION_ENDED });
-    expect(await fullSnapshot(db.prisma, world.companyId)).toEqual(before);
-  });
+  test.each(Object.keys(ACTIONS) as ActionName[])(
+    "%s without a session → asked to sign in, nothing changed",
+    async (action) => {
+      const run = await ACTIONS[action].prepare({ w: world, db, me: users.Admin.userId });
+      const before = await fullSnapshot(db.prisma, world.companyId);
+      request.headers = new Headers({ cookie: "rollcall.session_token=forged.value" });
+      expect(await run()).toEqual({ ok: false, message: SESSION_ENDED });
+      actAs(null);
+      expect(await run()).toEqual({ ok: false, message: SESSION_ENDED });
+      expect(await fullSnapshot(db.prisma, world.companyId)).toEqual(before);
+    },
+  );
 
   test("each call reads its own request's session: outside a React render, cache() keeps nothing", async () => {
     actAs("Admin");
@@ -395,7 +522,9 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
     actAs("Admin");
     expect((await inactivate()).data?.changed).toBe(1);
     actAs("Standard");
-    expect((await reactivateContactsAction({ companyId: world.companyId, contactIds: [contact.id] })).error).toBe(REFUSAL["change contact status"]);
+    expect((await reactivateContactsAction({ companyId: world.companyId, contactIds: [contact.id] })).error).toBe(
+      REFUSAL["change contact status"],
+    );
   });
 
   test("a level changed by an admin applies to the user's very next action", async () => {
@@ -405,7 +534,10 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
     request.headers = new Headers({ cookie });
     expect((await create()).message).toBe(REFUSAL["edit contacts"]);
     actAs("Admin");
-    expect(await setPermissionAction({ companyId: world.companyId, userId, level: "STANDARD" })).toEqual({ data: { saved: true }, error: null });
+    expect(await setPermissionAction({ companyId: world.companyId, userId, level: "STANDARD" })).toEqual({
+      data: { saved: true },
+      error: null,
+    });
     request.headers = new Headers({ cookie });
     expect((await create()).contactId).toBeDefined();
   });
@@ -413,20 +545,140 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
   describe("another company's ids, as company A's Admin", () => {
     /** Calls in company A naming company B's records, and what each answers. */
     const CALLS: [string, (w: World) => Promise<Outcome>, Outcome | "skipped"][] = [
-      ["inactivate B's contact", async (w) => fromResult(await inactivateContactsAction({ companyId: w.companyId, contactIds: [w.foreign.contactId] })), "skipped"],
-      ["reactivate B's contact", async (w) => fromResult(await reactivateContactsAction({ companyId: w.companyId, contactIds: [w.foreign.inactiveContactId] })), "skipped"],
-      ["add B's contact to A's project", async (w) => fromResult(await addContactsToProjectAction({ companyId: w.companyId, projectId: w.granted, contactIds: [w.foreign.contactId] })), "skipped"],
-      ["remove B's contact from B's project, named in A", async (w) => fromResult(await removeContactsFromProjectAction({ companyId: w.companyId, projectId: w.foreign.projectId, contactIds: [w.foreign.contactId] })), { ok: false, message: "Project not found." }],
-      ["remove B's contact from A's project", async (w) => fromResult(await removeContactsFromProjectAction({ companyId: w.companyId, projectId: w.granted, contactIds: [w.foreign.contactId] })), "skipped"],
-      ["edit B's contact", async (w) => fromContactForm(await updateContactAction({}, form({ companyId: w.companyId, contactId: w.foreign.contactId, firstName: "Hi", lastName: "Jacked" }))), { ok: false, message: "Contact not found." }],
-      ["create a contact on B's project", async (w) => fromContactForm(await createContactAction({}, form({ companyId: w.companyId, projectId: w.foreign.projectId, ...newContactFields() }))), { ok: false, message: "A project was not found." }],
-      ["create a worker on B's crew", async (w) => fromContactForm(await createContactAction({}, form({ companyId: w.companyId, crewId: w.foreign.crewId, ...newContactFields() }))), { ok: false, message: "That crew no longer exists. Reload the page." }],
-      ["create a crew on B's project", async (w) => fromResult(await createCrewAction({ companyId: w.companyId, projectId: w.foreign.projectId, name: "Raiders" })), { ok: false, message: "Project not found." }],
-      ["add B's contact to B's crew", async (w) => fromResult(await addCrewMembersAction({ companyId: w.companyId, crewId: w.foreign.crewId, contactIds: [w.foreign.contactId] })), { ok: false, message: "That crew no longer exists. Reload the page." }],
-      ["remove B's worker from B's crew", async (w) => fromResult(await removeCrewMemberAction({ companyId: w.companyId, crewId: w.foreign.crewId, contactId: w.foreign.contactId })), { ok: false, message: "That crew no longer exists. Reload the page." }],
-      ["set B's user's level", async (w) => fromResult(await setPermissionAction({ companyId: w.companyId, userId: w.foreign.userId, level: "ADMIN" })), { ok: false, message: "User not found in this company." }],
-      ["revoke B's user's token", async (w) => fromResult(await revokeApiTokenAction({ companyId: w.companyId, tokenId: w.foreign.tokenId })), { ok: false, message: "Token not found, or already revoked." }],
-      ["inactivate B's contact, named in B", async (w) => fromResult(await inactivateContactsAction({ companyId: w.foreign.companyId, contactIds: [w.foreign.contactId] })), { ok: false, message: COMPANY_NOT_FOUND }],
+      [
+        "inactivate B's contact",
+        async (w) =>
+          fromResult(await inactivateContactsAction({ companyId: w.companyId, contactIds: [w.foreign.contactId] })),
+        "skipped",
+      ],
+      [
+        "reactivate B's contact",
+        async (w) =>
+          fromResult(
+            await reactivateContactsAction({ companyId: w.companyId, contactIds: [w.foreign.inactiveContactId] }),
+          ),
+        "skipped",
+      ],
+      [
+        "add B's contact to A's project",
+        async (w) =>
+          fromResult(
+            await addContactsToProjectAction({
+              companyId: w.companyId,
+              projectId: w.granted,
+              contactIds: [w.foreign.contactId],
+            }),
+          ),
+        "skipped",
+      ],
+      [
+        "remove B's contact from B's project, named in A",
+        async (w) =>
+          fromResult(
+            await removeContactsFromProjectAction({
+              companyId: w.companyId,
+              projectId: w.foreign.projectId,
+              contactIds: [w.foreign.contactId],
+            }),
+          ),
+        { ok: false, message: "Project not found." },
+      ],
+      [
+        "remove B's contact from A's project",
+        async (w) =>
+          fromResult(
+            await removeContactsFromProjectAction({
+              companyId: w.companyId,
+              projectId: w.granted,
+              contactIds: [w.foreign.contactId],
+            }),
+          ),
+        "skipped",
+      ],
+      [
+        "edit B's contact",
+        async (w) =>
+          fromContactForm(
+            await updateContactAction(
+              {},
+              form({ companyId: w.companyId, contactId: w.foreign.contactId, firstName: "Hi", lastName: "Jacked" }),
+            ),
+          ),
+        { ok: false, message: "Contact not found." },
+      ],
+      [
+        "create a contact on B's project",
+        async (w) =>
+          fromContactForm(
+            await createContactAction(
+              {},
+              form({ companyId: w.companyId, projectId: w.foreign.projectId, ...newContactFields() }),
+            ),
+          ),
+        { ok: false, message: "A project was not found." },
+      ],
+      [
+        "create a worker on B's crew",
+        async (w) =>
+          fromContactForm(
+            await createContactAction(
+              {},
+              form({ companyId: w.companyId, crewId: w.foreign.crewId, ...newContactFields() }),
+            ),
+          ),
+        { ok: false, message: "That crew no longer exists. Reload the page." },
+      ],
+      [
+        "create a crew on B's project",
+        async (w) =>
+          fromResult(
+            await createCrewAction({ companyId: w.companyId, projectId: w.foreign.projectId, name: "Raiders" }),
+          ),
+        { ok: false, message: "Project not found." },
+      ],
+      [
+        "add B's contact to B's crew",
+        async (w) =>
+          fromResult(
+            await addCrewMembersAction({
+              companyId: w.companyId,
+              crewId: w.foreign.crewId,
+              contactIds: [w.foreign.contactId],
+            }),
+          ),
+        { ok: false, message: "That crew no longer exists. Reload the page." },
+      ],
+      [
+        "remove B's worker from B's crew",
+        async (w) =>
+          fromResult(
+            await removeCrewMemberAction({
+              companyId: w.companyId,
+              crewId: w.foreign.crewId,
+              contactId: w.foreign.contactId,
+            }),
+          ),
+        { ok: false, message: "That crew no longer exists. Reload the page." },
+      ],
+      [
+        "set B's user's level",
+        async (w) =>
+          fromResult(await setPermissionAction({ companyId: w.companyId, userId: w.foreign.userId, level: "ADMIN" })),
+        { ok: false, message: "User not found in this company." },
+      ],
+      [
+        "revoke B's user's token",
+        async (w) => fromResult(await revokeApiTokenAction({ companyId: w.companyId, tokenId: w.foreign.tokenId })),
+        { ok: false, message: "Token not found, or already revoked." },
+      ],
+      [
+        "inactivate B's contact, named in B",
+        async (w) =>
+          fromResult(
+            await inactivateContactsAction({ companyId: w.foreign.companyId, contactIds: [w.foreign.contactId] }),
+          ),
+        { ok: false, message: COMPANY_NOT_FOUND },
+      ],
     ];
 
     test.each(CALLS)("%s is answered as if B's record did not exist, and B is untouched", async (_, call, expected) => {
@@ -441,10 +693,33 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
 
     test("bulk actions report another company's ids as skipped, changing nothing", async () => {
       actAs("Admin");
-      const result = await inactivateContactsAction({ companyId: world.companyId, contactIds: [world.foreign.contactId] });
-      expect(result).toEqual({ data: { batchId: null, changed: 0, skipped: [{ id: world.foreign.contactId, reason: "not found" }], projectsAffected: 0 }, error: null });
-      const added = await addContactsToProjectAction({ companyId: world.companyId, projectId: world.granted, contactIds: [world.foreign.contactId] });
-      expect(added).toEqual({ data: { batchId: null, changed: 0, skipped: [{ id: world.foreign.contactId, reason: "not found" }], projectsAffected: 0 }, error: null });
+      const result = await inactivateContactsAction({
+        companyId: world.companyId,
+        contactIds: [world.foreign.contactId],
+      });
+      expect(result).toEqual({
+        data: {
+          batchId: null,
+          changed: 0,
+          skipped: [{ id: world.foreign.contactId, reason: "not found" }],
+          projectsAffected: 0,
+        },
+        error: null,
+      });
+      const added = await addContactsToProjectAction({
+        companyId: world.companyId,
+        projectId: world.granted,
+        contactIds: [world.foreign.contactId],
+      });
+      expect(added).toEqual({
+        data: {
+          batchId: null,
+          changed: 0,
+          skipped: [{ id: world.foreign.contactId, reason: "not found" }],
+          projectsAffected: 0,
+        },
+        error: null,
+      });
       expect(revalidatePath).not.toHaveBeenCalled();
     });
   });

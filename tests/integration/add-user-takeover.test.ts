@@ -41,21 +41,32 @@ describe.each(TEST_DATABASES)("Add User across companies on %s", (kind) => {
     const email = `victim-${randomUUID().slice(0, 8)}@example.com`;
     const chosenByA = "chosen by admin A 123";
     request.headers = new Headers({ cookie: a.cookie });
-    expect(await addUserAction({}, addUserForm({ companyId: a.companyId, name: "Vic Tim", email, password: chosenByA }))).toEqual({
+    expect(
+      await addUserAction({}, addUserForm({ companyId: a.companyId, name: "Vic Tim", email, password: chosenByA })),
+    ).toEqual({
       added: "Vic Tim was added to this company.",
     });
 
     request.headers = new Headers({ cookie: b.cookie });
-    const inB = await addUserAction({}, addUserForm({ companyId: b.companyId, name: "Vic Tim", email, password: "chosen by admin B 123" }));
+    const inB = await addUserAction(
+      {},
+      addUserForm({ companyId: b.companyId, name: "Vic Tim", email, password: "chosen by admin B 123" }),
+    );
     expect(inB).toEqual({ errors: { email: CANNOT_ADD_WITH_PASSWORD }, message: CANNOT_ADD_WITH_PASSWORD });
     expect(JSON.stringify(inB)).not.toMatch(/already|login/i);
     const user = await db.prisma.user.findUniqueOrThrow({ where: { email } });
     expect(await db.prisma.companyMember.count({ where: { companyId: b.companyId, userId: user.id } })).toBe(0);
 
     // A's admin signs in as the person with the password they chose: only company A opens.
-    const response = await authFor(db.prisma).api.signInEmail({ body: { email, password: chosenByA }, asResponse: true });
+    const response = await authFor(db.prisma).api.signInEmail({
+      body: { email, password: chosenByA },
+      asResponse: true,
+    });
     const cookie = cookieHeader(response);
-    const { data } = expectSuccess(await callApi(companiesRoute.GET, { token: null, headers: { cookie } }), listOf(companySchema));
+    const { data } = expectSuccess(
+      await callApi(companiesRoute.GET, { token: null, headers: { cookie } }),
+      listOf(companySchema),
+    );
     expect(data.map((c) => c.id)).toEqual([a.companyId]);
   });
 
@@ -63,11 +74,19 @@ describe.each(TEST_DATABASES)("Add User across companies on %s", (kind) => {
     request.headers = new Headers({ cookie: b.cookie });
     const fresh = await addUserAction(
       {},
-      addUserForm({ companyId: b.companyId, name: "Nora New", email: `new-${randomUUID().slice(0, 8)}@example.com`, password: "first password 123" }),
+      addUserForm({
+        companyId: b.companyId,
+        name: "Nora New",
+        email: `new-${randomUUID().slice(0, 8)}@example.com`,
+        password: "first password 123",
+      }),
     );
     // A login no admin chose a password for (a script's, a seed's) may join.
     const { user } = await createUserWithToken(db.prisma, a.companyId, "READ_ONLY");
-    const joined = await addUserAction({}, addUserForm({ companyId: b.companyId, name: "Nora New", email: user.email, password: "first password 123" }));
+    const joined = await addUserAction(
+      {},
+      addUserForm({ companyId: b.companyId, name: "Nora New", email: user.email, password: "first password 123" }),
+    );
     expect(fresh).toEqual({ added: "Nora New was added to this company." });
     expect(joined).toEqual(fresh);
     expect(await db.prisma.companyMember.count({ where: { companyId: b.companyId, userId: user.id } })).toBe(1);

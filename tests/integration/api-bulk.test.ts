@@ -4,7 +4,15 @@ import * as inactivateRoute from "@/app/api/v1/companies/[companyId]/contacts/bu
 import * as reactivateRoute from "@/app/api/v1/companies/[companyId]/contacts/bulk_reactivate/route";
 import { bulkResultSchema } from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
-import { adminToken, callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import {
+  adminToken,
+  callApi,
+  closeApiTestDatabase,
+  companySnapshot,
+  expectError,
+  expectSuccess,
+  openApiTestDatabase,
+} from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, membershipStatuses } from "../helpers/factories";
 
@@ -22,8 +30,10 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
   }
 
   /** As a company Admin of companyId, unless another token is given. */
-  const inactivate = (companyId: string, body: unknown, token?: string) => callApi(inactivateRoute.POST, { params: { companyId }, body, token });
-  const reactivate = (companyId: string, body: unknown, token?: string) => callApi(reactivateRoute.POST, { params: { companyId }, body, token });
+  const inactivate = (companyId: string, body: unknown, token?: string) =>
+    callApi(inactivateRoute.POST, { params: { companyId }, body, token });
+  const reactivate = (companyId: string, body: unknown, token?: string) =>
+    callApi(reactivateRoute.POST, { params: { companyId }, body, token });
 
   test("inactivates contacts on every project, reports skips, and reactivation brings them back", async () => {
     const { companyId, p } = await company();
@@ -35,7 +45,10 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
     const unknown = randomUUID();
 
     const result = expectSuccess(
-      await inactivate(companyId, { contactIds: [a.id, b.id.toUpperCase(), b.id, already.id, foreign.id, unknown], reason: " Season ended " }),
+      await inactivate(companyId, {
+        contactIds: [a.id, b.id.toUpperCase(), b.id, already.id, foreign.id, unknown],
+        reason: " Season ended ",
+      }),
       bulkResultSchema,
     );
     expect(result).toEqual({
@@ -55,7 +68,12 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
     expect(back).toEqual({ batchId: expect.any(String), changed: 2, skipped: [], projectsAffected: 2 });
     expect(await membershipStatuses(db.prisma, a.id)).toEqual({ [p[0]]: "ACTIVE", [p[1]]: "REMOVED" });
     const again = expectSuccess(await reactivate(companyId, { contactIds: [a.id] }), bulkResultSchema);
-    expect(again).toEqual({ batchId: null, changed: 0, skipped: [{ id: a.id, reason: "already active" }], projectsAffected: 0 });
+    expect(again).toEqual({
+      batchId: null,
+      changed: 0,
+      skipped: [{ id: a.id, reason: "already active" }],
+      projectsAffected: 0,
+    });
   });
 
   test("accepts exactly 10,000 ids", async () => {
@@ -73,7 +91,10 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
   ])("%s: a request with any bad part changes nothing", async (_, send) => {
     const { companyId, p } = await company();
     const active = await createContact(db.prisma, companyId, { projects: { [p[0]]: "ACTIVE" } });
-    const inactive = await createContact(db.prisma, companyId, { status: "INACTIVE", projects: { [p[1]]: "INACTIVE" } });
+    const inactive = await createContact(db.prisma, companyId, {
+      status: "INACTIVE",
+      projects: { [p[1]]: "INACTIVE" },
+    });
     const ids = [active.id, inactive.id];
     const before = await companySnapshot(db.prisma, companyId);
 
@@ -92,7 +113,11 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
     expect(tooMany.message).toContain("10,000");
     const huge = JSON.stringify({ contactIds: ids, reason: "x".repeat(2 * 1024 * 1024) });
     expectError(await callApi(inactivateRoute.POST, { params: { companyId }, rawBody: huge }), 413, "body_too_large");
-    expectError(await callApi(inactivateRoute.POST, { params: { companyId }, rawBody: `{"contactIds": ["${ids[0]}"]` }), 400, "invalid_json");
+    expectError(
+      await callApi(inactivateRoute.POST, { params: { companyId }, rawBody: `{"contactIds": ["${ids[0]}"]` }),
+      400,
+      "invalid_json",
+    );
     expectError(await send(randomUUID(), { contactIds: ids }, await adminToken(companyId)), 404, "not_found");
     expect(await companySnapshot(db.prisma, companyId)).toEqual(before);
   });

@@ -4,7 +4,15 @@ import * as vendorsRoute from "@/app/api/v1/companies/[companyId]/vendors/route"
 import * as companiesRoute from "@/app/api/v1/companies/route";
 import { companySchema, listOf, vendorSchema } from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
-import { adminToken, callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import {
+  adminToken,
+  callApi,
+  closeApiTestDatabase,
+  companySnapshot,
+  expectError,
+  expectSuccess,
+  openApiTestDatabase,
+} from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createUserWithToken, createVendor } from "../helpers/factories";
 
@@ -21,7 +29,9 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
     await createCompany(db.prisma);
     const { user, token } = await createUserWithToken(db.prisma, company.id, "READ_ONLY");
     // A member of another company too: a token still acts only in the one it was made in.
-    await db.prisma.companyMember.create({ data: { companyId: alsoMember.id, userId: user.id, directoryLevel: "ADMIN" } });
+    await db.prisma.companyMember.create({
+      data: { companyId: alsoMember.id, userId: user.id, directoryLevel: "ADMIN" },
+    });
     const { data } = expectSuccess(await callApi(companiesRoute.GET, { token }), listOf(companySchema));
     expect(data).toEqual([{ id: company.id, name: company.name }]);
     expectError(await callApi(companiesRoute.GET, { token, query: { page: "1" } }), 400, "validation_error");
@@ -33,7 +43,10 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
     const other = await createCompany(db.prisma);
     const vendor = await createVendor(db.prisma, company.id, "Beta Concrete");
     await createVendor(db.prisma, other.id, "Other Co Vendor");
-    const { data } = expectSuccess(await callApi(vendorsRoute.GET, { params: { companyId: company.id } }), listOf(vendorSchema));
+    const { data } = expectSuccess(
+      await callApi(vendorsRoute.GET, { params: { companyId: company.id } }),
+      listOf(vendorSchema),
+    );
     expect(data).toEqual([{ id: vendor.id, name: "Beta Concrete", kind: "subcontractor", trade: "Electrical" }]);
     // With a valid token of a real company: an unknown or malformed id is simply not found.
     const token = await adminToken(company.id);
@@ -44,9 +57,16 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
   test("POST /companies/{companyId}/vendors creates a vendor; a taken name is 409 and changes nothing", async () => {
     const company = await createCompany(db.prisma);
     const post = (body: unknown) => callApi(vendorsRoute.POST, { params: { companyId: company.id }, body });
-    const created = expectSuccess(await post({ name: "Gamma Supply", kind: "supplier", trade: " Lumber " }), vendorSchema, 201);
+    const created = expectSuccess(
+      await post({ name: "Gamma Supply", kind: "supplier", trade: " Lumber " }),
+      vendorSchema,
+      201,
+    );
     expect(created).toMatchObject({ name: "Gamma Supply", kind: "supplier", trade: "Lumber" });
-    expect(expectSuccess(await post({ name: "Delta Steel" }), vendorSchema, 201)).toMatchObject({ kind: "subcontractor", trade: null });
+    expect(expectSuccess(await post({ name: "Delta Steel" }), vendorSchema, 201)).toMatchObject({
+      kind: "subcontractor",
+      trade: null,
+    });
     const before = await companySnapshot(db.prisma, company.id);
 
     const clash = expectError(await post({ name: "Gamma Supply" }), 409, "conflict");
@@ -60,9 +80,17 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
       ]),
     );
     expectError(await post(null), 400, "validation_error");
-    expectError(await callApi(vendorsRoute.POST, { params: { companyId: company.id }, rawBody: "{" }), 400, "invalid_json");
     expectError(
-      await callApi(vendorsRoute.POST, { params: { companyId: randomUUID() }, body: { name: "X" }, token: await adminToken(company.id) }),
+      await callApi(vendorsRoute.POST, { params: { companyId: company.id }, rawBody: "{" }),
+      400,
+      "invalid_json",
+    );
+    expectError(
+      await callApi(vendorsRoute.POST, {
+        params: { companyId: randomUUID() },
+        body: { name: "X" },
+        token: await adminToken(company.id),
+      }),
       404,
       "not_found",
     );

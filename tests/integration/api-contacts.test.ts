@@ -4,7 +4,15 @@ import * as contactRoute from "@/app/api/v1/companies/[companyId]/contacts/[cont
 import * as contactsRoute from "@/app/api/v1/companies/[companyId]/contacts/route";
 import { contactDetailSchema, contactPageSchema, contactSchema } from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
-import { adminToken, callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import {
+  adminToken,
+  callApi,
+  closeApiTestDatabase,
+  companySnapshot,
+  expectError,
+  expectSuccess,
+  openApiTestDatabase,
+} from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, createVendor, membershipStatuses } from "../helpers/factories";
 
@@ -17,7 +25,10 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
 
   async function company() {
     const c = await createCompany(db.prisma);
-    const [alpha, bravo] = await Promise.all([createProject(db.prisma, c.id, "Alpha Tower"), createProject(db.prisma, c.id, "Bravo Bridge")]);
+    const [alpha, bravo] = await Promise.all([
+      createProject(db.prisma, c.id, "Alpha Tower"),
+      createProject(db.prisma, c.id, "Bravo Bridge"),
+    ]);
     const vendor = await createVendor(db.prisma, c.id, "Acme Electric");
     return { companyId: c.id, alpha: alpha.id, bravo: bravo.id, vendorId: vendor.id };
   }
@@ -25,7 +36,8 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
   /** As a company Admin of companyId, unless another token is given. */
   const list = (companyId: string, query: Record<string, string> | string = {}, token?: string) =>
     callApi(contactsRoute.GET, { params: { companyId }, query, token });
-  const create = (companyId: string, body: unknown, token?: string) => callApi(contactsRoute.POST, { params: { companyId }, body, token });
+  const create = (companyId: string, body: unknown, token?: string) =>
+    callApi(contactsRoute.POST, { params: { companyId }, body, token });
   const get = (companyId: string, contactId: string) => callApi(contactRoute.GET, { params: { companyId, contactId } });
   const patch = (companyId: string, contactId: string, body: unknown) =>
     callApi(contactRoute.PATCH, { params: { companyId, contactId }, body, method: "PATCH" });
@@ -34,7 +46,12 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
     test("answers a page of full contacts in name order, with the total", async () => {
       const { companyId, vendorId } = await company();
       await createContact(db.prisma, companyId, { firstName: "Ann", lastName: "Clark" });
-      await createContact(db.prisma, companyId, { firstName: "Bo", lastName: "Adams", vendorId, email: "bo@example.com" });
+      await createContact(db.prisma, companyId, {
+        firstName: "Bo",
+        lastName: "Adams",
+        vendorId,
+        email: "bo@example.com",
+      });
       await createContact(db.prisma, companyId, { firstName: "Cy", lastName: "Baker" });
       await createContact(db.prisma, companyId, { lastName: "Gone", status: "INACTIVE" });
 
@@ -60,10 +77,19 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
 
     test("filters by tab, search, vendor, project and origin", async () => {
       const { companyId, alpha, vendorId } = await company();
-      const onAlpha = await createContact(db.prisma, companyId, { lastName: "Onsite", projects: { [alpha]: "ACTIVE" } });
+      const onAlpha = await createContact(db.prisma, companyId, {
+        lastName: "Onsite",
+        projects: { [alpha]: "ACTIVE" },
+      });
       const ofVendor = await createContact(db.prisma, companyId, { firstName: "Maria", lastName: "Lopez", vendorId });
-      const inactive = await createContact(db.prisma, companyId, { lastName: "Left", status: "INACTIVE", projects: { [alpha]: "INACTIVE" } });
-      const fromCrews = await db.prisma.contact.create({ data: { companyId, firstName: "Crew", lastName: "Hand", origin: "CREWS" } });
+      const inactive = await createContact(db.prisma, companyId, {
+        lastName: "Left",
+        status: "INACTIVE",
+        projects: { [alpha]: "INACTIVE" },
+      });
+      const fromCrews = await db.prisma.contact.create({
+        data: { companyId, firstName: "Crew", lastName: "Hand", origin: "CREWS" },
+      });
 
       const ids = async (query: Record<string, string>) =>
         expectSuccess(await list(companyId, query), contactPageSchema).data.map((c) => c.id);
@@ -82,7 +108,11 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
 
     test("refuses bad and unknown query keys, listing every problem", async () => {
       const { companyId } = await company();
-      const error = expectError(await list(companyId, { perPage: "101", sort: "salary.asc", bogus: "1" }), 400, "validation_error");
+      const error = expectError(
+        await list(companyId, { perPage: "101", sort: "salary.asc", bogus: "1" }),
+        400,
+        "validation_error",
+      );
       expect(error.details).toEqual(
         expect.arrayContaining([
           { path: "perPage", message: "perPage must be a whole number from 1 to 100." },
@@ -91,7 +121,15 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
         ]),
       );
       expect(error.message).toMatch(/^Check the query string: /);
-      for (const query of ["page=0", "page=x", "origin=CREWS", "status=removed", "vendorId=42", `q=${"x".repeat(201)}`, "q=a%00b"]) {
+      for (const query of [
+        "page=0",
+        "page=x",
+        "origin=CREWS",
+        "status=removed",
+        "vendorId=42",
+        `q=${"x".repeat(201)}`,
+        "q=a%00b",
+      ]) {
         expectError(await list(companyId, query), 400, "validation_error");
       }
       const repeated = expectError(await list(companyId, "status=active&status=inactive"), 400, "validation_error");
@@ -143,7 +181,11 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
       const other = await company();
       const before = await companySnapshot(db.prisma, companyId);
 
-      const vendorError = expectError(await create(companyId, { firstName: "A", lastName: "B", vendorId: other.vendorId }), 404, "not_found");
+      const vendorError = expectError(
+        await create(companyId, { firstName: "A", lastName: "B", vendorId: other.vendorId }),
+        404,
+        "not_found",
+      );
       expect(vendorError.details).toEqual({ field: "vendorId" });
       const projectError = expectError(
         await create(companyId, { firstName: "A", lastName: "B", projectIds: [alpha, other.alpha] }),
@@ -158,7 +200,11 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
       const { companyId } = await company();
       const before = await companySnapshot(db.prisma, companyId);
 
-      const error = expectError(await create(companyId, { firstName: "Al", email: "nope", role: "boss" }), 400, "validation_error");
+      const error = expectError(
+        await create(companyId, { firstName: "Al", email: "nope", role: "boss" }),
+        400,
+        "validation_error",
+      );
       expect(error.details).toEqual(
         expect.arrayContaining([
           { path: "lastName", message: "Enter a last name." },
@@ -167,9 +213,17 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
         ]),
       );
       expectError(await create(companyId, { firstName: "Al", lastName: "Bo\u0000b" }), 400, "validation_error");
-      expectError(await create(companyId, { firstName: "Al", lastName: "Bo", projectIds: ["1"] }), 400, "validation_error");
+      expectError(
+        await create(companyId, { firstName: "Al", lastName: "Bo", projectIds: ["1"] }),
+        400,
+        "validation_error",
+      );
       expectError(await create(companyId, ["Al", "Bo"]), 400, "validation_error");
-      const malformed = expectError(await callApi(contactsRoute.POST, { params: { companyId }, rawBody: '{"firstName": "Al",' }), 400, "invalid_json");
+      const malformed = expectError(
+        await callApi(contactsRoute.POST, { params: { companyId }, rawBody: '{"firstName": "Al",' }),
+        400,
+        "invalid_json",
+      );
       expect(malformed.message).toMatch(/not valid JSON/);
       expectError(await callApi(contactsRoute.POST, { params: { companyId }, rawBody: "" }), 400, "invalid_json");
       expect(await companySnapshot(db.prisma, companyId)).toEqual(before);
@@ -212,8 +266,16 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
     test("changes the given fields and answers the contact", async () => {
       const { companyId, vendorId } = await company();
       const contact = await createContact(db.prisma, companyId, { email: "old@example.com" });
-      const updated = expectSuccess(await patch(companyId, contact.id, { jobTitle: "Welder", email: null, vendorId }), contactSchema);
-      expect(updated).toMatchObject({ jobTitle: "Welder", email: null, vendor: { id: vendorId }, firstName: contact.firstName });
+      const updated = expectSuccess(
+        await patch(companyId, contact.id, { jobTitle: "Welder", email: null, vendorId }),
+        contactSchema,
+      );
+      expect(updated).toMatchObject({
+        jobTitle: "Welder",
+        email: null,
+        vendor: { id: vendorId },
+        firstName: contact.firstName,
+      });
       const stored = await db.prisma.contact.findUniqueOrThrow({ where: { id: contact.id } });
       expect(stored).toMatchObject({ jobTitle: "Welder", email: null, vendorId });
     });
@@ -229,7 +291,15 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
       expectError(await patch(companyId, contact.id, { status: "INACTIVE" }), 400, "validation_error");
       expectError(await patch(companyId, contact.id, { firstName: "" }), 400, "validation_error");
       expectError(await patch(companyId, contact.id, { isEmployee: "yes" }), 400, "validation_error");
-      expectError(await callApi(contactRoute.PATCH, { params: { companyId, contactId: contact.id }, rawBody: "{'a':1}", method: "PATCH" }), 400, "invalid_json");
+      expectError(
+        await callApi(contactRoute.PATCH, {
+          params: { companyId, contactId: contact.id },
+          rawBody: "{'a':1}",
+          method: "PATCH",
+        }),
+        400,
+        "invalid_json",
+      );
       expectError(await patch(companyId, contact.id, { vendorId: other.vendorId }), 404, "not_found");
       expect(await companySnapshot(db.prisma, companyId)).toEqual(before);
     });

@@ -16,7 +16,10 @@ async function routeHandlers(): Promise<string[]> {
     files.map(async (file) => {
       const exports = (await import(/* @vite-ignore */ path.join(API_DIR, file))) as Record<string, unknown>;
       const dir = path.dirname(file) === "." ? "" : path.dirname(file);
-      const route = `/${dir.split(path.sep).map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/")}`;
+      const route = `/${dir
+        .split(path.sep)
+        .map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"))
+        .join("/")}`;
       return HTTP_METHODS.filter((m) => typeof exports[m] === "function").map((m) => `${m} ${route}`);
     }),
   );
@@ -52,7 +55,9 @@ describe("the OpenAPI document", () => {
       if (operation.requestBody) expect(statuses, key).toContain("413");
       for (const status of statuses.filter((s) => Number(s) >= 400)) {
         const response = operation.responses?.[status] as OpenAPIV3_1.ResponseObject;
-        expect(response.content?.["application/json"]?.schema, `${key} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });
+        expect(response.content?.["application/json"]?.schema, `${key} ${status}`).toEqual({
+          $ref: "#/components/schemas/Error",
+        });
       }
     }
   });

@@ -3,9 +3,24 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as projectContactRoute from "@/app/api/v1/companies/[companyId]/projects/[projectId]/contacts/[contactId]/route";
 import * as projectContactsRoute from "@/app/api/v1/companies/[companyId]/projects/[projectId]/contacts/route";
 import * as projectsRoute from "@/app/api/v1/companies/[companyId]/projects/route";
-import { addContactsResultSchema, contactPageSchema, listOf, projectListItemSchema, projectSchema, removeContactResultSchema } from "@/server/api/schemas";
+import {
+  addContactsResultSchema,
+  contactPageSchema,
+  listOf,
+  projectListItemSchema,
+  projectSchema,
+  removeContactResultSchema,
+} from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
-import { adminToken, callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import {
+  adminToken,
+  callApi,
+  closeApiTestDatabase,
+  companySnapshot,
+  expectError,
+  expectSuccess,
+  openApiTestDatabase,
+} from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, membershipStatuses } from "../helpers/factories";
 
@@ -28,7 +43,10 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
       await createContact(db.prisma, companyId, { projects: { [projectId]: "ACTIVE" } });
       await createContact(db.prisma, companyId, { status: "INACTIVE", projects: { [projectId]: "INACTIVE" } });
       await createContact(db.prisma, companyId, { projects: { [projectId]: "REMOVED" } });
-      const { data } = expectSuccess(await callApi(projectsRoute.GET, { params: { companyId } }), listOf(projectListItemSchema));
+      const { data } = expectSuccess(
+        await callApi(projectsRoute.GET, { params: { companyId } }),
+        listOf(projectListItemSchema),
+      );
       expect(data).toEqual([
         { id: projectId, name: "Harbor Yard", number: null, status: "active", activeContacts: 1, inactiveContacts: 1 },
       ]);
@@ -51,7 +69,11 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
           { path: "status", message: 'Unknown field "status": leave it out.' },
         ]),
       );
-      expectError(await callApi(projectsRoute.POST, { params: { companyId }, rawBody: "name=Pier" }), 400, "invalid_json");
+      expectError(
+        await callApi(projectsRoute.POST, { params: { companyId }, rawBody: "name=Pier" }),
+        400,
+        "invalid_json",
+      );
       expect(await companySnapshot(db.prisma, companyId)).toEqual(before);
     });
 
@@ -59,8 +81,16 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
       const { companyId } = await company();
       const token = await adminToken(companyId);
       expectError(await callApi(projectsRoute.GET, { params: { companyId: randomUUID() }, token }), 404, "not_found");
-      expectError(await callApi(projectsRoute.POST, { params: { companyId: "x" }, body: { name: "P" }, token }), 404, "not_found");
-      expectError(await callApi(projectsRoute.GET, { params: { companyId }, query: { page: "2" } }), 400, "validation_error");
+      expectError(
+        await callApi(projectsRoute.POST, { params: { companyId: "x" }, body: { name: "P" }, token }),
+        404,
+        "not_found",
+      );
+      expectError(
+        await callApi(projectsRoute.GET, { params: { companyId }, query: { page: "2" } }),
+        400,
+        "validation_error",
+      );
     });
   });
 
@@ -70,15 +100,24 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
 
     test("answers the project's Contacts or Inactive Contacts tab", async () => {
       const { companyId, projectId } = await company();
-      const active = await createContact(db.prisma, companyId, { lastName: "Able", projects: { [projectId]: "ACTIVE" } });
-      const inactive = await createContact(db.prisma, companyId, { status: "INACTIVE", projects: { [projectId]: "INACTIVE" } });
+      const active = await createContact(db.prisma, companyId, {
+        lastName: "Able",
+        projects: { [projectId]: "ACTIVE" },
+      });
+      const inactive = await createContact(db.prisma, companyId, {
+        status: "INACTIVE",
+        projects: { [projectId]: "INACTIVE" },
+      });
       await createContact(db.prisma, companyId, { lastName: "Removed", projects: { [projectId]: "REMOVED" } });
       await createContact(db.prisma, companyId, { lastName: "Elsewhere" });
 
       const tab = expectSuccess(await list(companyId, projectId), contactPageSchema);
       expect(tab).toMatchObject({ total: 1, page: 1, perPage: 50 });
       expect(tab.data.map((c) => c.id)).toEqual([active.id]);
-      const inactiveTab = expectSuccess(await list(companyId, projectId, { status: "inactive", perPage: "1" }), contactPageSchema);
+      const inactiveTab = expectSuccess(
+        await list(companyId, projectId, { status: "inactive", perPage: "1" }),
+        contactPageSchema,
+      );
       expect(inactiveTab.data.map((c) => c.id)).toEqual([inactive.id]);
       expect(inactiveTab.data[0]).toMatchObject({ status: "inactive" });
     });
@@ -131,7 +170,11 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
       const contact = await createContact(db.prisma, companyId);
       const before = await companySnapshot(db.prisma, companyId);
 
-      const bad = expectError(await add(companyId, projectId, { contactIds: [contact.id, "nope"] }), 400, "validation_error");
+      const bad = expectError(
+        await add(companyId, projectId, { contactIds: [contact.id, "nope"] }),
+        400,
+        "validation_error",
+      );
       expect(bad.details).toEqual([{ path: "contactIds.1", message: "Each contact id must be a UUID." }]);
       expectError(await add(companyId, projectId, { contactIds: [] }), 400, "validation_error");
       expectError(await add(companyId, projectId, { contactIds: [contact.id], note: "x" }), 400, "validation_error");

@@ -25,7 +25,13 @@ const unknownKeys = (known: string[]) =>
     .filter((o) => Object.keys(o).some((k) => !known.includes(k)));
 
 // Finite doubles only: NaN and Infinity travel as JSON null, which optional fields accept.
-const notText = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.array(fc.anything()), fc.object());
+const notText = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.array(fc.anything()),
+  fc.object(),
+);
 const withNul = fc.tuple(fc.string(), fc.string()).map(([a, b]) => `${a}\u0000${b}`);
 const notUuid = fc.string().filter((s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s));
 const uuidAt = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, "0")}`;
@@ -36,15 +42,27 @@ const CONTACT_KEYS = ["firstName", "lastName", ...CONTACT_TEXT, "isEmployee", "p
 /** A contact body with one field broken: wrong type, too long, or holding U+0000. */
 const brokenContactFields = fc.oneof(
   fc.record({ firstName: fc.oneof(notText, fc.constant(null)), lastName: fc.string({ minLength: 1 }) }),
-  fc.record({ firstName: fc.constant("Pat"), lastName: fc.string({ minLength: 101, maxLength: 300 }).filter((s) => s.trim().length > 100) }),
+  fc.record({
+    firstName: fc.constant("Pat"),
+    lastName: fc.string({ minLength: 101, maxLength: 300 }).filter((s) => s.trim().length > 100),
+  }),
   fc.record({ firstName: withNul, lastName: fc.constant("Lopez") }),
-  fc.tuple(fc.constantFrom(...CONTACT_TEXT), notText).map(([key, value]) => ({ firstName: "Pat", lastName: "Lopez", [key]: value })),
-  fc.record({ firstName: fc.constant("Pat"), lastName: fc.constant("Lopez"), isEmployee: fc.oneof(fc.string(), fc.integer(), fc.constant(null)) }),
+  fc
+    .tuple(fc.constantFrom(...CONTACT_TEXT), notText)
+    .map(([key, value]) => ({ firstName: "Pat", lastName: "Lopez", [key]: value })),
+  fc.record({
+    firstName: fc.constant("Pat"),
+    lastName: fc.constant("Lopez"),
+    isEmployee: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+  }),
   // An empty list is a valid projectIds (no projects), so notText's arrays must not be empty here.
   fc.record({
     firstName: fc.constant("Pat"),
     lastName: fc.constant("Lopez"),
-    projectIds: fc.oneof(notText.filter((v) => !(Array.isArray(v) && v.length === 0)), fc.array(notUuid, { minLength: 1 })),
+    projectIds: fc.oneof(
+      notText.filter((v) => !(Array.isArray(v) && v.length === 0)),
+      fc.array(notUuid, { minLength: 1 }),
+    ),
   }),
 );
 
@@ -61,9 +79,17 @@ const patchBodies = fc.oneof(
 /** Id lists with a bad id, too many ids, or not a list at all. */
 const badIdLists = (valid: () => string[]) =>
   fc.oneof(
-    { weight: 4, arbitrary: fc.array(fc.oneof(fc.constantFrom(...valid()), notUuid), { minLength: 1 }).filter((ids) => ids.some((id) => !valid().includes(id))) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .array(fc.oneof(fc.constantFrom(...valid()), notUuid), { minLength: 1 })
+        .filter((ids) => ids.some((id) => !valid().includes(id))),
+    },
     { weight: 2, arbitrary: fc.oneof(notText, fc.constant([]), fc.constant(null)) },
-    { weight: 1, arbitrary: fc.integer({ min: 10_001, max: 12_000 }).map((n) => Array.from({ length: n }, (_, i) => uuidAt(i))) },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 10_001, max: 12_000 }).map((n) => Array.from({ length: n }, (_, i) => uuidAt(i))),
+    },
   );
 
 describe.each(TEST_DATABASES)("random payloads are refused cleanly on %s", (kind) => {
@@ -83,14 +109,19 @@ describe.each(TEST_DATABASES)("random payloads are refused cleanly on %s", (kind
       createContact(db.prisma, company.id),
     ]);
     const foreign = await createContact(db.prisma, other.id);
-    world = { companyId: company.id, projectId: project.id, contactIds: contacts.map((c) => c.id), foreignContactId: foreign.id };
+    world = {
+      companyId: company.id,
+      projectId: project.id,
+      contactIds: contacts.map((c) => c.id),
+      foreignContactId: foreign.id,
+    };
   });
   afterAll(() => closeApiTestDatabase(db));
 
   /** Sends the request and checks: a 4xx in the error shape, and the company exactly as before. */
   async function expectRefused(handler: Parameters<typeof callApi>[0], call: ApiCall) {
     const before = await companySnapshot(db.prisma, world.companyId);
-    const body = call.body === undefined ? "" : JSON.stringify(call.body) ?? "";
+    const body = call.body === undefined ? "" : (JSON.stringify(call.body) ?? "");
     const result = await callApi(handler, { ...call, body: undefined, rawBody: call.rawBody ?? body });
     expect(result.status, JSON.stringify(result.body)).toBeGreaterThanOrEqual(400);
     expect(result.status, JSON.stringify(result.body)).toBeLessThan(500);
@@ -103,7 +134,10 @@ describe.each(TEST_DATABASES)("random payloads are refused cleanly on %s", (kind
   const params = () => ({ companyId: world.companyId });
 
   test("POST contacts", async () => {
-    await fc.assert(fc.asyncProperty(contactBodies, (body) => expectRefused(contactsRoute.POST, { params: params(), body })), RUNS);
+    await fc.assert(
+      fc.asyncProperty(contactBodies, (body) => expectRefused(contactsRoute.POST, { params: params(), body })),
+      RUNS,
+    );
   });
 
   test("PATCH contact, with a real, foreign, unknown or malformed contact id", async () => {
@@ -130,20 +164,36 @@ describe.each(TEST_DATABASES)("random payloads are refused cleanly on %s", (kind
       anything,
       unknownKeys(["contactIds", "reason"]),
       badIdLists(() => world.contactIds).map((contactIds) => ({ contactIds })),
-      fc.record({ contactIds: fc.constant(world.contactIds), reason: fc.oneof(notText, fc.string({ minLength: 501, maxLength: 600 }).filter((s) => s.trim().length > 500), withNul) }),
+      fc.record({
+        contactIds: fc.constant(world.contactIds),
+        reason: fc.oneof(
+          notText,
+          fc.string({ minLength: 501, maxLength: 600 }).filter((s) => s.trim().length > 500),
+          withNul,
+        ),
+      }),
     );
-    await fc.assert(fc.asyncProperty(bodies, (body) => expectRefused(handler, { params: params(), body })), RUNS);
+    await fc.assert(
+      fc.asyncProperty(bodies, (body) => expectRefused(handler, { params: params(), body })),
+      RUNS,
+    );
   });
 
   test("POST project contacts, with a real, unknown or malformed project id", async () => {
     const projectId = fc.oneof(fc.constant(world.projectId), fc.uuid(), notUuid);
-    const bodies = fc.oneof(anything, unknownKeys(["contactIds"]), badIdLists(() => world.contactIds).map((contactIds) => ({ contactIds })));
+    const bodies = fc.oneof(
+      anything,
+      unknownKeys(["contactIds"]),
+      badIdLists(() => world.contactIds).map((contactIds) => ({ contactIds })),
+    );
     const call = fc.oneof(
       fc.record({ projectId, body: bodies }),
       fc.record({ projectId: fc.oneof(fc.uuid(), notUuid), body: fc.constant({ contactIds: world.contactIds }) }),
     );
     await fc.assert(
-      fc.asyncProperty(call, ({ projectId, body }) => expectRefused(projectContactsRoute.POST, { params: { ...params(), projectId }, body })),
+      fc.asyncProperty(call, ({ projectId, body }) =>
+        expectRefused(projectContactsRoute.POST, { params: { ...params(), projectId }, body }),
+      ),
       RUNS,
     );
   });
@@ -151,7 +201,9 @@ describe.each(TEST_DATABASES)("random payloads are refused cleanly on %s", (kind
   test("raw bodies that are not JSON objects, on every write endpoint", async () => {
     const handlers = [contactsRoute.POST, inactivateRoute.POST, reactivateRoute.POST] as const;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...handlers), fc.string(), (handler, rawBody) => expectRefused(handler, { params: params(), rawBody })),
+      fc.asyncProperty(fc.constantFrom(...handlers), fc.string(), (handler, rawBody) =>
+        expectRefused(handler, { params: params(), rawBody }),
+      ),
       RUNS,
     );
   });

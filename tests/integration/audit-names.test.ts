@@ -36,12 +36,22 @@ describe.each(TEST_DATABASES)("who the change history names, on %s", (kind) => {
     expect((await postToAuth("/change-email", cookie, { newEmail: "alex.admin@example.com" })).status).toBe(404);
     expect(await db.prisma.user.findUniqueOrThrow({ where: { id: userId } })).toEqual(before);
     // The session endpoint, which the app does need, still answers.
-    expect((await authRoute.GET(new Request("http://localhost:3000/api/auth/get-session", { headers: { cookie } }))).status).toBe(200);
+    expect(
+      (await authRoute.GET(new Request("http://localhost:3000/api/auth/get-session", { headers: { cookie } }))).status,
+    ).toBe(200);
   });
 
   test("the history CSV gives each actor's email and user id beside the name they acted under", async () => {
     const { user, token } = await createUserWithToken(db.prisma, companyId, "STANDARD");
-    expect((await callApi(contactsRoute.POST, { params: { companyId }, body: { firstName: "Csv", lastName: "Trail" }, token })).status).toBe(201);
+    expect(
+      (
+        await callApi(contactsRoute.POST, {
+          params: { companyId },
+          body: { firstName: "Csv", lastName: "Trail" },
+          token,
+        })
+      ).status,
+    ).toBe(201);
     const [header, row] = (await text(historyCsv(db.prisma, companyId, {}))).trim().split("\n");
     expect(header).toBe("When (UTC),Contact,Action,Change,By,By (email),By (user ID),Reason,Batch,Contact ID");
     expect(row).toContain(`,Csv Trail,Created,`);

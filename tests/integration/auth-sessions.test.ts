@@ -8,14 +8,24 @@ import { signInAction } from "@/features/auth/actions";
 import { companySchema, contactPageSchema, contactSchema, listOf } from "@/server/api/schemas";
 import { authFor } from "@/server/auth/get-auth";
 import type { Database } from "@/server/db/open-database";
-import { callApi, closeApiTestDatabase, companySnapshot, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
+import {
+  callApi,
+  closeApiTestDatabase,
+  companySnapshot,
+  expectError,
+  expectSuccess,
+  openApiTestDatabase,
+} from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany } from "../helpers/factories";
 import { PASSWORD, cookieHeader, createUserWithPassword, signIn } from "../helpers/sessions";
 
 // The sign-in action reads the request's headers and sets the session cookie through
 // next/headers, which only works inside a Next.js request: these stand in for both.
-const request = vi.hoisted(() => ({ headers: new Headers(), cookies: new Map<string, { value: string; options: unknown }>() }));
+const request = vi.hoisted(() => ({
+  headers: new Headers(),
+  cookies: new Map<string, { value: string; options: unknown }>(),
+}));
 vi.mock("next/headers", () => ({
   headers: async () => request.headers,
   cookies: async () => ({
@@ -62,11 +72,19 @@ describe.each(TEST_DATABASES)("sign-in and sessions on %s", (kind) => {
   const listContacts = (cookie: string | null) =>
     callApi(contactsRoute.GET, { params: { companyId }, token: null, headers: cookie ? { cookie } : {} });
   const createContact = (cookie: string, headers: Record<string, string>) =>
-    callApi(contactsRoute.POST, { params: { companyId }, body: { firstName: "Cookie", lastName: "Monster" }, token: null, headers: { cookie, ...headers } });
+    callApi(contactsRoute.POST, {
+      params: { companyId },
+      body: { firstName: "Cookie", lastName: "Monster" },
+      token: null,
+      headers: { cookie, ...headers },
+    });
 
   test("a real sign-in's session cookie opens the API", async () => {
     const { email } = await createUserWithPassword(db.prisma, companyId, "STANDARD");
-    const response = await authFor(db.prisma).api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
+    const response = await authFor(db.prisma).api.signInEmail({
+      body: { email, password: PASSWORD },
+      asResponse: true,
+    });
     expect(response.status).toBe(200);
     const [setCookie] = response.headers.getSetCookie();
     expect(setCookie).toMatch(/^rollcall\.session_token=/);
@@ -84,7 +102,10 @@ describe.each(TEST_DATABASES)("sign-in and sessions on %s", (kind) => {
     const notTheirs = await createCompany(db.prisma);
     await db.prisma.companyMember.create({ data: { companyId: second.id, userId, directoryLevel: "ADMIN" } });
     const cookie = await signIn(db.prisma, email);
-    const { data } = expectSuccess(await callApi(companiesRoute.GET, { token: null, headers: { cookie } }), listOf(companySchema));
+    const { data } = expectSuccess(
+      await callApi(companiesRoute.GET, { token: null, headers: { cookie } }),
+      listOf(companySchema),
+    );
     expect(data.map((c) => c.id).sort()).toEqual([companyId, second.id].sort());
     expect(data.map((c) => c.id)).not.toContain(notTheirs.id);
   });
@@ -104,7 +125,15 @@ describe.each(TEST_DATABASES)("sign-in and sessions on %s", (kind) => {
     expectSuccess(await createContact(cookie, { origin: "http://rollcall.test" }), contactSchema, 201);
     expectSuccess(await createContact(cookie, { "sec-fetch-site": "same-origin" }), contactSchema, 201);
     // Reading is no change: another site's page cannot read the answer anyway.
-    expect((await callApi(contactsRoute.GET, { params: { companyId }, token: null, headers: { cookie, origin: "http://evil.example" } })).status).toBe(200);
+    expect(
+      (
+        await callApi(contactsRoute.GET, {
+          params: { companyId },
+          token: null,
+          headers: { cookie, origin: "http://evil.example" },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   test("after signing out, the cookie opens nothing", async () => {
@@ -146,8 +175,14 @@ describe.each(TEST_DATABASES)("sign-in and sessions on %s", (kind) => {
     test("a wrong password and an unknown email are refused alike, and open no session", async () => {
       const { userId, email } = await createUserWithPassword(db.prisma, companyId, "STANDARD");
       const auth = authFor(db.prisma);
-      const wrongPassword = await auth.api.signInEmail({ body: { email, password: "not the password" }, asResponse: true });
-      const unknownEmail = await auth.api.signInEmail({ body: { email: `nobody-${randomUUID()}@example.com`, password: PASSWORD }, asResponse: true });
+      const wrongPassword = await auth.api.signInEmail({
+        body: { email, password: "not the password" },
+        asResponse: true,
+      });
+      const unknownEmail = await auth.api.signInEmail({
+        body: { email: `nobody-${randomUUID()}@example.com`, password: PASSWORD },
+        asResponse: true,
+      });
       expect(wrongPassword.status).toBe(401);
       expect(unknownEmail.status).toBe(401);
       expect(await wrongPassword.json()).toEqual(await unknownEmail.json());
@@ -184,7 +219,8 @@ describe.each(TEST_DATABASES)("sign-in and sessions on %s", (kind) => {
     test("on Better Auth's endpoint, the 6th attempt is refused with 429, even with the right password", async () => {
       const { email } = await createUserWithPassword(db.prisma, companyId, "STANDARD");
       const ip = someIp();
-      for (let attempt = 1; attempt <= 5; attempt++) expect((await postSignIn(email, "not the password", ip)).status).toBe(401);
+      for (let attempt = 1; attempt <= 5; attempt++)
+        expect((await postSignIn(email, "not the password", ip)).status).toBe(401);
       const sixth = await postSignIn(email, PASSWORD, ip);
       expect(sixth.status).toBe(429);
       expect(sixth.headers.getSetCookie()).toEqual([]);
@@ -202,7 +238,9 @@ describe.each(TEST_DATABASES)("sign-in and sessions on %s", (kind) => {
       expect(request.cookies.size).toBe(0);
 
       request.headers = new Headers({ "x-forwarded-for": someIp() });
-      await expect(signInAction({}, signInForm(email, PASSWORD))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+      await expect(signInAction({}, signInForm(email, PASSWORD))).rejects.toMatchObject({
+        digest: expect.stringMatching(/^NEXT_REDIRECT/),
+      });
     });
   });
 });

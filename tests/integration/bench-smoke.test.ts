@@ -12,16 +12,36 @@ test("npm run bench -- --json reports every case with positive times", { timeout
   try {
     const { stdout } = await promisify(execFile)(
       "npx",
-      ["tsx", "--conditions=react-server", "scripts/bench.ts", "--contacts", "200", "--list-contacts", "300", "--import-rows", "100", "--runs", "1", "--json"],
+      [
+        "tsx",
+        "--conditions=react-server",
+        "scripts/bench.ts",
+        "--contacts",
+        "200",
+        "--list-contacts",
+        "300",
+        "--import-rows",
+        "100",
+        "--runs",
+        "1",
+        "--json",
+      ],
       { env: { ...process.env, DATABASE_URL: "", ROLLCALL_DATA_DIR: dataDir }, maxBuffer: 10 * 1024 * 1024 },
     );
     const result = JSON.parse(stdout.slice(stdout.indexOf("{"))) as Record<string, unknown>;
     expect(result).toMatchObject({ contacts: 200, memberships: 1000, listContacts: 300, database: "pglite" });
     const cases = result.cases as { name: string; appMs: number; floorMs: number; ratio: number }[];
-    expect(cases.map((c) => c.name)).toEqual(["bulk_reactivate_200", "naive_row_loop_200", "list_search_sort_page", "import_100"]);
+    expect(cases.map((c) => c.name)).toEqual([
+      "bulk_reactivate_200",
+      "naive_row_loop_200",
+      "list_search_sort_page",
+      "import_100",
+    ]);
     expect(result.importParse).toEqual({ rows: 100, csvMs: expect.any(Number), xlsxMs: expect.any(Number) });
     for (const c of cases) {
-      expect(c, c.name).toEqual(expect.objectContaining({ appMs: expect.any(Number), floorMs: expect.any(Number), ratio: expect.any(Number) }));
+      expect(c, c.name).toEqual(
+        expect.objectContaining({ appMs: expect.any(Number), floorMs: expect.any(Number), ratio: expect.any(Number) }),
+      );
       expect(Math.min(c.appMs, c.floorMs, c.ratio), c.name).toBeGreaterThan(0);
     }
   } finally {

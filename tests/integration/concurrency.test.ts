@@ -54,15 +54,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("concurrent bulk requests on pos
       const window = Array.from({ length: 120 }, (_, k) => ids[(start + k * 7) % CONTACTS]!).reverse();
       const contactIds = [...new Set(window)];
       if (i % 10 === 9) {
-        return callApi(removeRoute.POST, { params: { companyId, projectId: projects[i % 3]!.id }, body: { contactIds: contactIds.slice(0, 30) }, token }).then(
-          (r) => ({ kind: "remove" as const, body: expectSuccess(r, removeContactsResultSchema) }),
-        );
+        return callApi(removeRoute.POST, {
+          params: { companyId, projectId: projects[i % 3]!.id },
+          body: { contactIds: contactIds.slice(0, 30) },
+          token,
+        }).then((r) => ({ kind: "remove" as const, body: expectSuccess(r, removeContactsResultSchema) }));
       }
       const route = i % 2 === 0 ? inactivateRoute : reactivateRoute;
-      return callApi(route.POST, { params: { companyId }, body: { contactIds, reason: `request ${i}` }, token }).then((r) => ({
-        kind: "status" as const,
-        body: expectSuccess(r, bulkResultSchema),
-      }));
+      return callApi(route.POST, { params: { companyId }, body: { contactIds, reason: `request ${i}` }, token }).then(
+        (r) => ({
+          kind: "status" as const,
+          body: expectSuccess(r, bulkResultSchema),
+        }),
+      );
     });
     const started = performance.now();
     const results = await Promise.all(requests);
@@ -76,7 +80,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("concurrent bulk requests on pos
       select: { contactId: true, action: true, changes: true, createdAt: true },
     });
     // No lost update: every change a response reported is in the history, once.
-    expect(events.filter((e) => e.action === "contact.inactivated" || e.action === "contact.reactivated")).toHaveLength(statusChanges);
+    expect(events.filter((e) => e.action === "contact.inactivated" || e.action === "contact.reactivated")).toHaveLength(
+      statusChanges,
+    );
     expect(events.filter((e) => e.action === "contact.removed_from_project")).toHaveLength(removals);
     expect(statusChanges).toBeGreaterThan(REQUESTS);
 
@@ -100,7 +106,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("concurrent bulk requests on pos
     const outOfOrder: string[] = [];
     for (const e of events) {
       const before = previousAt.get(e.contactId);
-      if (before && e.createdAt < before) outOfOrder.push(`${e.contactId}: ${e.createdAt.toISOString()} after ${before.toISOString()}`);
+      if (before && e.createdAt < before)
+        outOfOrder.push(`${e.contactId}: ${e.createdAt.toISOString()} after ${before.toISOString()}`);
       previousAt.set(e.contactId, e.createdAt);
     }
     expect(outOfOrder).toEqual([]);

@@ -44,7 +44,13 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
     });
 
     const reactivated = await reactivateContacts(db.prisma, { companyId, contactIds: [contact.id] });
-    expect(reactivated).toEqual({ batchId: expect.any(String), changed: [contact.id], skipped: [], projectIds: [p[0]], membershipsChanged: 1 });
+    expect(reactivated).toEqual({
+      batchId: expect.any(String),
+      changed: [contact.id],
+      skipped: [],
+      projectIds: [p[0]],
+      membershipsChanged: 1,
+    });
     expect(await membershipStatuses(db.prisma, contact.id)).toEqual({
       [p[0]]: "ACTIVE",
       [p[1]]: "REMOVED",
@@ -58,7 +64,10 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
   test("reports already-active, unknown and other-company ids as skipped and leaves them alone", async () => {
     const { companyId, p } = await company();
     const other = await company();
-    const inactive = await createContact(db.prisma, companyId, { status: "INACTIVE", projects: { [p[0]]: "INACTIVE" } });
+    const inactive = await createContact(db.prisma, companyId, {
+      status: "INACTIVE",
+      projects: { [p[0]]: "INACTIVE" },
+    });
     const active = await createContact(db.prisma, companyId, { projects: { [p[1]]: "ACTIVE" } });
     const foreign = await createContact(db.prisma, other.companyId, {
       status: "INACTIVE",
@@ -99,7 +108,12 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
   test("a failure after the first write rolls everything back", async () => {
     const { companyId, p } = await company();
     const contacts = await Promise.all(
-      [0, 1, 2].map(() => createContact(db.prisma, companyId, { status: "INACTIVE", projects: { [p[0]]: "INACTIVE", [p[1]]: "INACTIVE" } })),
+      [0, 1, 2].map(() =>
+        createContact(db.prisma, companyId, {
+          status: "INACTIVE",
+          projects: { [p[0]]: "INACTIVE", [p[1]]: "INACTIVE" },
+        }),
+      ),
     );
     // A real fault inside the database: the membership UPDATE (the statement after the
     // contacts have already been flipped) fails for this company only.
@@ -112,14 +126,17 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
       END $$;
       CREATE TRIGGER ${fn} BEFORE UPDATE ON "ProjectContact" FOR EACH ROW EXECUTE FUNCTION ${fn}();`);
     try {
-      await expect(
-        reactivateContacts(db.prisma, { companyId, contactIds: contacts.map((c) => c.id) }),
-      ).rejects.toThrow(/injected fault/);
+      await expect(reactivateContacts(db.prisma, { companyId, contactIds: contacts.map((c) => c.id) })).rejects.toThrow(
+        /injected fault/,
+      );
     } finally {
       await db.sql.exec(`DROP TRIGGER ${fn} ON "ProjectContact"; DROP FUNCTION ${fn}();`);
     }
 
-    const after = await db.prisma.contact.findMany({ where: { companyId }, select: { status: true, inactivatedAt: true } });
+    const after = await db.prisma.contact.findMany({
+      where: { companyId },
+      select: { status: true, inactivatedAt: true },
+    });
     expect(after.map((c) => c.status)).toEqual(["INACTIVE", "INACTIVE", "INACTIVE"]);
     expect(after.every((c) => c.inactivatedAt !== null)).toBe(true);
     for (const c of contacts) {
@@ -134,7 +151,9 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
       db.prisma.projectContact.updateMany({ where: { contactId: contact.id }, data: { status: "ACTIVE" } }),
     ).rejects.toThrow(/inactive contact cannot have an active project membership/);
     await expect(
-      db.prisma.projectContact.create({ data: { companyId, projectId: p[1], contactId: contact.id, status: "ACTIVE" } }),
+      db.prisma.projectContact.create({
+        data: { companyId, projectId: p[1], contactId: contact.id, status: "ACTIVE" },
+      }),
     ).rejects.toThrow(/inactive contact cannot have an active project membership/);
     const active = await createContact(db.prisma, companyId, { projects: { [p[0]]: "ACTIVE" } });
     await expect(

@@ -27,7 +27,11 @@ describe.each(TEST_DATABASES)("contact records on %s", (kind) => {
     });
     expect(created.vendor).toEqual({ id: vendor.id, name: vendor.name });
 
-    await updateContact(db.prisma, { companyId: company.id, contactId: created.id, patch: { jobTitle: "Witness", vendorId: null } });
+    await updateContact(db.prisma, {
+      companyId: company.id,
+      contactId: created.id,
+      patch: { jobTitle: "Witness", vendorId: null },
+    });
     const detail = await getContact(db.prisma, { companyId: company.id, contactId: created.id });
     expect(detail).toMatchObject({ jobTitle: "Witness", vendor: null, origin: "INCIDENTS" });
     expect(detail!.projects.map((p) => [p.id, p.status])).toEqual([[project.id, "ACTIVE"]]);
@@ -41,24 +45,50 @@ describe.each(TEST_DATABASES)("contact records on %s", (kind) => {
     const theirContact = await createContactRow(db.prisma, theirs.id);
 
     await expect(
-      createContact(db.prisma, { companyId: mine.id, input: { firstName: "A", lastName: "B", vendorId: theirVendor.id }, origin: "API" }),
+      createContact(db.prisma, {
+        companyId: mine.id,
+        input: { firstName: "A", lastName: "B", vendorId: theirVendor.id },
+        origin: "API",
+      }),
     ).rejects.toThrow("That company (vendor) is not in this directory.");
     await expect(
-      createContact(db.prisma, { companyId: mine.id, input: { firstName: "A", lastName: "B", projectIds: [theirProject.id] }, origin: "API" }),
+      createContact(db.prisma, {
+        companyId: mine.id,
+        input: { firstName: "A", lastName: "B", projectIds: [theirProject.id] },
+        origin: "API",
+      }),
     ).rejects.toThrow("A project was not found.");
     await expect(
       updateContact(db.prisma, { companyId: mine.id, contactId: theirContact.id, patch: { firstName: "Hacked" } }),
     ).rejects.toThrow("Contact not found.");
     expect(await db.prisma.contact.count({ where: { companyId: mine.id } })).toBe(0);
-    expect((await db.prisma.contact.findUniqueOrThrow({ where: { id: theirContact.id } })).firstName).not.toBe("Hacked");
+    expect((await db.prisma.contact.findUniqueOrThrow({ where: { id: theirContact.id } })).firstName).not.toBe(
+      "Hacked",
+    );
   });
 
   test("finds a likely duplicate by name and email, ignoring case", async () => {
     const company = await createCompany(db.prisma);
-    const existing = await createContactRow(db.prisma, company.id, { firstName: "Luis", lastName: "Ortega", email: "luis@example.com" });
-    const found = await findDuplicateContacts(db.prisma, { companyId: company.id, firstName: "LUIS", lastName: "ortega", email: "Luis@Example.com" });
+    const existing = await createContactRow(db.prisma, company.id, {
+      firstName: "Luis",
+      lastName: "Ortega",
+      email: "luis@example.com",
+    });
+    const found = await findDuplicateContacts(db.prisma, {
+      companyId: company.id,
+      firstName: "LUIS",
+      lastName: "ortega",
+      email: "Luis@Example.com",
+    });
     expect(found.map((c) => c.id)).toEqual([existing.id]);
-    expect(await findDuplicateContacts(db.prisma, { companyId: company.id, firstName: "Luis", lastName: "Ortega", email: "other@example.com" })).toEqual([]);
+    expect(
+      await findDuplicateContacts(db.prisma, {
+        companyId: company.id,
+        firstName: "Luis",
+        lastName: "Ortega",
+        email: "other@example.com",
+      }),
+    ).toEqual([]);
   });
 
   test("streams every matching contact in the tab's order across batches", async () => {
@@ -72,7 +102,12 @@ describe.each(TEST_DATABASES)("contact records on %s", (kind) => {
       })),
     });
     const names: string[] = [];
-    for await (const c of streamContacts(db.prisma, { companyId: company.id, status: "ACTIVE", q: "laborer", sort: "name.desc" })) {
+    for await (const c of streamContacts(db.prisma, {
+      companyId: company.id,
+      status: "ACTIVE",
+      q: "laborer",
+      sort: "name.desc",
+    })) {
       names.push(c.lastName);
     }
     expect(names).toHaveLength(1052);

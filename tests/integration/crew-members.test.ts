@@ -42,14 +42,23 @@ describe.each(TEST_DATABASES)("who a crew may take, on %s", (kind) => {
     ]);
     return { lastName, crewId: crew.id, on: on.id, never: never.id, removed: removed.id };
   }
-  const crewOf = async (crewId: string) => (await db.prisma.crewMember.findMany({ where: { crewId }, select: { contactId: true } })).map((m) => m.contactId).sort();
+  const crewOf = async (crewId: string) =>
+    (await db.prisma.crewMember.findMany({ where: { crewId }, select: { contactId: true } }))
+      .map((m) => m.contactId)
+      .sort();
 
   test("a Standard user puts on a crew only people already on the project's directory, and adds nobody to the project", async () => {
     const w = await world();
     request.headers = new Headers({ cookie: standard });
     const result = await addCrewMembersAction({ companyId, crewId: w.crewId, contactIds: [w.on, w.never, w.removed] });
     expect(result).toEqual({
-      data: { added: 1, skipped: [{ id: w.never, reason: "not on project" }, { id: w.removed, reason: "not on project" }] },
+      data: {
+        added: 1,
+        skipped: [
+          { id: w.never, reason: "not on project" },
+          { id: w.removed, reason: "not on project" },
+        ],
+      },
       error: null,
     });
     expect(await crewOf(w.crewId)).toEqual([w.on]);

@@ -48,7 +48,11 @@ describe.skipIf(!url)(url ? title : `${title} (skipped: TEST_DATABASE_URL is not
   };
   const probe = async (route: { GET: () => Response | Promise<Response> }) => {
     const response = await route.GET();
-    return { status: response.status, body: (await response.json()) as { status: string }, retryAfter: response.headers.get("retry-after") };
+    return {
+      status: response.status,
+      body: (await response.json()) as { status: string },
+      retryAfter: response.headers.get("retry-after"),
+    };
   };
 
   test("answers 503 with Retry-After and says the database is unavailable, then recovers by itself", async () => {
@@ -56,7 +60,8 @@ describe.skipIf(!url)(url ? title : `${title} (skipped: TEST_DATABASE_URL is not
 
     await proxy.cut();
     // Dropped connections first, then refused ones: both are the database being unavailable.
-    const listContactsResponse = () => withHeaders(callApiResponse(contactsRoute.GET, { params: { companyId }, token }));
+    const listContactsResponse = () =>
+      withHeaders(callApiResponse(contactsRoute.GET, { params: { companyId }, token }));
     const listCompaniesResponse = () => withHeaders(callApiResponse(companiesRoute.GET, { token }));
     for (const call of [listContactsResponse, listContactsResponse, listCompaniesResponse]) {
       const response = await call();

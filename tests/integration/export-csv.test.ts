@@ -7,7 +7,7 @@ import { TEST_DATABASES, openTestDatabase } from "../helpers/database";
 import { createCompany, createContact, createProject, createVendor } from "../helpers/factories";
 
 test("cells a spreadsheet would run as formulas are neutralised", () => {
-  expect(neutralizeFormula("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+  expect(neutralizeFormula('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
   expect(neutralizeFormula("+1 555 0100")).toBe("'+1 555 0100");
   expect(neutralizeFormula("-2+3")).toBe("'-2+3");
   expect(neutralizeFormula("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -33,11 +33,19 @@ describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
     const company = await createCompany(db.prisma);
     const project = await createProject(db.prisma, company.id, "Harbor View");
     const vendor = await createVendor(db.prisma, company.id, "Núñez Concrete");
-    await createContact(db.prisma, company.id, { firstName: "José", lastName: "Núñez", vendorId: vendor.id, projects: { [project.id]: "INACTIVE" }, status: "INACTIVE" });
+    await createContact(db.prisma, company.id, {
+      firstName: "José",
+      lastName: "Núñez",
+      vendorId: vendor.id,
+      projects: { [project.id]: "INACTIVE" },
+      status: "INACTIVE",
+    });
     await createContact(db.prisma, company.id, { firstName: "=cmd", lastName: "Attack", status: "INACTIVE" });
     await createContact(db.prisma, company.id, { firstName: "Still", lastName: "Active" });
 
-    const bytes = await buffer(contactsCsv(db.prisma, { companyId: company.id }, "inactive-contacts", parseDirectorySearchParams({}).query));
+    const bytes = await buffer(
+      contactsCsv(db.prisma, { companyId: company.id }, "inactive-contacts", parseDirectorySearchParams({}).query),
+    );
     // The UTF-8 byte-order mark Excel needs, then the header.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const all = bytes.subarray(3).toString("utf8");
@@ -48,7 +56,12 @@ describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
     expect(lines[2]).toMatch(/^José,Núñez,,,,Núñez Concrete,.*,Inactive,Harbor View,/);
 
     const searched = await text(
-      contactsCsv(db.prisma, { companyId: company.id }, "inactive-contacts", parseDirectorySearchParams({ q: "núñez" }).query),
+      contactsCsv(
+        db.prisma,
+        { companyId: company.id },
+        "inactive-contacts",
+        parseDirectorySearchParams({ q: "núñez" }).query,
+      ),
     );
     expect(searched.trim().split("\n")).toHaveLength(2);
   });
@@ -56,8 +69,13 @@ describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
   test("every cell holding , ; or a tab is quoted, so no spreadsheet splits a formula out of it", async () => {
     const company = await createCompany(db.prisma);
     const contact = await createContact(db.prisma, company.id, { firstName: "Semi", lastName: "Colon" });
-    await db.prisma.contact.update({ where: { id: contact.id }, data: { jobTitle: "Foreman;=2+5", employeeId: "A\t=1" } });
-    const csv = await text(contactsCsv(db.prisma, { companyId: company.id }, "contacts", parseDirectorySearchParams({}).query));
+    await db.prisma.contact.update({
+      where: { id: contact.id },
+      data: { jobTitle: "Foreman;=2+5", employeeId: "A\t=1" },
+    });
+    const csv = await text(
+      contactsCsv(db.prisma, { companyId: company.id }, "contacts", parseDirectorySearchParams({}).query),
+    );
     const row = csv.trim().split("\n")[1]!;
     expect(row).toMatch(/^Semi,Colon,,,"Foreman;'=2\+5",,"A\t'=1",/);
   });

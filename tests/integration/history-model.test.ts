@@ -71,108 +71,137 @@ describe.each(TEST_DATABASES)("the lifecycle against a reference model on %s", (
     const tally = { steps: 0, undone: 0, refused: 0 };
     await fc.assert(
       // Two people exist from the start, so most commands have someone to act on.
-      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 10 }), fc.subarray([0, 1]), async (rest, firstProjects) => {
-        const commands: Command[] = [{ op: "create", projects: firstProjects }, { op: "create", projects: [0, 1] }, ...rest];
-        const company = await createCompany(db.prisma);
-        const companyId = company.id;
-        const projects: string[] = [];
-        for (let i = 0; i < PROJECTS; i++) projects.push((await createProject(db.prisma, companyId, `Site ${i}`)).id);
-        const model = new Model();
-        const ids = (picks: number[]) => [...new Set(picks.filter((i) => i < model.contacts.length))];
+      fc.asyncProperty(
+        fc.array(command, { minLength: 1, maxLength: 10 }),
+        fc.subarray([0, 1]),
+        async (rest, firstProjects) => {
+          const commands: Command[] = [
+            { op: "create", projects: firstProjects },
+            { op: "create", projects: [0, 1] },
+            ...rest,
+          ];
+          const company = await createCompany(db.prisma);
+          const companyId = company.id;
+          const projects: string[] = [];
+          for (let i = 0; i < PROJECTS; i++) projects.push((await createProject(db.prisma, companyId, `Site ${i}`)).id);
+          const model = new Model();
+          const ids = (picks: number[]) => [...new Set(picks.filter((i) => i < model.contacts.length))];
 
-        for (const c of commands) {
-          tally.steps++;
-          if (c.op === "create") {
-            const created = await createContact(db.prisma, {
-              companyId,
-              input: { firstName: "Model", lastName: `Person ${model.contacts.length}`, projectIds: c.projects.map((p) => projects[p]!) },
-              origin: "DIRECTORY",
-              by: BY,
-            });
-            model.contacts.push({ id: created.id, status: "ACTIVE", memberships: new Map(c.projects.map((p) => [p, "ACTIVE"])), lastEvent: 0 });
-            model.events++;
-            model.contacts.at(-1)!.lastEvent = model.events;
-          } else if (c.op === "add" || c.op === "remove") {
-            const chosen = ids(c.contacts);
-            if (chosen.length === 0) continue;
-            const projectId = projects[c.project]!;
-            const contactIds = chosen.map((i) => model.contacts[i]!.id);
-            const result =
-              c.op === "add"
-                ? await addContactsToProject(db.prisma, { companyId, projectId, contactIds, by: BY })
-                : await removeContactsFromProject(db.prisma, { companyId, projectId, contactIds, by: BY });
-            const batch: ModelBatch = { id: result.batchId ?? "", kind: c.op === "add" ? "other" : "remove", project: c.project, touched: new Map(), undone: false };
-            for (const i of [...chosen].sort((a, b) => model.contacts[a]!.id.localeCompare(model.contacts[b]!.id))) {
-              const contact = model.contacts[i]!;
-              const current = contact.memberships.get(c.project);
-              if (c.op === "add" && contact.status === "ACTIVE" && (current === undefined || current === "REMOVED")) {
-                contact.memberships.set(c.project, "ACTIVE");
-                model.record(batch, i, new Map([[c.project, current ?? "REMOVED"]]));
-              }
-              if (c.op === "remove" && (current === "ACTIVE" || current === "INACTIVE")) {
-                contact.memberships.set(c.project, "REMOVED");
-                model.record(batch, i, new Map([[c.project, current]]));
-              }
-            }
-            expect(result.batchId === null).toBe(batch.touched.size === 0);
-            if (result.batchId) model.batches.push(batch);
-          } else if (c.op === "inactivate" || c.op === "reactivate") {
-            const chosen = ids(c.contacts);
-            if (chosen.length === 0) continue;
-            const to: Status = c.op === "inactivate" ? "INACTIVE" : "ACTIVE";
-            const from: Status = to === "ACTIVE" ? "INACTIVE" : "ACTIVE";
-            const change = c.op === "inactivate" ? inactivateContacts : reactivateContacts;
-            const result = await change(db.prisma, { companyId, contactIds: chosen.map((i) => model.contacts[i]!.id), by: BY });
-            const batch: ModelBatch = { id: result.batchId ?? "", kind: c.op, touched: new Map(), undone: false };
-            for (const i of chosen) {
-              const contact = model.contacts[i]!;
-              if (contact.status !== from) continue;
-              contact.status = to;
-              const flipped = new Map<number, Membership>();
-              for (const [p, m] of contact.memberships) {
-                if (m === from) {
-                  contact.memberships.set(p, to);
-                  flipped.set(p, m);
+          for (const c of commands) {
+            tally.steps++;
+            if (c.op === "create") {
+              const created = await createContact(db.prisma, {
+                companyId,
+                input: {
+                  firstName: "Model",
+                  lastName: `Person ${model.contacts.length}`,
+                  projectIds: c.projects.map((p) => projects[p]!),
+                },
+                origin: "DIRECTORY",
+                by: BY,
+              });
+              model.contacts.push({
+                id: created.id,
+                status: "ACTIVE",
+                memberships: new Map(c.projects.map((p) => [p, "ACTIVE"])),
+                lastEvent: 0,
+              });
+              model.events++;
+              model.contacts.at(-1)!.lastEvent = model.events;
+            } else if (c.op === "add" || c.op === "remove") {
+              const chosen = ids(c.contacts);
+              if (chosen.length === 0) continue;
+              const projectId = projects[c.project]!;
+              const contactIds = chosen.map((i) => model.contacts[i]!.id);
+              const result =
+                c.op === "add"
+                  ? await addContactsToProject(db.prisma, { companyId, projectId, contactIds, by: BY })
+                  : await removeContactsFromProject(db.prisma, { companyId, projectId, contactIds, by: BY });
+              const batch: ModelBatch = {
+                id: result.batchId ?? "",
+                kind: c.op === "add" ? "other" : "remove",
+                project: c.project,
+                touched: new Map(),
+                undone: false,
+              };
+              for (const i of [...chosen].sort((a, b) => model.contacts[a]!.id.localeCompare(model.contacts[b]!.id))) {
+                const contact = model.contacts[i]!;
+                const current = contact.memberships.get(c.project);
+                if (c.op === "add" && contact.status === "ACTIVE" && (current === undefined || current === "REMOVED")) {
+                  contact.memberships.set(c.project, "ACTIVE");
+                  model.record(batch, i, new Map([[c.project, current ?? "REMOVED"]]));
+                }
+                if (c.op === "remove" && (current === "ACTIVE" || current === "INACTIVE")) {
+                  contact.memberships.set(c.project, "REMOVED");
+                  model.record(batch, i, new Map([[c.project, current]]));
                 }
               }
-              model.record(batch, i, flipped);
-            }
-            expect(result.changed.length).toBe(batch.touched.size);
-            if (result.batchId) model.batches.push(batch);
-          } else {
-            const { batch: which } = c as Extract<Command, { op: "undo" }>;
-            const batch = model.batches[which % Math.max(1, model.batches.length)];
-            if (!batch) continue;
-            const changedSince = [...batch.touched].filter(([i, t]) => model.contacts[i]!.lastEvent > t.event);
-            const refusal = batch.undone || batch.kind === "other" || changedSince.length > 0;
-            const outcome = await undoBatch(db.prisma, { companyId, batchId: batch.id, by: BY }).then(
-              () => null,
-              (e: unknown) => e,
-            );
-            if (refusal) {
-              expect(outcome).toBeInstanceOf(DomainError);
-              expect((outcome as DomainError).code).toBe("conflict");
-              tally.refused++;
-              continue;
-            }
-            expect(outcome).toBeNull();
-            batch.undone = true;
-            tally.undone++;
-            const undo: ModelBatch = { id: "", kind: "other", touched: new Map(), undone: false };
-            for (const [i, t] of [...batch.touched].sort(([a], [b]) => model.contacts[a]!.id.localeCompare(model.contacts[b]!.id))) {
-              const contact = model.contacts[i]!;
-              if (batch.kind === "remove") {
-                for (const [p, previous] of t.memberships) contact.memberships.set(p, previous);
-              } else {
-                contact.status = batch.kind === "inactivate" ? "ACTIVE" : "INACTIVE";
-                for (const [p, previous] of t.memberships) contact.memberships.set(p, previous);
+              expect(result.batchId === null).toBe(batch.touched.size === 0);
+              if (result.batchId) model.batches.push(batch);
+            } else if (c.op === "inactivate" || c.op === "reactivate") {
+              const chosen = ids(c.contacts);
+              if (chosen.length === 0) continue;
+              const to: Status = c.op === "inactivate" ? "INACTIVE" : "ACTIVE";
+              const from: Status = to === "ACTIVE" ? "INACTIVE" : "ACTIVE";
+              const change = c.op === "inactivate" ? inactivateContacts : reactivateContacts;
+              const result = await change(db.prisma, {
+                companyId,
+                contactIds: chosen.map((i) => model.contacts[i]!.id),
+                by: BY,
+              });
+              const batch: ModelBatch = { id: result.batchId ?? "", kind: c.op, touched: new Map(), undone: false };
+              for (const i of chosen) {
+                const contact = model.contacts[i]!;
+                if (contact.status !== from) continue;
+                contact.status = to;
+                const flipped = new Map<number, Membership>();
+                for (const [p, m] of contact.memberships) {
+                  if (m === from) {
+                    contact.memberships.set(p, to);
+                    flipped.set(p, m);
+                  }
+                }
+                model.record(batch, i, flipped);
               }
-              model.record(undo, i, new Map());
+              expect(result.changed.length).toBe(batch.touched.size);
+              if (result.batchId) model.batches.push(batch);
+            } else {
+              const { batch: which } = c as Extract<Command, { op: "undo" }>;
+              const batch = model.batches[which % Math.max(1, model.batches.length)];
+              if (!batch) continue;
+              const changedSince = [...batch.touched].filter(([i, t]) => model.contacts[i]!.lastEvent > t.event);
+              const refusal = batch.undone || batch.kind === "other" || changedSince.length > 0;
+              const outcome = await undoBatch(db.prisma, { companyId, batchId: batch.id, by: BY }).then(
+                () => null,
+                (e: unknown) => e,
+              );
+              if (refusal) {
+                expect(outcome).toBeInstanceOf(DomainError);
+                expect((outcome as DomainError).code).toBe("conflict");
+                tally.refused++;
+                continue;
+              }
+              expect(outcome).toBeNull();
+              batch.undone = true;
+              tally.undone++;
+              const undo: ModelBatch = { id: "", kind: "other", touched: new Map(), undone: false };
+              for (const [i, t] of [...batch.touched].sort(([a], [b]) =>
+                model.contacts[a]!.id.localeCompare(model.contacts[b]!.id),
+              )) {
+                const contact = model.contacts[i]!;
+                if (batch.kind === "remove") {
+                  for (const [p, previous] of t.memberships) contact.memberships.set(p, previous);
+                } else {
+                  contact.status = batch.kind === "inactivate" ? "ACTIVE" : "INACTIVE";
+                  for (const [p, previous] of t.memberships) contact.memberships.set(p, previous);
+                }
+                model.record(undo, i, new Map());
+              }
             }
+            await expectDatabaseMatches(companyId, projects, model);
           }
-          await expectDatabaseMatches(companyId, projects, model);
-        }
-      }),
+        },
+      ),
       { numRuns: SEQUENCES },
     );
     console.log(
@@ -187,15 +216,24 @@ describe.each(TEST_DATABASES)("the lifecycle against a reference model on %s", (
   async function expectDatabaseMatches(companyId: string, projects: string[], model: Model) {
     const [contacts, memberships, events, violations] = await Promise.all([
       db.prisma.contact.findMany({ where: { companyId }, select: { id: true, status: true } }),
-      db.prisma.projectContact.findMany({ where: { companyId }, select: { contactId: true, projectId: true, status: true } }),
-      db.prisma.contactEvent.findMany({ where: { companyId }, orderBy: { seq: "asc" }, select: { contactId: true, action: true, changes: true } }),
+      db.prisma.projectContact.findMany({
+        where: { companyId },
+        select: { contactId: true, projectId: true, status: true },
+      }),
+      db.prisma.contactEvent.findMany({
+        where: { companyId },
+        orderBy: { seq: "asc" },
+        select: { contactId: true, action: true, changes: true },
+      }),
       db.prisma.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM "ProjectContact" pc JOIN "Contact" c ON c."companyId" = pc."companyId" AND c.id = pc."contactId"
         WHERE pc."companyId" = ${companyId}::uuid AND c.status = 'INACTIVE' AND pc.status = 'ACTIVE'`,
     ]);
     const expected = Object.fromEntries(model.contacts.map((c) => [c.id, c.status]));
     expect(Object.fromEntries(contacts.map((c) => [c.id, c.status]))).toEqual(expected);
-    const expectedMemberships = model.contacts.flatMap((c) => [...c.memberships].map(([p, status]) => `${c.id}:${projects[p]}:${status}`)).sort();
+    const expectedMemberships = model.contacts
+      .flatMap((c) => [...c.memberships].map(([p, status]) => `${c.id}:${projects[p]}:${status}`))
+      .sort();
     expect(memberships.map((m) => `${m.contactId}:${m.projectId}:${m.status}`).sort()).toEqual(expectedMemberships);
     expect(violations[0]!.n).toBe(0);
     // Each contact's status history alternates and ends where the contact is now.

@@ -52,7 +52,11 @@ describe.each(TEST_DATABASES)("importing contacts, set-based and all or nothing,
     const { id: companyId } = await createCompany(db.prisma);
     const site = await createProject(db.prisma, companyId, "Site A");
     await createVendor(db.prisma, companyId, "Known Co");
-    const existing = await Promise.all(Array.from({ length: n }, (_, i) => createContact(db.prisma, companyId, { firstName: "Old", lastName: `L${i}`, email: `p${i}@example.com` })));
+    const existing = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        createContact(db.prisma, companyId, { firstName: "Old", lastName: `L${i}`, email: `p${i}@example.com` }),
+      ),
+    );
     const rows = [
       ...existing.map((_, i) => ["New", `L${i}`, `P${i}@example.com`, `E${i}`, "known  co", ""]),
       ...existing.map((_, i) => ["Made", `M${i}`, `m${i}@example.com`, `F${i}`, i % 2 ? "Brand New Co" : "", "Site A"]),
@@ -96,9 +100,15 @@ describe.each(TEST_DATABASES)("importing contacts, set-based and all or nothing,
       const before = await companySnapshot(db.prisma, companyId);
       plan.failAt = failAt;
       plan.seen = 0;
-      await expect(importContacts(faulty, options), `fault at statement ${failAt} of ${statements}`).rejects.toBeInstanceOf(InjectedFault);
+      await expect(
+        importContacts(faulty, options),
+        `fault at statement ${failAt} of ${statements}`,
+      ).rejects.toBeInstanceOf(InjectedFault);
       plan.failAt = null;
-      expect(await companySnapshot(db.prisma, companyId), `after a fault at statement ${failAt} of ${statements}`).toEqual(before);
+      expect(
+        await companySnapshot(db.prisma, companyId),
+        `after a fault at statement ${failAt} of ${statements}`,
+      ).toEqual(before);
     }
 
     plan.seen = 0;
@@ -110,9 +120,15 @@ describe.each(TEST_DATABASES)("importing contacts, set-based and all or nothing,
       const before = await companySnapshot(db.prisma, companyId);
       plan.failAt = failAt;
       plan.seen = 0;
-      await expect(undoBatch(faulty, { companyId, batchId: imported.batchId! }), `undo: fault at statement ${failAt}`).rejects.toBeInstanceOf(InjectedFault);
+      await expect(
+        undoBatch(faulty, { companyId, batchId: imported.batchId! }),
+        `undo: fault at statement ${failAt}`,
+      ).rejects.toBeInstanceOf(InjectedFault);
       plan.failAt = null;
-      expect(await companySnapshot(db.prisma, companyId), `undo: after a fault at statement ${failAt} of ${undoStatements}`).toEqual(before);
+      expect(
+        await companySnapshot(db.prisma, companyId),
+        `undo: after a fault at statement ${failAt} of ${undoStatements}`,
+      ).toEqual(before);
     }
   });
 
@@ -122,11 +138,16 @@ describe.each(TEST_DATABASES)("importing contacts, set-based and all or nothing,
     const { batchId } = await importContacts(db.prisma, options);
     expect(await db.prisma.vendor.count({ where: { companyId } })).toBe(2);
     await undoBatch(db.prisma, { companyId, batchId: batchId! });
-    const after = await db.prisma.contact.findMany({ where: { companyId, status: { not: "DISCARDED" } }, orderBy: { id: "asc" } });
+    const after = await db.prisma.contact.findMany({
+      where: { companyId, status: { not: "DISCARDED" } },
+      orderBy: { id: "asc" },
+    });
     const fields = (c: (typeof before)[number]) => ({ ...c, updatedAt: undefined, searchText: undefined });
     expect(after.map(fields)).toEqual(before.map(fields));
     expect(await db.prisma.contact.count({ where: { companyId, status: "DISCARDED" } })).toBe(2);
-    expect(await db.prisma.projectContact.count({ where: { companyId, projectId: siteId, status: { not: "REMOVED" } } })).toBe(0);
+    expect(
+      await db.prisma.projectContact.count({ where: { companyId, projectId: siteId, status: { not: "REMOVED" } } }),
+    ).toBe(0);
     const undone = await db.prisma.contactEvent.findMany({ where: { companyId, action: "batch.undone" } });
     expect(undone).toHaveLength(4);
     expect(undone.filter((e) => (e.changes as { discarded: boolean }).discarded)).toHaveLength(2);

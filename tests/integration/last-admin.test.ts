@@ -13,15 +13,21 @@ describe.each(TEST_DATABASES)("a company always keeps an Admin, on %s", (kind) =
 
   async function companyWithTwoAdmins() {
     const { id: companyId } = await createCompany(db.prisma);
-    const [x, y] = await Promise.all([createUserWithToken(db.prisma, companyId, "ADMIN"), createUserWithToken(db.prisma, companyId, "ADMIN")]);
+    const [x, y] = await Promise.all([
+      createUserWithToken(db.prisma, companyId, "ADMIN"),
+      createUserWithToken(db.prisma, companyId, "ADMIN"),
+    ]);
     return { companyId, x: x.user.id, y: y.user.id };
   }
-  const admins = (companyId: string) => db.prisma.companyMember.count({ where: { companyId, directoryLevel: "ADMIN" } });
+  const admins = (companyId: string) =>
+    db.prisma.companyMember.count({ where: { companyId, directoryLevel: "ADMIN" } });
 
   test("the last Admin cannot be demoted by anyone", async () => {
     const { companyId, x, y } = await companyWithTwoAdmins();
     await setDirectoryPermission(db.prisma, { companyId, userId: y, level: "STANDARD", actorUserId: x });
-    await expect(setDirectoryPermission(db.prisma, { companyId, userId: x, level: "READ_ONLY", actorUserId: y })).rejects.toThrow(LAST_ADMIN);
+    await expect(
+      setDirectoryPermission(db.prisma, { companyId, userId: x, level: "READ_ONLY", actorUserId: y }),
+    ).rejects.toThrow(LAST_ADMIN);
     expect(await admins(companyId)).toBe(1);
   });
 

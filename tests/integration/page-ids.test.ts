@@ -37,7 +37,9 @@ describe.each(TEST_DATABASES)("ids in page URLs on %s", (kind) => {
     for (const id of spellings()) {
       await expect(loadProject(companyId, id)).rejects.toMatchObject(NOT_FOUND);
       await expect(loadProject(companyId.toUpperCase(), id)).rejects.toMatchObject(NOT_FOUND);
-      await expect(CrewsPage({ params: Promise.resolve({ companyId: companyId.toUpperCase(), projectId: id }) })).rejects.toMatchObject(NOT_FOUND);
+      await expect(
+        CrewsPage({ params: Promise.resolve({ companyId: companyId.toUpperCase(), projectId: id }) }),
+      ).rejects.toMatchObject(NOT_FOUND);
     }
   });
 

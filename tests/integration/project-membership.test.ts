@@ -55,7 +55,9 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
 
   test("an inactive contact removed from a project is not brought back to it by reactivation", async () => {
     const { companyId, projectId, otherId } = await setup();
-    const contact = await createContact(db.prisma, companyId, { projects: { [projectId]: "ACTIVE", [otherId]: "ACTIVE" } });
+    const contact = await createContact(db.prisma, companyId, {
+      projects: { [projectId]: "ACTIVE", [otherId]: "ACTIVE" },
+    });
     await inactivateContacts(db.prisma, { companyId, contactIds: [contact.id] });
 
     const removal = await removeContactsFromProject(db.prisma, { companyId, projectId, contactIds: [contact.id] });
@@ -70,8 +72,16 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
     const { companyId, projectId } = await setup();
     const member = await createContact(db.prisma, companyId, { projects: { [projectId]: "ACTIVE" } });
     const stranger = await createContact(db.prisma, companyId);
-    const result = await removeContactsFromProject(db.prisma, { companyId, projectId, contactIds: [member.id, stranger.id] });
-    expect(result).toEqual({ batchId: expect.any(String), removed: [member.id], skipped: [{ id: stranger.id, reason: "not on project" }] });
+    const result = await removeContactsFromProject(db.prisma, {
+      companyId,
+      projectId,
+      contactIds: [member.id, stranger.id],
+    });
+    expect(result).toEqual({
+      batchId: expect.any(String),
+      removed: [member.id],
+      skipped: [{ id: stranger.id, reason: "not on project" }],
+    });
     const row = await db.prisma.projectContact.findFirstOrThrow({ where: { contactId: member.id } });
     expect(row.status).toBe("REMOVED");
     expect(row.removedAt).toBeInstanceOf(Date);
@@ -93,7 +103,12 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
     const worker = await createContact(db.prisma, companyId);
     const inactive = await createContact(db.prisma, companyId, { status: "INACTIVE" });
 
-    const result = await addCrewMembers(db.prisma, { companyId, crewId: crew.id, contactIds: [worker.id, inactive.id], addToProject: true });
+    const result = await addCrewMembers(db.prisma, {
+      companyId,
+      crewId: crew.id,
+      contactIds: [worker.id, inactive.id],
+      addToProject: true,
+    });
     expect(result).toEqual({ added: 1, skipped: [{ id: inactive.id, reason: "inactive" }] });
     expect(await membershipStatuses(db.prisma, worker.id)).toEqual({ [projectId]: "ACTIVE" });
 

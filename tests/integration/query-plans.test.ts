@@ -30,9 +30,10 @@ describe.skipIf(!url)(url ? title : `${title} (skipped: TEST_DATABASE_URL is not
     await migrate(db.sql);
     // 20,000 contacts on 300 projects, 3 each (about 200 a project, 1% as in the large seed), with set-based inserts; the seed ANALYZEs.
     companyId = await seedLargeCompany(db.sql, { contacts: 20_000, projects: 300, memberships: 60_000 });
-    [{ id: projectId }] = (await db.sql.query<{ id: string }>(`SELECT id FROM "Project" WHERE "companyId" = $1 ORDER BY number LIMIT 1`, [
-      companyId,
-    ])) as [{ id: string }];
+    [{ id: projectId }] = (await db.sql.query<{ id: string }>(
+      `SELECT id FROM "Project" WHERE "companyId" = $1 ORDER BY number LIMIT 1`,
+      [companyId],
+    )) as [{ id: string }];
     await db.sql.query(
       `WITH v AS (INSERT INTO "Vendor" ("companyId", name) VALUES ($1, 'Zyxwv Electric') RETURNING id)
        UPDATE "Contact" SET "vendorId" = (SELECT id FROM v) WHERE "companyId" = $1 AND "employeeId" LIKE 'E-%777'`,
@@ -48,7 +49,15 @@ describe.skipIf(!url)(url ? title : `${title} (skipped: TEST_DATABASE_URL is not
   /** The statements listContacts sends for these options. */
   async function statementsOf(options: Partial<ListContactsOptions>) {
     captured = [];
-    await listContacts(prisma, { companyId, status: "ACTIVE", q: "", sort: "name.asc", page: 2, perPage: 50, ...options });
+    await listContacts(prisma, {
+      companyId,
+      status: "ACTIVE",
+      q: "",
+      sort: "name.asc",
+      page: 2,
+      perPage: 50,
+      ...options,
+    });
     const contactQuery = (q: CapturedQuery) => /FROM "public"\."Contact"/.test(q.query);
     return {
       all: captured,

@@ -20,7 +20,12 @@ describe.each(TEST_DATABASES)("cookie changes come from the app's own origin onl
 
   // callApi sends its requests to http://rollcall.test.
   const create = (headers: Record<string, string>) =>
-    callApi(contactsRoute.POST, { params: { companyId }, body: { firstName: "Same", lastName: "Site" }, token: null, headers: { cookie, ...headers } });
+    callApi(contactsRoute.POST, {
+      params: { companyId },
+      body: { firstName: "Same", lastName: "Site" },
+      token: null,
+      headers: { cookie, ...headers },
+    });
 
   test.each([
     ["another scheme", { origin: "https://rollcall.test" }],

@@ -7,7 +7,9 @@ import { actualShape, expectedShape, readDatamodel, type SchemaShape } from "../
 
 // Prisma's schema engine (`prisma migrate diff`) needs the network here, so the
 // migrations are checked against schema.prisma by comparing catalogs ourselves.
-const expected = expectedShape(readDatamodel(readFileSync(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8")));
+const expected = expectedShape(
+  readDatamodel(readFileSync(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8")),
+);
 
 describe.each(TEST_DATABASES)("schema.prisma and the migrations on %s", (kind) => {
   let db: Database;
@@ -84,8 +86,8 @@ describe("the schema comparison", () => {
   });
 
   it("ignores what schema.prisma cannot express", async () => {
-    expect(await shapeWith(`ALTER TABLE "Vendor" ADD CONSTRAINT "Vendor_trade_not_blank" CHECK (btrim("trade") <> '')`)).toEqual(
-      expected,
-    );
+    expect(
+      await shapeWith(`ALTER TABLE "Vendor" ADD CONSTRAINT "Vendor_trade_not_blank" CHECK (btrim("trade") <> '')`),
+    ).toEqual(expected);
   });
 });

@@ -12,8 +12,10 @@ describe.each(TEST_DATABASES)("the large-company seed on %s", (kind) => {
 
   test("writes the asked-for contacts and memberships, each contact on distinct projects, statuses consistent", async () => {
     const steps: string[] = [];
-    const companyId = await seedLargeCompany(db.sql, { contacts: 700, projects: 40, memberships: 3500 }, (phase, done, total) =>
-      steps.push(`${phase} ${done}/${total}`),
+    const companyId = await seedLargeCompany(
+      db.sql,
+      { contacts: 700, projects: 40, memberships: 3500 },
+      (phase, done, total) => steps.push(`${phase} ${done}/${total}`),
     );
     const where = { companyId };
     expect(await db.prisma.contact.count({ where })).toBe(700);
@@ -21,8 +23,12 @@ describe.each(TEST_DATABASES)("the large-company seed on %s", (kind) => {
     expect(await db.prisma.projectContact.count({ where })).toBe(3500);
     expect(await db.prisma.contact.count({ where: { companyId, status: "INACTIVE" } })).toBe(100);
     // Inactive contacts hold only inactive memberships; active ones only active memberships.
-    expect(await db.prisma.projectContact.count({ where: { companyId, status: "ACTIVE", contact: { status: "INACTIVE" } } })).toBe(0);
-    expect(await db.prisma.projectContact.count({ where: { companyId, status: "INACTIVE", contact: { status: "ACTIVE" } } })).toBe(0);
+    expect(
+      await db.prisma.projectContact.count({ where: { companyId, status: "ACTIVE", contact: { status: "INACTIVE" } } }),
+    ).toBe(0);
+    expect(
+      await db.prisma.projectContact.count({ where: { companyId, status: "INACTIVE", contact: { status: "ACTIVE" } } }),
+    ).toBe(0);
     const perContact = await db.sql.query<{ n: number }>(
       `SELECT count(DISTINCT "projectId")::int AS n FROM "ProjectContact" WHERE "companyId" = $1 GROUP BY "contactId"`,
       [companyId],

@@ -32,12 +32,27 @@ describe.each(TEST_DATABASES)("Select all N matching contacts on %s", (kind) => 
 
   test("the server resolves the selection from the tab's search and filters: matching contacts change, the rest do not", async () => {
     const { companyId, projectId } = await company();
-    const garcias = await Promise.all([1, 2, 3].map(() => createContact(db.prisma, companyId, { lastName: "Garcia", status: "INACTIVE", projects: { [projectId]: "INACTIVE" } })));
+    const garcias = await Promise.all(
+      [1, 2, 3].map(() =>
+        createContact(db.prisma, companyId, {
+          lastName: "Garcia",
+          status: "INACTIVE",
+          projects: { [projectId]: "INACTIVE" },
+        }),
+      ),
+    );
     const other = await createContact(db.prisma, companyId, { lastName: "Nguyen", status: "INACTIVE" });
     const activeGarcia = await createContact(db.prisma, companyId, { lastName: "Garcia" });
 
-    const result = await reactivateContactsAction({ companyId, matching: { ...everything, tab: "inactive-contacts", q: "garcia" }, reason: "All back" });
-    expect(result).toEqual({ data: { batchId: expect.any(String), changed: 3, skipped: [], projectsAffected: 1 }, error: null });
+    const result = await reactivateContactsAction({
+      companyId,
+      matching: { ...everything, tab: "inactive-contacts", q: "garcia" },
+      reason: "All back",
+    });
+    expect(result).toEqual({
+      data: { batchId: expect.any(String), changed: 3, skipped: [], projectsAffected: 1 },
+      error: null,
+    });
     for (const g of garcias) expect(await membershipStatuses(db.prisma, g.id)).toEqual({ [projectId]: "ACTIVE" });
     expect((await db.prisma.contact.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("INACTIVE");
     expect((await db.prisma.contact.findUniqueOrThrow({ where: { id: activeGarcia.id } })).status).toBe("ACTIVE");
@@ -45,17 +60,27 @@ describe.each(TEST_DATABASES)("Select all N matching contacts on %s", (kind) => 
     // The whole selection is one batch, so one Undo takes it back.
     const undone = await undoBatchAction({ companyId, batchId: result.data!.batchId });
     expect(undone).toEqual({ data: { batchId: expect.any(String), undone: 3, projectsAffected: 1 }, error: null });
-    for (const g of garcias) expect((await db.prisma.contact.findUniqueOrThrow({ where: { id: g.id } })).status).toBe("INACTIVE");
+    for (const g of garcias)
+      expect((await db.prisma.contact.findUniqueOrThrow({ where: { id: g.id } })).status).toBe("INACTIVE");
   });
 
   test("on a project's directory, Remove from Project takes every matching member of that project only", async () => {
     const { companyId, projectId } = await company();
     const elsewhere = await createProject(db.prisma, companyId, "Elsewhere");
-    const members = await Promise.all([1, 2].map(() => createContact(db.prisma, companyId, { projects: { [projectId]: "ACTIVE", [elsewhere.id]: "ACTIVE" } })));
+    const members = await Promise.all(
+      [1, 2].map(() =>
+        createContact(db.prisma, companyId, { projects: { [projectId]: "ACTIVE", [elsewhere.id]: "ACTIVE" } }),
+      ),
+    );
     const notMember = await createContact(db.prisma, companyId, { projects: { [elsewhere.id]: "ACTIVE" } });
-    const result = await removeContactsFromProjectAction({ companyId, projectId, matching: { ...everything, tab: "contacts" } });
+    const result = await removeContactsFromProjectAction({
+      companyId,
+      projectId,
+      matching: { ...everything, tab: "contacts" },
+    });
     expect(result.data?.changed).toBe(2);
-    for (const m of members) expect(await membershipStatuses(db.prisma, m.id)).toEqual({ [projectId]: "REMOVED", [elsewhere.id]: "ACTIVE" });
+    for (const m of members)
+      expect(await membershipStatuses(db.prisma, m.id)).toEqual({ [projectId]: "REMOVED", [elsewhere.id]: "ACTIVE" });
     expect(await membershipStatuses(db.prisma, notMember.id)).toEqual({ [elsewhere.id]: "ACTIVE" });
   });
 
@@ -69,15 +94,23 @@ describe.each(TEST_DATABASES)("Select all N matching contacts on %s", (kind) => 
     const refused = await inactivateContactsAction({ companyId, matching: { ...everything, tab: "contacts" } });
     expect(refused).toEqual({
       data: null,
-      error: "10,001 contacts match: a bulk action can change at most 10,000 at once. Narrow the search or filters, then try again.",
+      error:
+        "10,001 contacts match: a bulk action can change at most 10,000 at once. Narrow the search or filters, then try again.",
     });
     const one = await db.prisma.contact.findFirstOrThrow({ where: { companyId } });
-    const both = await inactivateContactsAction({ companyId, contactIds: [one.id], matching: { ...everything, tab: "contacts" } });
+    const both = await inactivateContactsAction({
+      companyId,
+      contactIds: [one.id],
+      matching: { ...everything, tab: "contacts" },
+    });
     expect(both.error).toContain("either contactIds or matching");
     expect(await companySnapshot(db.prisma, companyId)).toEqual(before);
 
     // Narrowed to at most 10,000, it goes through.
-    const narrowed = await inactivateContactsAction({ companyId, matching: { ...everything, tab: "contacts", q: "member 1000" } });
+    const narrowed = await inactivateContactsAction({
+      companyId,
+      matching: { ...everything, tab: "contacts", q: "member 1000" },
+    });
     expect(narrowed.data?.changed).toBe(3); // Member 1000, 10000 and 10001
   });
 });

@@ -23,7 +23,13 @@ describe.each(TEST_DATABASES)("the sign-in limit's key, on %s", (kind) => {
   afterAll(() => db.close());
 
   /** A sign-in as the app's server hands it on: X-Forwarded-For rewritten from the connection. */
-  function attempt(auth: ReturnType<typeof buildAuth>, sent: string | undefined, peer: string, behindProxies: boolean, extra: Record<string, string> = {}) {
+  function attempt(
+    auth: ReturnType<typeof buildAuth>,
+    sent: string | undefined,
+    peer: string,
+    behindProxies: boolean,
+    extra: Record<string, string> = {},
+  ) {
     const headers = new Headers(extra);
     const value = forwardedFor(sent, peer, behindProxies);
     if (value) headers.set("x-forwarded-for", value);
@@ -38,7 +44,10 @@ describe.each(TEST_DATABASES)("the sign-in limit's key, on %s", (kind) => {
     for (let i = 0; i < 7; i++) results.push(await attempt(auth, someIp(), attacker, false, { "x-real-ip": someIp() }));
     expect(reasons(results)).toEqual([...Array(5).fill("wrong credentials"), "rate limited", "rate limited"]);
     // Someone else, at another address, is not held back.
-    const other = await signInWithPassword(auth, new Headers({ "x-forwarded-for": someIp() }), { email, password: PASSWORD });
+    const other = await signInWithPassword(auth, new Headers({ "x-forwarded-for": someIp() }), {
+      email,
+      password: PASSWORD,
+    });
     expect(other.ok).toBe(true);
   });
 
@@ -50,10 +59,15 @@ describe.each(TEST_DATABASES)("the sign-in limit's key, on %s", (kind) => {
     for (let i = 0; i < 6; i++) results.push(await attempt(auth, `${someIp()}, ${attacker}`, proxy, true));
     expect(reasons(results)).toEqual([...Array(5).fill("wrong credentials"), "rate limited"]);
     // A real user behind the same proxy (and a chain of two) is not put in the attacker's bucket.
-    expect(await attempt(auth, `${someIp()}, ${someIp()}`, proxy, true)).toEqual({ ok: false, reason: "wrong credentials" });
+    expect(await attempt(auth, `${someIp()}, ${someIp()}`, proxy, true)).toEqual({
+      ok: false,
+      reason: "wrong credentials",
+    });
   });
 
   test("a misspelt trusted proxy stops the app instead of being ignored", () => {
-    expect(() => readTrustedProxies("10.0.0.1, proxy.internal")).toThrow(/proxy\.internal is not an IP address or CIDR range/);
+    expect(() => readTrustedProxies("10.0.0.1, proxy.internal")).toThrow(
+      /proxy\.internal is not an IP address or CIDR range/,
+    );
   });
 });

@@ -26,7 +26,18 @@ async function redirectTarget(run: () => Promise<unknown>): Promise<string> {
 }
 
 // What `next` holds once the query string is decoded: each of these once sent Chromium off-site or failed with 500.
-const HOSTILE = ["/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\r\nSet-Cookie: x=1", "/\\evil.example", "//evil.example", "//evil。example", "///evil.example", "https://evil.example", "/\u0000"];
+const HOSTILE = [
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r/evil.example",
+  "/\r\nSet-Cookie: x=1",
+  "/\\evil.example",
+  "//evil.example",
+  "//evil。example",
+  "///evil.example",
+  "https://evil.example",
+  "/\u0000",
+];
 
 describe.each(TEST_DATABASES)("where sign-in sends the browser, on %s", (kind) => {
   let db: Database;
@@ -64,6 +75,8 @@ describe.each(TEST_DATABASES)("where sign-in sends the browser, on %s", (kind) =
       "/companies/x/directory/contacts?q=n%C3%BA%C3%B1ez&page=2",
     );
     request.headers = new Headers({ cookie: await signIn(db.prisma, email) });
-    expect(await redirectTarget(() => SignInPage({ searchParams: Promise.resolve({ next: "/companies" }) }))).toBe("/companies");
+    expect(await redirectTarget(() => SignInPage({ searchParams: Promise.resolve({ next: "/companies" }) }))).toBe(
+      "/companies",
+    );
   });
 });

@@ -21,7 +21,8 @@ async function thrown(promise: Promise<unknown> | (() => unknown)): Promise<ApiE
   throw new Error("expected an ApiError");
 }
 
-const post = (body: string, headers: Record<string, string> = {}) => new Request("http://rollcall.test/", { method: "POST", body, headers });
+const post = (body: string, headers: Record<string, string> = {}) =>
+  new Request("http://rollcall.test/", { method: "POST", body, headers });
 
 describe("errorResponse", () => {
   test("maps domain errors to 404, 409 and 400, keeping their message and details", async () => {
@@ -54,7 +55,10 @@ describe("errorResponse", () => {
 
 describe("invalidInput", () => {
   test("lists every problem, one per unknown key, and sums them up in the message", () => {
-    const schema = z.strictObject({ firstName: z.string({ error: "Enter a first name." }), age: z.number({ error: "age must be a number." }) });
+    const schema = z.strictObject({
+      firstName: z.string({ error: "Enter a first name." }),
+      age: z.number({ error: "age must be a number." }),
+    });
     const result = schema.safeParse({ age: "x", role: 1, team: 2 });
     const error = invalidInput("request body", result.error!.issues);
     expect(error.status).toBe(400);
@@ -64,7 +68,9 @@ describe("invalidInput", () => {
       { path: "role", message: 'Unknown field "role": leave it out.' },
       { path: "team", message: 'Unknown field "team": leave it out.' },
     ]);
-    expect(error.message).toBe("Check the request body: firstName: Enter a first name. (and 3 more problems, see details)");
+    expect(error.message).toBe(
+      "Check the request body: firstName: Enter a first name. (and 3 more problems, see details)",
+    );
   });
 
   test("answers more than 10,000 contact ids with 413 too_many_ids", () => {
@@ -91,7 +97,9 @@ describe("request parsing", () => {
     expect(await parseBody(body, post('{"a": 1}'))).toEqual({ a: 1 });
     expect((await thrown(parseBody(body, post("")))).code).toBe("invalid_json");
     expect((await thrown(parseBody(body, post("{a: 1}")))).message).toMatch(/^The request body is not valid JSON/);
-    expect((await thrown(parseBody(body, post("{}", { "content-length": String(MAX_BODY_BYTES + 1) })))).code).toBe("body_too_large");
+    expect((await thrown(parseBody(body, post("{}", { "content-length": String(MAX_BODY_BYTES + 1) })))).code).toBe(
+      "body_too_large",
+    );
     expect((await thrown(parseBody(body, post(`"${"x".repeat(MAX_BODY_BYTES)}"`)))).code).toBe("body_too_large");
   });
 

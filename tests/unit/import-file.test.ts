@@ -21,11 +21,43 @@ const cp1252 = (text: string) => Uint8Array.from(text, (c) => (c === "€" ? 0x8
 describe("guessMapping", () => {
   test("reads headers whatever their case, spacing, underscores and common synonyms", () => {
     expect(
-      guessMapping(["Given name", "SURNAME", "E-mail", "Mobile", "Trade", "Sub", "Badge #", "employee_id", "Class", "Projects", "Notes"]),
-    ).toEqual(["firstName", "lastName", "email", "phone", "jobTitle", "vendor", "employeeId", "skip", "classification", "projects", "skip"]);
-    expect(guessMapping(["first_name", "Last  Name", "Email Address", "Phone Number", "Job Title", "Employee of our company", "Company"])).toEqual([
-      "firstName", "lastName", "email", "phone", "jobTitle", "isEmployee", "vendor",
+      guessMapping([
+        "Given name",
+        "SURNAME",
+        "E-mail",
+        "Mobile",
+        "Trade",
+        "Sub",
+        "Badge #",
+        "employee_id",
+        "Class",
+        "Projects",
+        "Notes",
+      ]),
+    ).toEqual([
+      "firstName",
+      "lastName",
+      "email",
+      "phone",
+      "jobTitle",
+      "vendor",
+      "employeeId",
+      "skip",
+      "classification",
+      "projects",
+      "skip",
     ]);
+    expect(
+      guessMapping([
+        "first_name",
+        "Last  Name",
+        "Email Address",
+        "Phone Number",
+        "Job Title",
+        "Employee of our company",
+        "Company",
+      ]),
+    ).toEqual(["firstName", "lastName", "email", "phone", "jobTitle", "isEmployee", "vendor"]);
   });
 
   test("a full name column is used only when first and last name are not both there", () => {
@@ -61,7 +93,10 @@ describe("decodeText", () => {
   });
 
   test("Windows-1252 when the bytes are not valid UTF-8", () => {
-    expect(decodeText(cp1252("Prénom;Nom;Coût €;Zeit – 8h"))).toEqual({ text: "Prénom;Nom;Coût €;Zeit – 8h", encoding: "windows-1252" });
+    expect(decodeText(cp1252("Prénom;Nom;Coût €;Zeit – 8h"))).toEqual({
+      text: "Prénom;Nom;Coût €;Zeit – 8h",
+      encoding: "windows-1252",
+    });
   });
 });
 
@@ -78,14 +113,29 @@ describe("detectDelimiter", () => {
 
 describe("readSpreadsheet", () => {
   test("a semicolon CSV in Windows-1252 with quoted newlines, blank rows kept in place and trailing ones dropped", () => {
-    const sheet = readSpreadsheet(cp1252('Vorname;Nachname;Notiz\r\nJörg;Müller;"Zeile 1\r\nZeile 2"\r\n;;\r\nAnna;Weber;x\r\n;;\r\n\r\n'), "crew.csv");
-    expect(sheet).toMatchObject({ kind: "csv", encoding: "windows-1252", delimiter: ";", headers: ["Vorname", "Nachname", "Notiz"] });
-    expect(sheet.rows).toEqual([["Jörg", "Müller", "Zeile 1\r\nZeile 2"], ["", "", ""], ["Anna", "Weber", "x"]]);
+    const sheet = readSpreadsheet(
+      cp1252('Vorname;Nachname;Notiz\r\nJörg;Müller;"Zeile 1\r\nZeile 2"\r\n;;\r\nAnna;Weber;x\r\n;;\r\n\r\n'),
+      "crew.csv",
+    );
+    expect(sheet).toMatchObject({
+      kind: "csv",
+      encoding: "windows-1252",
+      delimiter: ";",
+      headers: ["Vorname", "Nachname", "Notiz"],
+    });
+    expect(sheet.rows).toEqual([
+      ["Jörg", "Müller", "Zeile 1\r\nZeile 2"],
+      ["", "", ""],
+      ["Anna", "Weber", "x"],
+    ]);
   });
 
   test("an XLSX's first sheet or a chosen one, cells as their cached text, formulas not evaluated", () => {
     const book = XLSX.utils.book_new();
-    const first = XLSX.utils.aoa_to_sheet([["First name", "Last name", "Badge #"], ["Ann", "Lee", 1042]]);
+    const first = XLSX.utils.aoa_to_sheet([
+      ["First name", "Last name", "Badge #"],
+      ["Ann", "Lee", 1042],
+    ]);
     first["D2"] = { t: "n", v: 7, f: "3+4" };
     first["D1"] = { t: "s", v: "Sum" };
     first["!ref"] = "A1:D2";
@@ -93,19 +143,41 @@ describe("readSpreadsheet", () => {
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([["Name"], ["Bo Kim"]]), "Subs");
     const bytes = XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer;
     expect(readSpreadsheet(bytes, "payroll.xlsx")).toMatchObject({
-      kind: "xlsx", sheets: ["Payroll", "Subs"], sheet: "Payroll", headers: ["First name", "Last name", "Badge #", "Sum"], rows: [["Ann", "Lee", "1042", "7"]],
+      kind: "xlsx",
+      sheets: ["Payroll", "Subs"],
+      sheet: "Payroll",
+      headers: ["First name", "Last name", "Badge #", "Sum"],
+      rows: [["Ann", "Lee", "1042", "7"]],
     });
-    expect(readSpreadsheet(bytes, "payroll.xlsx", { sheet: "Subs" })).toMatchObject({ sheet: "Subs", headers: ["Name"], rows: [["Bo Kim"]] });
-    expect(() => readSpreadsheet(bytes, "payroll.xlsx", { sheet: "Nope" })).toThrow('payroll.xlsx has no sheet named "Nope". Its sheets: Payroll, Subs.');
+    expect(readSpreadsheet(bytes, "payroll.xlsx", { sheet: "Subs" })).toMatchObject({
+      sheet: "Subs",
+      headers: ["Name"],
+      rows: [["Bo Kim"]],
+    });
+    expect(() => readSpreadsheet(bytes, "payroll.xlsx", { sheet: "Nope" })).toThrow(
+      'payroll.xlsx has no sheet named "Nope". Its sheets: Payroll, Subs.',
+    );
   });
 
   test.each([
-    ["a PNG renamed .csv", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "is a PNG image, not a spreadsheet"],
+    [
+      "a PNG renamed .csv",
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      "is a PNG image, not a spreadsheet",
+    ],
     ["an empty file", new Uint8Array(), "is empty"],
     ["a header row only", utf8("First name,Last name\r\n"), "has a header row but no people"],
     ["rows of only spaces and commas", utf8("First name,Last name\n , \n,,\n   \n"), "has a header row but no people"],
-    ["1,000 columns", utf8(Array.from({ length: 1000 }, (_, i) => `c${i}`).join(",") + "\n" + "x,".repeat(999) + "x\n"), "has 1,000 columns; an import reads at most 200"],
-    ["a quote never closed", utf8('First name,Last name\nAnn,"Lee\n'), "could not be read at row 2: a quoted field is never closed"],
+    [
+      "1,000 columns",
+      utf8(Array.from({ length: 1000 }, (_, i) => `c${i}`).join(",") + "\n" + "x,".repeat(999) + "x\n"),
+      "has 1,000 columns; an import reads at most 200",
+    ],
+    [
+      "a quote never closed",
+      utf8('First name,Last name\nAnn,"Lee\n'),
+      "could not be read at row 2: a quoted field is never closed",
+    ],
     ["more than 50,000 rows", utf8("First name,Last name\n" + "a,b\n".repeat(50_001)), "has more than 50,000 rows"],
     ["two columns with one name", utf8("Email,email\na,b\n"), 'Two columns are named "email"'],
   ])("refuses %s with a message saying what to do", (_, bytes, message) => {
@@ -113,14 +185,18 @@ describe("readSpreadsheet", () => {
   });
 
   test("refuses a file over 20 MB before reading it", () => {
-    expect(() => readSpreadsheet(new Uint8Array(30 * 1024 * 1024), "big.csv")).toThrow("big.csv is 30.0 MB; an import takes at most 20 MB");
+    expect(() => readSpreadsheet(new Uint8Array(30 * 1024 * 1024), "big.csv")).toThrow(
+      "big.csv is 30.0 MB; an import takes at most 20 MB",
+    );
   });
 });
 
 describe("resolveMapping", () => {
   test("refuses a mapping without a name column, with a field twice, or naming a header the file lacks", () => {
     expect(() => resolveMapping(["Email", "Phone"], undefined)).toThrow("No name column is mapped");
-    expect(() => resolveMapping(["A", "B", "C"], { A: "firstName", B: "lastName", C: "lastName" })).toThrow("Two columns go to Last name (B, C)");
+    expect(() => resolveMapping(["A", "B", "C"], { A: "firstName", B: "lastName", C: "lastName" })).toThrow(
+      "Two columns go to Last name (B, C)",
+    );
     expect(() => resolveMapping(["A", "B"], { A: "fullName", Z: "email" })).toThrow('The mapping names "Z"');
     expect(resolveMapping(["A", "B"], { A: "fullName" })).toEqual(["fullName", "skip"]);
   });

@@ -29,7 +29,11 @@ const COMPANY_SCOPE: Record<Permission, Record<PermissionLevel, boolean>> = {
  * The level that counts on a project: company Admin is Admin everywhere; otherwise the
  * project's own level when set (even a lower one), else the company level.
  */
-const EFFECTIVE_PROJECT_LEVEL: [company: PermissionLevel, project: PermissionLevel | "unset", effective: PermissionLevel][] = [
+const EFFECTIVE_PROJECT_LEVEL: [
+  company: PermissionLevel,
+  project: PermissionLevel | "unset",
+  effective: PermissionLevel,
+][] = [
   ["NONE", "unset", "NONE"],
   ["NONE", "NONE", "NONE"],
   ["NONE", "READ_ONLY", "READ_ONLY"],
@@ -70,7 +74,9 @@ const PROJECT_SCOPE: Record<Permission, { project: PermissionLevel } | { company
 const rank = (level: PermissionLevel) => LEVELS.indexOf(level);
 
 describe("can() on the company directory", () => {
-  const cases = LEVELS.flatMap((level) => PERMISSIONS.map((permission) => [level, permission, COMPANY_SCOPE[permission][level]] as const));
+  const cases = LEVELS.flatMap((level) =>
+    PERMISSIONS.map((permission) => [level, permission, COMPANY_SCOPE[permission][level]] as const),
+  );
 
   test.each(cases)("company %s, %s: %s", (level, permission, allowed) => {
     expect(can(actor(level), permission)).toBe(allowed);
@@ -95,7 +101,8 @@ describe("can() on a project directory", () => {
   const cases = EFFECTIVE_PROJECT_LEVEL.flatMap(([company, project, effective]) =>
     PERMISSIONS.map((permission) => {
       const needs = PROJECT_SCOPE[permission];
-      const allowed = "project" in needs ? rank(effective) >= rank(needs.project) : rank(company) >= rank(needs.company);
+      const allowed =
+        "project" in needs ? rank(effective) >= rank(needs.project) : rank(company) >= rank(needs.company);
       return [company, project, permission, allowed] as const;
     }),
   );
@@ -162,7 +169,15 @@ const PERSONAS: {
     name: "a company Admin set to None on one project (still Admin there)",
     company: "ADMIN",
     onProject: "NONE",
-    companyScope: ["view contacts", "view inactive contacts", "edit contacts", "change contact status", "manage users", "view history", "import contacts"],
+    companyScope: [
+      "view contacts",
+      "view inactive contacts",
+      "edit contacts",
+      "change contact status",
+      "manage users",
+      "view history",
+      "import contacts",
+    ],
     project: PERMISSIONS,
     otherProject: PERMISSIONS,
   },

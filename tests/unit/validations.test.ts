@@ -31,7 +31,9 @@ describe("bulkContactsInputSchema", () => {
   const contactIds = [randomUUID()];
 
   test("takes an optional reason of up to 500 characters", () => {
-    expect(bulkContactsInputSchema.parse({ companyId, contactIds, reason: "  Left the site  " }).reason).toBe("Left the site");
+    expect(bulkContactsInputSchema.parse({ companyId, contactIds, reason: "  Left the site  " }).reason).toBe(
+      "Left the site",
+    );
     expect(bulkContactsInputSchema.safeParse({ companyId, contactIds, reason: "x".repeat(501) }).success).toBe(false);
   });
 
@@ -42,7 +44,17 @@ describe("bulkContactsInputSchema", () => {
 });
 
 describe("parseDirectorySearchParams", () => {
-  const DEFAULTS = { q: "", sort: "name.asc", page: 1, perPage: 50, vendor: null, project: null, origin: null, group: null, hide: [] };
+  const DEFAULTS = {
+    q: "",
+    sort: "name.asc",
+    page: 1,
+    perPage: 50,
+    vendor: null,
+    project: null,
+    origin: null,
+    group: null,
+    hide: [],
+  };
 
   test("gives defaults for an empty query, which is canonical", () => {
     expect(parseDirectorySearchParams({})).toEqual({
@@ -55,17 +67,38 @@ describe("parseDirectorySearchParams", () => {
   test("reads every key the table writes", () => {
     const vendor = randomUUID();
     const { query, isCanonical } = parseDirectorySearchParams({
-      q: "lopez", sort: "company.desc", page: "3", perPage: "25", vendor, origin: "CREWS", group: "company", hide: "email,phone",
+      q: "lopez",
+      sort: "company.desc",
+      page: "3",
+      perPage: "25",
+      vendor,
+      origin: "CREWS",
+      group: "company",
+      hide: "email,phone",
     });
     expect(query).toEqual({
-      ...DEFAULTS, q: "lopez", sort: "company.desc", page: 3, perPage: 25, vendor, origin: "CREWS", group: "company", hide: ["email", "phone"],
+      ...DEFAULTS,
+      q: "lopez",
+      sort: "company.desc",
+      page: 3,
+      perPage: 25,
+      vendor,
+      origin: "CREWS",
+      group: "company",
+      hide: ["email", "phone"],
     });
     expect(isCanonical).toBe(true);
   });
 
   test("drops unknown keys and values it cannot read, and says the URL should change", () => {
     const result = parseDirectorySearchParams({
-      q: "lopez", page: "abc", sort: "salary.asc", perPage: "7", bogus: "1", vendor: "not-a-uuid", origin: "FAX",
+      q: "lopez",
+      page: "abc",
+      sort: "salary.asc",
+      perPage: "7",
+      bogus: "1",
+      vendor: "not-a-uuid",
+      origin: "FAX",
     });
     expect(result.query).toEqual({ ...DEFAULTS, q: "lopez" });
     expect(result.isCanonical).toBe(false);
@@ -90,8 +123,20 @@ describe("contact fields", () => {
 
   test("store a blank optional field as null and lower-case the email", async () => {
     const { contactFieldsSchema } = await import("@/shared/contact-fields");
-    expect(contactFieldsSchema.parse({ firstName: " Ana ", lastName: "Reyes", email: " Ana@Example.COM ", phone: "", jobTitle: "  " })).toEqual({
-      firstName: "Ana", lastName: "Reyes", email: "ana@example.com", phone: null, jobTitle: null,
+    expect(
+      contactFieldsSchema.parse({
+        firstName: " Ana ",
+        lastName: "Reyes",
+        email: " Ana@Example.COM ",
+        phone: "",
+        jobTitle: "  ",
+      }),
+    ).toEqual({
+      firstName: "Ana",
+      lastName: "Reyes",
+      email: "ana@example.com",
+      phone: null,
+      jobTitle: null,
     });
   });
 });

@@ -43,13 +43,23 @@ export type UseDataTableOptions<TData extends { id: string }> = {
  * selected and more rows match. A second table (Companies, Users) plugs its columns and
  * URL state in here.
  */
-export function useDataTable<TData extends { id: string }>({ columns, data, total, sort, onSortChange, hidden, queryKey }: UseDataTableOptions<TData>) {
+export function useDataTable<TData extends { id: string }>({
+  columns,
+  data,
+  total,
+  sort,
+  onSortChange,
+  hidden,
+  queryKey,
+}: UseDataTableOptions<TData>) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatchingFor, setAllMatchingFor] = useState<string | null>(null);
   const sorting: SortingState = [sort];
   const columnVisibility: ColumnVisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
   // Selection only ever covers rows on screen: ids that left the page drop out.
-  const visibleSelection: RowSelectionState = Object.fromEntries(data.filter((r) => rowSelection[r.id]).map((r) => [r.id, true as const]));
+  const visibleSelection: RowSelectionState = Object.fromEntries(
+    data.filter((r) => rowSelection[r.id]).map((r) => [r.id, true as const]),
+  );
 
   const table = useTable({
     features: dataTableFeatures,

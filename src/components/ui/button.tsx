@@ -14,6 +14,11 @@ export function buttonClass(variant: ButtonVariant, className?: string): string 
   return className ? `${VARIANTS[variant]} ${className}` : VARIANTS[variant];
 }
 
-export function Button({ variant = "secondary", className, type = "button", ...props }: ComponentProps<"button"> & { variant?: ButtonVariant }) {
+export function Button({
+  variant = "secondary",
+  className,
+  type = "button",
+  ...props
+}: ComponentProps<"button"> & { variant?: ButtonVariant }) {
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
 }

@@ -17,7 +17,12 @@ export function TextField({ label, error, required, id, ...input }: Props) {
     <div>
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
         {label}
-        {required && <span aria-hidden className="text-red-700"> *</span>}
+        {required && (
+          <span aria-hidden className="text-red-700">
+            {" "}
+            *
+          </span>
+        )}
       </label>
       <input
         id={inputId}

@@ -12,7 +12,9 @@ const createSchema = z.strictObject({
 });
 const revokeSchema = z.strictObject({ companyId: recordId(), tokenId: recordId() });
 
-const tokensPage = (_: unknown, { companyId }: { companyId: string }) => ({ path: `/companies/${companyId}/settings/api-tokens` });
+const tokensPage = (_: unknown, { companyId }: { companyId: string }) => ({
+  path: `/companies/${companyId}/settings/api-tokens`,
+});
 
 /** A token for the signed-in user in this company. Its value is returned once, never stored. */
 export const createApiTokenAction = serverAction({

@@ -25,7 +25,8 @@ export async function signInAction(_: SignInState, formData: FormData): Promise<
     return { message, email };
   }
   const jar = await cookies();
-  for (const [name, cookie] of parseSetCookieHeader(result.setCookie)) jar.set(name, cookie.value, toCookieOptions(cookie));
+  for (const [name, cookie] of parseSetCookieHeader(result.setCookie))
+    jar.set(name, cookie.value, toCookieOptions(cookie));
   redirect(safeNextPath(formData.get("next")));
 }
 

@@ -18,7 +18,10 @@ export function AppHeader({ company, user, showHistory }: Props) {
         <div className="flex items-center gap-3 border-l border-slate-200 pl-4 text-sm">
           <span className="text-slate-600">{user.name}</span>
           <form action={signOutAction}>
-            <button type="submit" className="inline-flex items-center gap-1 rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100">
+            <button
+              type="submit"
+              className="inline-flex items-center gap-1 rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100"
+            >
               <LogOut aria-hidden className="size-4" />
               Sign out
             </button>

@@ -3,10 +3,22 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type SectionLink = { href: string; label: string; /** The path prefix that marks this link current. */ section: string };
+export type SectionLink = {
+  href: string;
+  label: string;
+  /** The path prefix that marks this link current. */ section: string;
+};
 
 /** A row of links; the one whose section holds the current page is marked current. */
-export function SectionNav({ label, links, className = "" }: { label: string; links: SectionLink[]; className?: string }) {
+export function SectionNav({
+  label,
+  links,
+  className = "",
+}: {
+  label: string;
+  links: SectionLink[];
+  className?: string;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className={`flex gap-1 ${className}`}>

@@ -12,7 +12,10 @@ export type LifecycleSummary = {
   /** The change's record in the history, which Undo takes back; null when nothing changed. */
   batchId: string | null;
   changed: number;
-  skipped: { id: string; reason: BulkStatusChangeSummary["skipped"][number]["reason"] | "not on project" | "already on project" | "inactive" }[];
+  skipped: {
+    id: string;
+    reason: BulkStatusChangeSummary["skipped"][number]["reason"] | "not on project" | "already on project" | "inactive";
+  }[];
   projectsAffected: number;
 };
 
@@ -50,7 +53,15 @@ export const searchActiveContactsAction = serverAction({
   run: async ({ db, actor, input: { companyId, projectId, q } }): Promise<PickerContact[]> => {
     // Who may not add people to the project's directory picks only from those already on it (crews).
     const onlyOnProject = projectId !== undefined && !can(actor, "manage project members", { projectId });
-    const { rows } = await listContacts(db, { companyId, ...(onlyOnProject ? { projectId } : {}), status: "ACTIVE", q, sort: "name.asc", page: 1, perPage: 25 });
+    const { rows } = await listContacts(db, {
+      companyId,
+      ...(onlyOnProject ? { projectId } : {}),
+      status: "ACTIVE",
+      q,
+      sort: "name.asc",
+      page: 1,
+      perPage: 25,
+    });
     return rows.map((r) => ({
       id: r.id,
       name: `${r.firstName} ${r.lastName}`,

@@ -8,8 +8,20 @@ import { tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/dire
 import { directoryListing, type DirectoryScope } from "./queries";
 
 const COLUMNS = [
-  "First name", "Last name", "Email", "Phone", "Job title", "Company", "Employee ID",
-  "Classification", "Employee of our company", "Created from", "Status", "Projects", "Added", "Inactivated",
+  "First name",
+  "Last name",
+  "Email",
+  "Phone",
+  "Job title",
+  "Company",
+  "Employee ID",
+  "Classification",
+  "Employee of our company",
+  "Created from",
+  "Status",
+  "Projects",
+  "Added",
+  "Inactivated",
 ];
 
 /**
@@ -39,7 +51,11 @@ export function csvStream(records: AsyncIterable<string[]>, columns: string[]): 
   const csv = spreadsheetCsv(columns);
   pipeline(Readable.from(records), csv, (error) => {
     // A browser that stops the download is no failure.
-    if (error && error.name !== "AbortError" && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") {
+    if (
+      error &&
+      error.name !== "AbortError" &&
+      (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE"
+    ) {
       console.error("CSV export failed:", error);
     }
   });
@@ -52,10 +68,20 @@ export function contactsCsv(db: Db, scope: DirectoryScope, tab: DirectoryTab, qu
   async function* records() {
     for await (const c of rows) {
       yield [
-        c.firstName, c.lastName, c.email ?? "", c.phone ?? "", c.jobTitle ?? "", c.vendor?.name ?? "",
-        c.employeeId ?? "", c.classification ?? "", c.isEmployee ? "Yes" : "No", ORIGIN_LABELS[c.origin],
-        c.status === "ACTIVE" ? "Active" : "Inactive", c.memberships.map((m) => m.project.name).join("; "),
-        c.createdAt.toISOString().slice(0, 10), c.inactivatedAt?.toISOString().slice(0, 10) ?? "",
+        c.firstName,
+        c.lastName,
+        c.email ?? "",
+        c.phone ?? "",
+        c.jobTitle ?? "",
+        c.vendor?.name ?? "",
+        c.employeeId ?? "",
+        c.classification ?? "",
+        c.isEmployee ? "Yes" : "No",
+        ORIGIN_LABELS[c.origin],
+        c.status === "ACTIVE" ? "Active" : "Inactive",
+        c.memberships.map((m) => m.project.name).join("; "),
+        c.createdAt.toISOString().slice(0, 10),
+        c.inactivatedAt?.toISOString().slice(0, 10) ?? "",
       ];
     }
   }

@@ -25,8 +25,13 @@ export async function exportDirectoryTab(request: Request, { params }: { params:
     return Response.json({ error: { code: "forbidden", message: REFUSAL[permission] } }, { status: 403 });
   }
   const day = new Date().toISOString().slice(0, 10);
-  const name = `${project ? project.number ?? "project" : "company"}-${tab}-${day}.csv`;
-  const csv = contactsCsv(await getPrisma(), { companyId: company.id, projectId: project?.id }, tab as DirectoryTab, query);
+  const name = `${project ? (project.number ?? "project") : "company"}-${tab}-${day}.csv`;
+  const csv = contactsCsv(
+    await getPrisma(),
+    { companyId: company.id, projectId: project?.id },
+    tab as DirectoryTab,
+    query,
+  );
   return new Response(Readable.toWeb(csv) as ReadableStream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -95,7 +95,12 @@ export async function createContactAction(_: ContactFormState, formData: FormDat
     const duplicates = await findDuplicateContacts(prisma, { companyId, ...parsed.data });
     if (duplicates.length) {
       return {
-        duplicates: duplicates.map((d) => ({ id: d.id, name: `${d.firstName} ${d.lastName}`, email: d.email, status: d.status })),
+        duplicates: duplicates.map((d) => ({
+          id: d.id,
+          name: `${d.firstName} ${d.lastName}`,
+          email: d.email,
+          status: d.status,
+        })),
         message: "A contact with this name and email already exists. Create another anyway?",
       };
     }
@@ -103,7 +108,13 @@ export async function createContactAction(_: ContactFormState, formData: FormDat
   try {
     const contact = crewId
       ? await createCrewWorker(prisma, { companyId, crewId, input: parsed.data, by })
-      : await createContact(prisma, { companyId, input: parsed.data, origin: "DIRECTORY", originProjectId: projectId, by });
+      : await createContact(prisma, {
+          companyId,
+          input: parsed.data,
+          origin: "DIRECTORY",
+          originProjectId: projectId,
+          by,
+        });
     revalidatePath(`/companies/${companyId}`, "layout");
     return { contactId: contact.id, message: `Added ${contact.firstName} ${contact.lastName}.` };
   } catch (error) {

@@ -6,7 +6,9 @@ import { applyBulkMembershipChange } from "@/server/projects/apply-bulk-membersh
 import { projectSelectionInputSchema } from "@/shared/bulk-selection";
 import type { LifecycleSummary } from "./actions";
 
-type MembershipChange = (context: ActionContext<z.output<typeof projectSelectionInputSchema>>) => Promise<LifecycleSummary>;
+type MembershipChange = (
+  context: ActionContext<z.output<typeof projectSelectionInputSchema>>,
+) => Promise<LifecycleSummary>;
 
 const membershipAction = (run: MembershipChange) =>
   serverAction({

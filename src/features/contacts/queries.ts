@@ -17,7 +17,11 @@ export async function loadDirectory(scope: DirectoryScope, tab: DirectoryTab, qu
     listContacts(prisma, { ...scope, ...directoryListing(query), status: tabStatus(tab) }),
     countContacts(prisma, scope),
     listVendors(prisma, scope.companyId),
-    prisma.project.findMany({ where: { companyId: scope.companyId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.project.findMany({
+      where: { companyId: scope.companyId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return { ...list, counts, vendors, projects };
 }

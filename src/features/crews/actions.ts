@@ -11,9 +11,14 @@ import { can } from "@/server/permissions/can";
 import { createCrewInputSchema, crewMembersInputSchema, removeCrewMemberInputSchema } from "./validations";
 
 /** Managing crews takes Standard access on the crew's project. */
-async function crewAccess({ companyId, crewId }: { companyId: string; crewId: string }, db: PrismaClient): Promise<ActionAccess> {
+async function crewAccess(
+  { companyId, crewId }: { companyId: string; crewId: string },
+  db: PrismaClient,
+): Promise<ActionAccess> {
   const crew = await getCrew(db, { companyId, crewId });
-  return crew ? { permission: "edit contacts", projectId: crew.projectId } : { refused: "That crew no longer exists. Reload the page." };
+  return crew
+    ? { permission: "edit contacts", projectId: crew.projectId }
+    : { refused: "That crew no longer exists. Reload the page." };
 }
 
 const revalidate = (_: unknown, { companyId }: { companyId: string }) => companyPages(companyId);
@@ -30,7 +35,11 @@ export const addCrewMembersAction = serverAction({
   access: crewAccess,
   // Adding to a crew puts the worker on the project's directory only for whoever may add to it.
   run: ({ db, actor, input, projectId }) =>
-    addCrewMembers(db, { ...input, addToProject: can(actor, "manage project members", { projectId }), by: changedBy(actor) }),
+    addCrewMembers(db, {
+      ...input,
+      addToProject: can(actor, "manage project members", { projectId }),
+      by: changedBy(actor),
+    }),
   revalidate,
 });
 

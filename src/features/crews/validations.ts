@@ -16,7 +16,10 @@ export const createCrewInputSchema = z.strictObject({
 export const crewMembersInputSchema = z.strictObject({
   companyId: recordId(),
   crewId: recordId(),
-  contactIds: z.array(recordId()).min(1, { error: "Pick at least one worker." }).max(200, { error: "Add at most 200 workers at once." }),
+  contactIds: z
+    .array(recordId())
+    .min(1, { error: "Pick at least one worker." })
+    .max(200, { error: "Add at most 200 workers at once." }),
 });
 
 export const removeCrewMemberInputSchema = z.strictObject({

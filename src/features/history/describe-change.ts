@@ -29,9 +29,14 @@ function projectList(ids: string[], projectNames: ReadonlyMap<string, string>): 
  * One line a person reads for a history entry: what happened, to which directories, and
  * for edits which fields went from what to what.
  */
-export function describeChange(item: HistoryEvent & Pick<HistoryItem, "projectIds">, projectNames: ReadonlyMap<string, string>): string {
+export function describeChange(
+  item: HistoryEvent & Pick<HistoryItem, "projectIds">,
+  projectNames: ReadonlyMap<string, string>,
+): string {
   const fieldList = (fields: Record<string, { from: unknown; to: unknown }>) =>
-    Object.entries(fields).map(([field, c]) => `${FIELD_LABELS[field] ?? field}: ${value(c.from)} → ${value(c.to)}`).join("; ");
+    Object.entries(fields)
+      .map(([field, c]) => `${FIELD_LABELS[field] ?? field}: ${value(c.from)} → ${value(c.to)}`)
+      .join("; ");
   const projects = projectList(item.projectIds, projectNames);
   switch (item.action) {
     case "contact.created":
@@ -51,7 +56,11 @@ export function describeChange(item: HistoryEvent & Pick<HistoryItem, "projectId
     case "contact.imported":
       return `Imported from row ${item.changes.row}${item.projectIds.length ? `, on ${projects}` : ""}`;
     case "contact.updated_by_import":
-      return [`Updated by import (row ${item.changes.row})`, fieldList(item.changes.fields), item.projectIds.length && `joined ${projects}`]
+      return [
+        `Updated by import (row ${item.changes.row})`,
+        fieldList(item.changes.fields),
+        item.projectIds.length && `joined ${projects}`,
+      ]
         .filter(Boolean)
         .join("; ");
     case "batch.undone": {
@@ -61,7 +70,9 @@ export function describeChange(item: HistoryEvent & Pick<HistoryItem, "projectId
         return `Undone import: ${fieldList(changes.fields) || "left the project directories it joined"}`;
       }
       if ("status" in changes) {
-        return changes.status.to === "ACTIVE" ? `Undone: active again, back on ${projects}` : `Undone: inactive again, off ${projects}`;
+        return changes.status.to === "ACTIVE"
+          ? `Undone: active again, back on ${projects}`
+          : `Undone: inactive again, off ${projects}`;
       }
       return `Undone: back on ${projects}${changes.crewIds.length ? ` and ${changes.crewIds.length === 1 ? "its crew" : "its crews"}` : ""}`;
     }

@@ -8,7 +8,18 @@ import { describeChange } from "./describe-change";
 import { actionLabel } from "@/shared/history-events";
 import type { HistoryFilters } from "@/shared/history-filters";
 
-const COLUMNS = ["When (UTC)", "Contact", "Action", "Change", "By", "By (email)", "By (user ID)", "Reason", "Batch", "Contact ID"];
+const COLUMNS = [
+  "When (UTC)",
+  "Contact",
+  "Action",
+  "Change",
+  "By",
+  "By (email)",
+  "By (user ID)",
+  "Reason",
+  "Batch",
+  "Contact ID",
+];
 
 /** The company's Change History with the page's filters, as CSV (UTF-8 with BOM), streamed. */
 export function historyCsv(db: Db, companyId: string, filters: HistoryFilters): Readable {

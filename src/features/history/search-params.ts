@@ -7,7 +7,10 @@ export const HISTORY_PAGE_SIZE = 50;
  * The Change History page's URL: filters and page. A value that does not parse is left
  * out (the page shows everything) rather than failing the page.
  */
-export function parseHistorySearchParams(raw: Record<string, string | string[] | undefined>): { filters: HistoryFilters; page: number } {
+export function parseHistorySearchParams(raw: Record<string, string | string[] | undefined>): {
+  filters: HistoryFilters;
+  page: number;
+} {
   const one = (key: string) => {
     const v = raw[key];
     return (Array.isArray(v) ? v[0] : v) || undefined;
@@ -18,7 +21,13 @@ export function parseHistorySearchParams(raw: Record<string, string | string[] |
     if (parsed.success && parsed.data) (filters as Record<string, string>)[key] = parsed.data;
   }
   if (filters.from && filters.to && filters.from > filters.to) delete filters.to;
-  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(one("page") ?? 1);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .catch(1)
+    .parse(one("page") ?? 1);
   return { filters, page };
 }
 

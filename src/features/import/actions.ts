@@ -17,7 +17,10 @@ import { draftSettingsSchema, runImportInputSchema, saveSettingsInputSchema, typ
 
 const uploadSchema = z.strictObject({
   companyId: z.uuid().transform((id) => id.toLowerCase()),
-  projectId: z.uuid().transform((id) => id.toLowerCase()).optional(),
+  projectId: z
+    .uuid()
+    .transform((id) => id.toLowerCase())
+    .optional(),
   file: z.file({ error: "Choose a CSV or Excel file." }),
 });
 
@@ -33,7 +36,10 @@ export async function uploadImportFileAction(form: FormData): Promise<ActionResu
   const { actor, error } = await authorize(companyId, "import contacts", { projectId });
   if (error !== null) return { data: null, error };
   if (file.size > IMPORT_LIMITS.maxBytes) {
-    return { data: null, error: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB. Split the file.` };
+    return {
+      data: null,
+      error: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB. Split the file.`,
+    };
   }
   const content = new Uint8Array(await file.arrayBuffer());
   try {
@@ -44,7 +50,14 @@ export async function uploadImportFileAction(form: FormData): Promise<ActionResu
       delimiter: sheet.delimiter,
       sheet: sheet.sheet,
     });
-    const draftId = await createImportDraft(await getPrisma(), { companyId, userId: actor.userId, projectId, fileName: file.name, content, settings });
+    const draftId = await createImportDraft(await getPrisma(), {
+      companyId,
+      userId: actor.userId,
+      projectId,
+      fileName: file.name,
+      content,
+      settings,
+    });
     return { data: { draftId }, error: null };
   } catch (e) {
     if (e instanceof DomainError) return { data: null, error: e.message };
@@ -60,10 +73,19 @@ export async function saveImportSettingsAction(input: unknown): Promise<ActionRe
   const { actor, error } = await authorize(companyId, null);
   if (error !== null) return { data: null, error };
   const saved = await updateImportDraft(await getPrisma(), { companyId, userId: actor.userId, draftId, settings });
-  return saved ? { data: null, error: null } : { data: null, error: "That upload is gone (uploads are kept a day). Upload the file again." };
+  return saved
+    ? { data: null, error: null }
+    : { data: null, error: "That upload is gone (uploads are kept a day). Upload the file again." };
 }
 
-export type ImportSummary = { batchId: string | null; created: number; updated: number; unchanged: number; skipped: number; invalid: number };
+export type ImportSummary = {
+  batchId: string | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  invalid: number;
+};
 
 /** Import: applies the draft as planned on Review, once per key. */
 export async function runImportAction(input: unknown): Promise<ActionResult<ImportSummary>> {
@@ -93,9 +115,23 @@ export async function runImportAction(input: unknown): Promise<ActionResult<Impo
     });
     revalidatePath(`/companies/${companyId}`, "layout");
     const c = outcome.counts;
-    return { data: { batchId: outcome.batchId, created: c.create, updated: c.update, unchanged: c.unchanged, skipped: c.skip, invalid: c.invalid + c.duplicates }, error: null };
+    return {
+      data: {
+        batchId: outcome.batchId,
+        created: c.create,
+        updated: c.update,
+        unchanged: c.unchanged,
+        skipped: c.skip,
+        invalid: c.invalid + c.duplicates,
+      },
+      error: null,
+    };
   } catch (e) {
-    if (e instanceof InvalidRowsError) return { data: null, error: `${e.message} Fix the file and upload it again, or choose to skip the rows with errors.` };
+    if (e instanceof InvalidRowsError)
+      return {
+        data: null,
+        error: `${e.message} Fix the file and upload it again, or choose to skip the rows with errors.`,
+      };
     if (e instanceof DomainError) return { data: null, error: e.message };
     throw e;
   }

@@ -5,8 +5,30 @@ import { neutralizeFormula } from "@/features/contacts/export-csv";
 import type { Spreadsheet } from "@/server/import/read-spreadsheet";
 import { FIELD_LABELS, type PlannedRow } from "@/shared/import/fields";
 
-const TEMPLATE_FIELDS = ["firstName", "lastName", "email", "phone", "jobTitle", "employeeId", "classification", "isEmployee", "vendor", "projects"] as const;
-const TEMPLATE_EXAMPLE = ["Maria", "Garcia", "maria.garcia@example.com", "(555) 123-4567", "Carpenter", "E-1042", "Journeyman", "Yes", "Acme Framing", "Harbor View; P-2024-07"];
+const TEMPLATE_FIELDS = [
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "jobTitle",
+  "employeeId",
+  "classification",
+  "isEmployee",
+  "vendor",
+  "projects",
+] as const;
+const TEMPLATE_EXAMPLE = [
+  "Maria",
+  "Garcia",
+  "maria.garcia@example.com",
+  "(555) 123-4567",
+  "Carpenter",
+  "E-1042",
+  "Journeyman",
+  "Yes",
+  "Acme Framing",
+  "Harbor View; P-2024-07",
+];
 
 /** The template's header (the field names the headers are guessed from) and an example row. */
 export function templateCsv(): string {
@@ -15,7 +37,11 @@ export function templateCsv(): string {
 
 export function templateXlsx(): Uint8Array {
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([TEMPLATE_FIELDS.map((f) => FIELD_LABELS[f]), TEMPLATE_EXAMPLE]), "Contacts");
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([TEMPLATE_FIELDS.map((f) => FIELD_LABELS[f]), TEMPLATE_EXAMPLE]),
+    "Contacts",
+  );
   return XLSX.write(book, { type: "array", bookType: "xlsx" }) as Uint8Array;
 }
 
@@ -27,6 +53,13 @@ export function templateXlsx(): Uint8Array {
 export function errorsCsv(sheet: Spreadsheet, rows: PlannedRow[]): string {
   const records = rows
     .filter((r) => r.problems.length)
-    .map((r) => [String(r.row), ...sheet.rows[r.row - 2]!, r.problems.map((p) => `${p.column}: ${p.message}`).join(" ")]);
-  return stringify([["Row", ...sheet.headers, "Problem"], ...records], { bom: true, cast: { string: neutralizeFormula } });
+    .map((r) => [
+      String(r.row),
+      ...sheet.rows[r.row - 2]!,
+      r.problems.map((p) => `${p.column}: ${p.message}`).join(" "),
+    ]);
+  return stringify([["Row", ...sheet.headers, "Problem"], ...records], {
+    bom: true,
+    cast: { string: neutralizeFormula },
+  });
 }

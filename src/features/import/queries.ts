@@ -13,7 +13,9 @@ export const REVIEW_PAGE_SIZE = 50;
 
 export type WizardColumn = { header: string; target: ColumnTarget; samples: string[] };
 export type ReviewRow = PlannedRow & { cells: Record<string, string> };
-export type WizardFile = Pick<Spreadsheet, "kind" | "encoding" | "delimiter" | "sheets" | "sheet"> & { rowCount: number };
+export type WizardFile = Pick<Spreadsheet, "kind" | "encoding" | "delimiter" | "sheets" | "sheet"> & {
+  rowCount: number;
+};
 
 export type WizardData = {
   draftId: string;
@@ -25,7 +27,14 @@ export type WizardData = {
   columns: WizardColumn[];
   /** Review: why the mapping cannot be used (sent back to Map columns). */
   mappingError: string | null;
-  review: { counts: ImportOutcome["counts"]; newVendors: string[]; rows: ReviewRow[]; matching: number; page: number; pageCount: number } | null;
+  review: {
+    counts: ImportOutcome["counts"];
+    newVendors: string[];
+    rows: ReviewRow[];
+    matching: number;
+    page: number;
+    pageCount: number;
+  } | null;
 };
 
 type Loaded = { draft: NonNullable<Awaited<ReturnType<typeof getImportDraft>>>; settings: DraftSettings };
@@ -39,18 +48,29 @@ export async function loadDraft(actor: Actor, draftId: string, projectId: string
 
 /** The file read with the draft's choices, and each column's field (guessed until the user maps it). */
 export function readDraft({ draft, settings }: Loaded): { sheet: Spreadsheet; columns: WizardColumn[] } {
-  const sheet = readSpreadsheet(draft.content, draft.fileName, { delimiter: settings.delimiter, sheet: settings.sheet });
+  const sheet = readSpreadsheet(draft.content, draft.fileName, {
+    delimiter: settings.delimiter,
+    sheet: settings.sheet,
+  });
   const guessed = guessMapping(sheet.headers);
   const columns = sheet.headers.map((header, i) => ({
     header,
     target: settings.mapping ? (settings.mapping[header] ?? SKIP_COLUMN) : guessed[i]!,
-    samples: sheet.rows.map((r) => r[i]!).filter(Boolean).slice(0, 3),
+    samples: sheet.rows
+      .map((r) => r[i]!)
+      .filter(Boolean)
+      .slice(0, 3),
   }));
   return { sheet, columns };
 }
 
 /** The plan of a draft as it stands: every row, checked against the directory, nothing written. */
-export async function planDraft(companyId: string, loaded: Loaded, sheet: Spreadsheet, columns: WizardColumn[]): Promise<ImportOutcome> {
+export async function planDraft(
+  companyId: string,
+  loaded: Loaded,
+  sheet: Spreadsheet,
+  columns: WizardColumn[],
+): Promise<ImportOutcome> {
   const mapping = resolveMapping(sheet.headers, Object.fromEntries(columns.map((c) => [c.header, c.target])));
   const { settings, draft } = loaded;
   return importContacts(await getPrisma(), {
@@ -69,18 +89,31 @@ export async function planDraft(companyId: string, loaded: Loaded, sheet: Spread
 }
 
 /** Everything a wizard step shows, from the draft in the URL. */
-export async function loadImportWizard(actor: Actor, draftId: string, projectId: string | undefined, params: StepParams): Promise<WizardData> {
+export async function loadImportWizard(
+  actor: Actor,
+  draftId: string,
+  projectId: string | undefined,
+  params: StepParams,
+): Promise<WizardData> {
   const loaded = await loadDraft(actor, draftId, projectId);
   const base = { draftId, fileName: loaded.draft.fileName, settings: loaded.settings };
   let read: ReturnType<typeof readDraft>;
   try {
     read = readDraft(loaded);
   } catch (error) {
-    if (error instanceof FileProblemError) return { ...base, fileError: error.message, file: null, columns: [], mappingError: null, review: null };
+    if (error instanceof FileProblemError)
+      return { ...base, fileError: error.message, file: null, columns: [], mappingError: null, review: null };
     throw error;
   }
   const { sheet, columns } = read;
-  const file: WizardFile = { kind: sheet.kind, encoding: sheet.encoding, delimiter: sheet.delimiter, sheets: sheet.sheets, sheet: sheet.sheet, rowCount: sheet.rows.length };
+  const file: WizardFile = {
+    kind: sheet.kind,
+    encoding: sheet.encoding,
+    delimiter: sheet.delimiter,
+    sheets: sheet.sheets,
+    sheet: sheet.sheet,
+    rowCount: sheet.rows.length,
+  };
   const data: WizardData = { ...base, fileError: null, file, columns, mappingError: null, review: null };
   if (params.step !== "review") return data;
   let outcome: ImportOutcome;
@@ -95,7 +128,14 @@ export async function loadImportWizard(actor: Actor, draftId: string, projectId:
   const page = Math.min(params.page, pageCount);
   const rows = shown.slice((page - 1) * REVIEW_PAGE_SIZE, page * REVIEW_PAGE_SIZE).map((r) => ({
     ...r,
-    cells: Object.fromEntries(columns.filter((c) => c.target !== SKIP_COLUMN).map((c) => [c.header, sheet.rows[r.row - 2]![sheet.headers.indexOf(c.header)]!])),
+    cells: Object.fromEntries(
+      columns
+        .filter((c) => c.target !== SKIP_COLUMN)
+        .map((c) => [c.header, sheet.rows[r.row - 2]![sheet.headers.indexOf(c.header)]!]),
+    ),
   }));
-  return { ...data, review: { counts: outcome.counts, newVendors: outcome.newVendors, rows, matching: shown.length, page, pageCount } };
+  return {
+    ...data,
+    review: { counts: outcome.counts, newVendors: outcome.newVendors, rows, matching: shown.length, page, pageCount },
+  };
 }

@@ -13,7 +13,10 @@ export const draftSettingsSchema = z.strictObject({
 });
 export type DraftSettings = z.output<typeof draftSettingsSchema>;
 
-const ids = { companyId: z.uuid().transform((id) => id.toLowerCase()), draftId: z.uuid().transform((id) => id.toLowerCase()) };
+const ids = {
+  companyId: z.uuid().transform((id) => id.toLowerCase()),
+  draftId: z.uuid().transform((id) => id.toLowerCase()),
+};
 
 export const saveSettingsInputSchema = z.strictObject({ ...ids, settings: draftSettingsSchema });
 

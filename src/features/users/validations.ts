@@ -6,7 +6,11 @@ export const PERMISSION_LEVELS = Object.values(PermissionLevel);
 
 export const addUserSchema = z.strictObject({
   companyId: recordId(),
-  name: z.string().trim().min(1, { error: "Enter the person's name." }).max(100, { error: "Keep the name under 100 characters." }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter the person's name." })
+    .max(100, { error: "Keep the name under 100 characters." }),
   email: z.email({ error: "Enter an email address like name@example.com." }).trim().toLowerCase().max(254),
   password: z
     .string()

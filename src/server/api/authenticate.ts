@@ -20,7 +20,11 @@ export async function authenticate(request: Request, db: PrismaClient): Promise<
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw new ApiError("unauthorized", "Send the token as: Authorization: Bearer <token>.");
     const found = await verifyApiToken(db, token);
-    if (!found) throw new ApiError("unauthorized", "This API token is not valid, or it was revoked. Create a new one in Settings.");
+    if (!found)
+      throw new ApiError(
+        "unauthorized",
+        "This API token is not valid, or it was revoked. Create a new one in Settings.",
+      );
     return { userId: found.userId, tokenCompanyId: found.companyId };
   }
   const session = await authFor(db).api.getSession({ headers: request.headers });
@@ -28,7 +32,10 @@ export async function authenticate(request: Request, db: PrismaClient): Promise<
     throw new ApiError("unauthorized", "Sign in, or send a personal API token as: Authorization: Bearer <token>.");
   }
   if (!SAFE_METHODS.has(request.method) && !sameSite(request)) {
-    throw new ApiError("forbidden", "Changes with a session cookie must come from Rollcall itself. Integrations use an API token.");
+    throw new ApiError(
+      "forbidden",
+      "Changes with a session cookie must come from Rollcall itself. Integrations use an API token.",
+    );
   }
   return { userId: session.user.id };
 }
@@ -41,6 +48,8 @@ export async function authenticate(request: Request, db: PrismaClient): Promise<
 function sameSite(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return request.headers.get("sec-fetch-site") === "same-origin";
-  const app = URL.canParse(process.env.BETTER_AUTH_URL ?? "") ? new URL(process.env.BETTER_AUTH_URL!).origin : new URL(request.url).origin;
+  const app = URL.canParse(process.env.BETTER_AUTH_URL ?? "")
+    ? new URL(process.env.BETTER_AUTH_URL!).origin
+    : new URL(request.url).origin;
   return URL.canParse(origin) && new URL(origin).origin === app;
 }

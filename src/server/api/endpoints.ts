@@ -157,7 +157,8 @@ export const endpoints = {
     method: "patch",
     path: "/companies/{companyId}/contacts/{contactId}",
     summary: "Edit a contact's fields",
-    description: "Send only the fields to change; null or \"\" clears an optional field. Status changes go through the bulk endpoints.",
+    description:
+      'Send only the fields to change; null or "" clears an optional field. Status changes go through the bulk endpoints.',
     body: updateContactBody,
     status: 200,
     response: contactSchema,
@@ -167,8 +168,7 @@ export const endpoints = {
     method: "post",
     path: "/companies/{companyId}/contacts/bulk_inactivate",
     summary: "Inactivate contacts",
-    description:
-      `Moves active contacts to Inactive Contacts in the company directory and in every project directory they are on, all or nothing. Ids that are already inactive or unknown are skipped and reported. ${REASON_NOTE}`,
+    description: `Moves active contacts to Inactive Contacts in the company directory and in every project directory they are on, all or nothing. Ids that are already inactive or unknown are skipped and reported. ${REASON_NOTE}`,
     body: bulkContactsBody,
     status: 200,
     response: bulkResultSchema,
@@ -179,8 +179,7 @@ export const endpoints = {
     method: "post",
     path: "/companies/{companyId}/contacts/bulk_reactivate",
     summary: "Reactivate contacts",
-    description:
-      `Moves inactive contacts back to Contacts in the company directory and in every project directory they were on when inactivated (not those they were removed from), all or nothing. Ids that are already active or unknown are skipped and reported. ${REASON_NOTE}`,
+    description: `Moves inactive contacts back to Contacts in the company directory and in every project directory they were on when inactivated (not those they were removed from), all or nothing. Ids that are already active or unknown are skipped and reported. ${REASON_NOTE}`,
     body: bulkContactsBody,
     status: 200,
     response: bulkResultSchema,
@@ -219,7 +218,8 @@ export const endpoints = {
     method: "get",
     path: "/companies/{companyId}/history",
     summary: "The company's change history, newest first, one page at a time",
-    description: "Every change to every contact, filterable by action, by the person who made it (actorId) and by day (from, to: UTC dates, inclusive).",
+    description:
+      "Every change to every contact, filterable by action, by the person who made it (actorId) and by day (from, to: UTC dates, inclusive).",
     query: historyQuery,
     status: 200,
     response: historyPageSchema,
@@ -245,7 +245,8 @@ export const endpoints = {
     summary: "Undo a bulk change",
     description:
       "Puts back exactly what a bulk inactivate, reactivate or remove-from-project changed, memberships and crews included, all or nothing, and records the undo in the history. Needs the permission the change itself needed. Accepts an Idempotency-Key header.",
-    conflict: "Answered when the change was already undone, cannot be undone, or when any of its contacts changed since (details.contacts names them); nothing is changed.",
+    conflict:
+      "Answered when the change was already undone, cannot be undone, or when any of its contacts changed since (details.contacts names them); nothing is changed.",
     status: 200,
     response: undoResultSchema,
     // Any member may ask; the handler then checks the permission the change itself took.
@@ -256,7 +257,8 @@ export const endpoints = {
     method: "post",
     path: "/companies/{companyId}/projects/{projectId}/contacts",
     summary: "Add contacts to a project's directory",
-    description: "Contacts removed from the project earlier come back. Inactive, unknown and present contacts are skipped and reported.",
+    description:
+      "Contacts removed from the project earlier come back. Inactive, unknown and present contacts are skipped and reported.",
     body: contactIdsBody,
     status: 200,
     response: addContactsResultSchema,

@@ -50,7 +50,10 @@ export class ApiError extends Error {
 export function flattenIssues(issues: readonly z.core.$ZodIssue[]): IssueDetail[] {
   return issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: `Unknown field "${key}": leave it out.` }));
+      return issue.keys.map((key) => ({
+        path: joinPath([...issue.path, key]),
+        message: `Unknown field "${key}": leave it out.`,
+      }));
     }
     return [{ path: joinPath(issue.path), message: issue.message }];
   });
@@ -72,8 +75,13 @@ export function invalidInput(where: "query string" | "request body", issues: rea
   }
   const details = flattenIssues(issues);
   const [first] = details;
-  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? "s" : ""}, see details)` : "";
-  const what = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : "it does not match the schema";
+  const more =
+    details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? "s" : ""}, see details)` : "";
+  const what = first
+    ? first.path
+      ? `${first.path}: ${first.message}`
+      : first.message
+    : "it does not match the schema";
   return new ApiError("validation_error", `Check the ${where}: ${what}${more}`, details);
 }
 
@@ -82,14 +90,25 @@ export function errorResponse(error: unknown): Response {
   const known = asApiError(error);
   if (known) return errorBody(known);
   if (isDatabaseUnavailable(error)) {
-    console.error("API request failed: the database is unavailable:", String((error as { code?: unknown })?.code ?? error));
+    console.error(
+      "API request failed: the database is unavailable:",
+      String((error as { code?: unknown })?.code ?? error),
+    );
     return errorBody(
-      new ApiError("database_unavailable", `The database is unavailable right now; nothing was changed. Try again in ${RETRY_AFTER_SECONDS} seconds.`),
+      new ApiError(
+        "database_unavailable",
+        `The database is unavailable right now; nothing was changed. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
+      ),
       { "retry-after": String(RETRY_AFTER_SECONDS) },
     );
   }
   console.error("API request failed:", error);
-  return errorBody(new ApiError("internal_error", "Something went wrong on our side. Try again; if it keeps failing, contact support."));
+  return errorBody(
+    new ApiError(
+      "internal_error",
+      "Something went wrong on our side. Try again; if it keeps failing, contact support.",
+    ),
+  );
 }
 
 function asApiError(error: unknown): ApiError | null {

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { reasonSchema } from "@/shared/bulk-selection";
-import { IMPORT_FIELDS, IMPORT_LIMITS, NAME_ORDERS, ON_MATCH, SKIP_COLUMN, mappingSchema } from "@/shared/import/fields";
+import {
+  IMPORT_FIELDS,
+  IMPORT_LIMITS,
+  NAME_ORDERS,
+  ON_MATCH,
+  SKIP_COLUMN,
+  mappingSchema,
+} from "@/shared/import/fields";
 
 const flag = (name: string, byDefault: "true" | "false") =>
   z
@@ -12,9 +19,9 @@ const DELIMITER_NAMES = { comma: ",", semicolon: ";", tab: "\t" } as const;
 
 /** The import's multipart/form-data fields. */
 export const importContactsForm = z.strictObject({
-  file: z
-    .file({ error: "Attach the spreadsheet (CSV or .xlsx) as a file field named file." })
-    .meta({ description: `The spreadsheet: CSV (UTF-8 with or without BOM, UTF-16, Windows-1252; comma, semicolon or tab) or .xlsx. At most ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB and ${IMPORT_LIMITS.maxRows.toLocaleString("en-US")} rows; row 1 is the header.` }),
+  file: z.file({ error: "Attach the spreadsheet (CSV or .xlsx) as a file field named file." }).meta({
+    description: `The spreadsheet: CSV (UTF-8 with or without BOM, UTF-16, Windows-1252; comma, semicolon or tab) or .xlsx. At most ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB and ${IMPORT_LIMITS.maxRows.toLocaleString("en-US")} rows; row 1 is the header.`,
+  }),
   mapping: z
     .string()
     .transform((text, ctx) => {
@@ -27,7 +34,8 @@ export const importContactsForm = z.strictObject({
       }
       const parsed = mappingSchema.safeParse(json);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
         return z.NEVER;
       }
       return parsed.data;
@@ -40,22 +48,36 @@ export const importContactsForm = z.strictObject({
     .uuid({ error: "projectId must be a project id." })
     .transform((id) => id.toLowerCase())
     .optional()
-    .meta({ description: "Import into this project's directory: created and updated contacts join it (project Admins may import there)." }),
+    .meta({
+      description:
+        "Import into this project's directory: created and updated contacts join it (project Admins may import there).",
+    }),
   onMatch: z.enum(ON_MATCH, { error: "onMatch must be skip or update." }).default("skip").meta({
-    description: "A row that matches an existing contact (by Employee ID, else email, case-insensitive): skip it, or update the contact's mapped, non-empty fields.",
+    description:
+      "A row that matches an existing contact (by Employee ID, else email, case-insensitive): skip it, or update the contact's mapped, non-empty fields.",
   }),
   dryRun: flag("dryRun", "false").meta({ description: "true: plan only, change nothing." }),
-  skipInvalid: flag("skipInvalid", "false").meta({ description: "true: import the valid rows and report the others; otherwise any invalid row answers 422 and nothing is imported." }),
-  createCompanies: flag("createCompanies", "true").meta({ description: "Create the companies (vendors) the file names that the directory does not have; false makes such rows invalid." }),
+  skipInvalid: flag("skipInvalid", "false").meta({
+    description:
+      "true: import the valid rows and report the others; otherwise any invalid row answers 422 and nothing is imported.",
+  }),
+  createCompanies: flag("createCompanies", "true").meta({
+    description:
+      "Create the companies (vendors) the file names that the directory does not have; false makes such rows invalid.",
+  }),
   sheet: z.string().max(100).optional().meta({ description: "The .xlsx sheet to read; the first by default." }),
   delimiter: z
     .enum(["comma", "semicolon", "tab"], { error: "delimiter must be comma, semicolon or tab." })
     .transform((d) => DELIMITER_NAMES[d])
     .optional()
     .meta({ description: "The CSV delimiter; detected by default." }),
-  nameOrder: z.enum(NAME_ORDERS, { error: `nameOrder must be ${NAME_ORDERS.join(" or ")}.` }).default("first-last").meta({
-    description: 'How a fullName column reads: "Mary Ann Smith" (first-last) or "Smith Mary Ann" (last-first); "Smith, Mary Ann" is always last name first.',
-  }),
+  nameOrder: z
+    .enum(NAME_ORDERS, { error: `nameOrder must be ${NAME_ORDERS.join(" or ")}.` })
+    .default("first-last")
+    .meta({
+      description:
+        'How a fullName column reads: "Mary Ann Smith" (first-last) or "Smith Mary Ann" (last-first); "Smith, Mary Ann" is always last name first.',
+    }),
   reason: reasonSchema,
 });
 
@@ -63,7 +85,10 @@ const row = z.number().int().meta({ description: "The row as numbered in the fil
 
 export const importResultSchema = z
   .strictObject({
-    batchId: z.uuid().nullable().meta({ description: "The import's change batch, for undo; null for a dry run or when nothing changed." }),
+    batchId: z
+      .uuid()
+      .nullable()
+      .meta({ description: "The import's change batch, for undo; null for a dry run or when nothing changed." }),
     dryRun: z.boolean(),
     created: z.number().int(),
     updated: z.number().int(),
@@ -71,6 +96,8 @@ export const importResultSchema = z
     skipped: z.array(z.strictObject({ row, reason: z.string() })),
     invalid: z.array(z.strictObject({ row, column: z.string(), message: z.string() })),
     newCompanies: z.array(z.string()).meta({ description: "Companies (vendors) the import creates." }),
-    mapping: z.record(z.string(), z.enum([...IMPORT_FIELDS, SKIP_COLUMN])).meta({ description: "Each header's field, as used (guessed when no mapping was sent)." }),
+    mapping: z
+      .record(z.string(), z.enum([...IMPORT_FIELDS, SKIP_COLUMN]))
+      .meta({ description: "Each header's field, as used (guessed when no mapping was sent)." }),
   })
   .meta({ id: "ImportResult" });

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponsesObject,
+} from "zod-openapi";
 import { MAX_BULK_CONTACTS } from "@/shared/directory-query";
 import { endpoints, type Endpoint } from "./endpoints";
 import { MAX_BODY_BYTES } from "./request";
@@ -17,18 +22,21 @@ function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResp
       content: errorContent,
     },
     401: {
-      description: "unauthorized: no session cookie or API token, or the token is not valid (revoked tokens stop working at once).",
+      description:
+        "unauthorized: no session cookie or API token, or the token is not valid (revoked tokens stop working at once).",
       content: errorContent,
     },
     ...(endpoint.access && {
       403: {
-        description: "forbidden: the caller's Directory permission does not allow this (or a session cookie was sent from another site).",
+        description:
+          "forbidden: the caller's Directory permission does not allow this (or a session cookie was sent from another site).",
         content: errorContent,
       },
     }),
     ...(params.length && {
       404: {
-        description: "An id in the path (or in the body) names nothing in this company; a malformed id is treated as unknown.",
+        description:
+          "An id in the path (or in the body) names nothing in this company; a malformed id is treated as unknown.",
         content: errorContent,
       },
     }),
@@ -36,7 +44,8 @@ function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResp
     ...(endpoint.body && {
       413: {
         description: [
-          takesIds && `too_many_ids: more than ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contactIds; split them into batches.`,
+          takesIds &&
+            `too_many_ids: more than ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contactIds; split them into batches.`,
           `body_too_large: a body over ${(endpoint.multipart?.maxBytes ?? MAX_BODY_BYTES) / 1024 / 1024} MB.`,
         ]
           .filter(Boolean)
@@ -46,13 +55,15 @@ function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResp
     }),
     ...(endpoint.multipart && {
       422: {
-        description: "validation_error: the file cannot be imported as sent (not a spreadsheet, empty, too many rows or columns, no name column mapped) or rows are invalid; details.rows lists { row, column, message }. Nothing was imported.",
+        description:
+          "validation_error: the file cannot be imported as sent (not a spreadsheet, empty, too many rows or columns, no name column mapped) or rows are invalid; details.rows lists { row, column, message }. Nothing was imported.",
         content: errorContent,
       },
     }),
     500: { description: "internal_error: something failed on the server; nothing was changed.", content: errorContent },
     503: {
-      description: "database_unavailable: the database cannot be reached right now; nothing was changed. Retry after the seconds in Retry-After.",
+      description:
+        "database_unavailable: the database cannot be reached right now; nothing was changed. Retry after the seconds in Retry-After.",
       headers: { "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } } },
       content: errorContent,
     },
@@ -70,17 +81,24 @@ function operation(operationId: string, endpoint: Endpoint): ZodOpenApiOperation
       ...(endpoint.query && { query: endpoint.query }),
       ...(endpoint.idempotent && {
         header: z.object({
-          "Idempotency-Key": z
-            .string()
-            .max(255)
-            .optional()
-            .meta({ description: "Any unique string (a UUID, say). A retry with the same key within 24 hours gets the first answer and changes nothing; the same key with another request is refused (400)." }),
+          "Idempotency-Key": z.string().max(255).optional().meta({
+            description:
+              "Any unique string (a UUID, say). A retry with the same key within 24 hours gets the first answer and changes nothing; the same key with another request is refused (400).",
+          }),
         }),
       }),
     },
-    ...(endpoint.body && { requestBody: { required: true, content: { [endpoint.multipart ? "multipart/form-data" : "application/json"]: { schema: endpoint.body } } } }),
+    ...(endpoint.body && {
+      requestBody: {
+        required: true,
+        content: { [endpoint.multipart ? "multipart/form-data" : "application/json"]: { schema: endpoint.body } },
+      },
+    }),
     responses: {
-      [endpoint.status]: { description: endpoint.summary, content: { "application/json": { schema: endpoint.response } } },
+      [endpoint.status]: {
+        description: endpoint.summary,
+        content: { "application/json": { schema: endpoint.response } },
+      },
       ...errorResponses(endpoint, params),
     },
   };
@@ -91,7 +109,12 @@ const paths: ZodOpenApiPathsObject = {
     get: {
       operationId: "getOpenApiDocument",
       summary: "This document",
-      responses: { 200: { description: "The OpenAPI 3.1 document of this API.", content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } } },
+      responses: {
+        200: {
+          description: "The OpenAPI 3.1 document of this API.",
+          content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+        },
+      },
     },
   },
 };
@@ -112,8 +135,17 @@ export const openApiDocument = createDocument({
   security: [{ apiToken: [] }, { sessionCookie: [] }],
   components: {
     securitySchemes: {
-      apiToken: { type: "http", scheme: "bearer", description: "A personal API token, created in Settings → API tokens." },
-      sessionCookie: { type: "apiKey", in: "cookie", name: "rollcall.session_token", description: "The browser session (same-site requests only for changes)." },
+      apiToken: {
+        type: "http",
+        scheme: "bearer",
+        description: "A personal API token, created in Settings → API tokens.",
+      },
+      sessionCookie: {
+        type: "apiKey",
+        in: "cookie",
+        name: "rollcall.session_token",
+        description: "The browser session (same-site requests only for changes).",
+      },
     },
   },
   paths,

@@ -32,13 +32,20 @@ export async function parseBody<S extends z.ZodType>(schema: S, request: Request
   return parseWith(schema, json, "request body");
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: "query string" | "request body"): z.output<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: "query string" | "request body",
+): z.output<S> {
   // PostgreSQL text cannot hold U+0000, so it is refused here rather than failing in the database.
   const nulAt = findNul(input);
-  if (nulAt) throw invalidInput(where, [customIssue(nulAt, "Remove the NUL character (\\u0000); text cannot contain it.")]);
+  if (nulAt)
+    throw invalidInput(where, [customIssue(nulAt, "Remove the NUL character (\\u0000); text cannot contain it.")]);
   const surrogateAt = findNul(input, hasLoneSurrogate);
   if (surrogateAt) {
-    throw invalidInput(where, [customIssue(surrogateAt, "Remove the unpaired UTF-16 surrogate (such as \\ud800); text must be valid Unicode.")]);
+    throw invalidInput(where, [
+      customIssue(surrogateAt, "Remove the unpaired UTF-16 surrogate (such as \\ud800); text must be valid Unicode."),
+    ]);
   }
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw invalidInput(where, parsed.error.issues);
@@ -50,7 +57,8 @@ type Visit = { value: unknown; key: PropertyKey | null; parent: Visit | null };
 const hasNul = (text: string) => text.includes("\0");
 
 /** Half of a UTF-16 pair without the other half: JSON can carry one ("\ud800"), no database text can. */
-const hasLoneSurrogate = (text: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+const hasLoneSurrogate = (text: string) =>
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 
 /**
  * The path of the first string (or key) holding U+0000, or failing another test of text.
@@ -85,6 +93,8 @@ function customIssue(path: PropertyKey[], message: string): z.core.$ZodIssue {
 }
 
 function bodyTooLarge() {
-  return new ApiError("body_too_large", `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send fewer ids per request.`);
+  return new ApiError(
+    "body_too_large",
+    `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; send fewer ids per request.`,
+  );
 }
-

@@ -43,7 +43,12 @@ const NOT_FOUND: Record<PathParam, string> = {
  * request is authenticated (401) and the company's member checked against the endpoint's
  * permission (403) here, before any handler runs.
  */
-export function apiRoute<Path extends string, Query extends z.ZodObject | undefined, Body extends z.ZodType | undefined, Result extends z.ZodType>(
+export function apiRoute<
+  Path extends string,
+  Query extends z.ZodObject | undefined,
+  Body extends z.ZodType | undefined,
+  Result extends z.ZodType,
+>(
   endpoint: Endpoint<Path, Query, Body, Result>,
   handler: (input: ApiInput<Path, Query, Body>) => Promise<z.input<Result>>,
 ) {
@@ -57,9 +62,14 @@ export function apiRoute<Path extends string, Query extends z.ZodObject | undefi
       const query = parseQuery(endpoint.query ?? noQuery, new URL(request.url).searchParams);
       if (endpoint.access && actor) {
         const permission = endpoint.access(query as never);
-        if (!can(actor, permission, { projectId: params.projectId })) throw new ApiError("forbidden", REFUSAL[permission]);
+        if (!can(actor, permission, { projectId: params.projectId }))
+          throw new ApiError("forbidden", REFUSAL[permission]);
       }
-      const body = endpoint.body ? await (endpoint.multipart ? parseFormBody(endpoint.body, request, endpoint.multipart.maxBytes) : parseBody(endpoint.body, request)) : undefined;
+      const body = endpoint.body
+        ? await (endpoint.multipart
+            ? parseFormBody(endpoint.body, request, endpoint.multipart.maxBytes)
+            : parseBody(endpoint.body, request))
+        : undefined;
       const idempotencyKey = endpoint.idempotent ? readIdempotencyKey(request) : null;
       const input = { db, caller, actor, params, query, body, idempotencyKey } as ApiInput<Path, Query, Body>;
       return Response.json(await handler(input), { status: endpoint.status, headers: NO_STORE });
@@ -86,9 +96,11 @@ function readIdempotencyKey(request: Request): string | null {
   const key = request.headers.get("idempotency-key");
   if (key === null) return null;
   if (!IDEMPOTENCY_KEY.safeParse(key).success) {
-    throw new ApiError("validation_error", "The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID.", [
-      { path: "Idempotency-Key", message: "1 to 255 visible ASCII characters." },
-    ]);
+    throw new ApiError(
+      "validation_error",
+      "The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID.",
+      [{ path: "Idempotency-Key", message: "1 to 255 visible ASCII characters." }],
+    );
   }
   return key;
 }

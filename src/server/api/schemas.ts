@@ -53,7 +53,9 @@ const listQueryShape = {
     .min(1, { error: "perPage must be a whole number from 1 to 100." })
     .max(100, { error: "perPage must be a whole number from 1 to 100." })
     .default(50),
-  vendorId: recordId({ error: "vendorId must be a company (vendor) id." }).optional().meta({ description: "Only contacts of this company (vendor)." }),
+  vendorId: recordId({ error: "vendorId must be a company (vendor) id." })
+    .optional()
+    .meta({ description: "Only contacts of this company (vendor)." }),
   origin: z
     .enum(lowerValues(ContactOrigin), { error: `origin must be one of ${lowerValues(ContactOrigin).join(", ")}.` })
     .transform(upper)
@@ -63,7 +65,9 @@ const listQueryShape = {
 
 export const listContactsQuery = z.strictObject({
   ...listQueryShape,
-  projectId: recordId({ error: "projectId must be a project id." }).optional().meta({ description: "Only contacts on this project's directory." }),
+  projectId: recordId({ error: "projectId must be a project id." })
+    .optional()
+    .meta({ description: "Only contacts on this project's directory." }),
 });
 
 export const listProjectContactsQuery = z.strictObject(listQueryShape);
@@ -74,9 +78,13 @@ export const createContactBody = createContactSchema.meta({ id: "CreateContact" 
 export const updateContactBody = updateContactSchema.meta({ id: "UpdateContact" });
 
 /** The bulk action's input, less the company: that comes from the path. */
-export const bulkContactsBody = bulkContactsInputSchema.omit({ companyId: true, idempotencyKey: true }).meta({ id: "BulkContacts" });
+export const bulkContactsBody = bulkContactsInputSchema
+  .omit({ companyId: true, idempotencyKey: true })
+  .meta({ id: "BulkContacts" });
 
-export const contactIdsBody = z.strictObject({ contactIds: contactIdsSchema, reason: reasonSchema }).meta({ id: "ContactIds" });
+export const contactIdsBody = z
+  .strictObject({ contactIds: contactIdsSchema, reason: reasonSchema })
+  .meta({ id: "ContactIds" });
 
 export const createProjectBody = z
   .strictObject({
@@ -86,7 +94,7 @@ export const createProjectBody = z
       .min(1, { error: "Enter a project name." })
       .max(200, { error: "Keep the project name under 200 characters." }),
     number: z
-      .string({ error: "number must be text, like \"2024-017\"." })
+      .string({ error: 'number must be text, like "2024-017".' })
       .trim()
       .min(1, { error: "Leave number out, or give one." })
       .max(50, { error: "Keep the project number under 50 characters." })
@@ -106,7 +114,12 @@ export const createVendorBody = z
       .enum(lowerValues(VendorKind), { error: `kind must be one of ${lowerValues(VendorKind).join(", ")}.` })
       .transform(upper)
       .optional(),
-    trade: z.string({ error: "trade must be text." }).trim().max(100, { error: "Keep the trade under 100 characters." }).nullable().optional(),
+    trade: z
+      .string({ error: "trade must be text." })
+      .trim()
+      .max(100, { error: "Keep the trade under 100 characters." })
+      .nullable()
+      .optional(),
   })
   .meta({ id: "CreateVendor" });
 
@@ -179,17 +192,21 @@ export const contactPageSchema = z
 
 export const listOf = <T extends z.ZodType>(item: T) => z.strictObject({ data: z.array(item) });
 
-const batchIdField = z
-  .uuid()
-  .nullable()
-  .meta({ description: "The change's record in the history, for POST /companies/{companyId}/batches/{batchId}/undo; null when nothing changed." });
+const batchIdField = z.uuid().nullable().meta({
+  description:
+    "The change's record in the history, for POST /companies/{companyId}/batches/{batchId}/undo; null when nothing changed.",
+});
 
 export const bulkResultSchema = z
   .strictObject({
     batchId: batchIdField,
     changed: z.int().meta({ description: "How many contacts changed status." }),
-    skipped: z.array(z.strictObject({ id: z.uuid(), reason: z.enum(["already active", "already inactive", "not found"]) })),
-    projectsAffected: z.int().meta({ description: "How many project directories the changed contacts left or returned to." }),
+    skipped: z.array(
+      z.strictObject({ id: z.uuid(), reason: z.enum(["already active", "already inactive", "not found"]) }),
+    ),
+    projectsAffected: z
+      .int()
+      .meta({ description: "How many project directories the changed contacts left or returned to." }),
   })
   .meta({ id: "BulkResult" });
 
@@ -202,7 +219,9 @@ export const addContactsResultSchema = z
   })
   .meta({ id: "AddContactsResult" });
 
-export const removeContactResultSchema = z.strictObject({ batchId: z.uuid(), removed: z.uuid() }).meta({ id: "RemoveContactResult" });
+export const removeContactResultSchema = z
+  .strictObject({ batchId: z.uuid(), removed: z.uuid() })
+  .meta({ id: "RemoveContactResult" });
 
 export const removeContactsResultSchema = z
   .strictObject({
@@ -221,7 +240,9 @@ export const historyItemSchema = historyEventUnion({
   actor: z.strictObject({
     id: z.uuid().nullable().meta({ description: "The user; null for changes the system made (seeds, scripts)." }),
     name: z.string().meta({ description: "Their name when they acted." }),
-    email: z.string().nullable().meta({ description: "Their sign-in email, which says who they are (a name can be anyone's); null for the system." }),
+    email: z.string().nullable().meta({
+      description: "Their sign-in email, which says who they are (a name can be anyone's); null for the system.",
+    }),
   }),
   batchId: z.uuid().meta({ description: "The bulk operation (or single change) this entry belongs to." }),
   reason: z.string().nullable(),
@@ -254,7 +275,11 @@ export const errorSchema = z
       code: z.enum(Object.keys(ERROR_STATUS) as (keyof typeof ERROR_STATUS)[]),
       message: z.string().meta({ description: "What went wrong and what to do about it." }),
       details: z
-        .union([z.array(z.strictObject({ path: z.string(), message: z.string() })), z.record(z.string(), z.unknown()), z.null()])
+        .union([
+          z.array(z.strictObject({ path: z.string(), message: z.string() })),
+          z.record(z.string(), z.unknown()),
+          z.null(),
+        ])
         .meta({ description: "For validation_error and too_many_ids: one { path, message } per problem." }),
     }),
   })

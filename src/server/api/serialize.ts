@@ -37,11 +37,21 @@ export function toContactDetailJson(contact: ContactDetail): z.input<typeof cont
   };
 }
 
-export function toProjectJson(project: { id: string; name: string; number: string | null; status: ProjectStatus }): z.input<typeof projectSchema> {
+export function toProjectJson(project: {
+  id: string;
+  name: string;
+  number: string | null;
+  status: ProjectStatus;
+}): z.input<typeof projectSchema> {
   return { id: project.id, name: project.name, number: project.number, status: lower(project.status) };
 }
 
-export function toVendorJson(vendor: { id: string; name: string; kind: VendorKind; trade: string | null }): z.input<typeof vendorSchema> {
+export function toVendorJson(vendor: {
+  id: string;
+  name: string;
+  kind: VendorKind;
+  trade: string | null;
+}): z.input<typeof vendorSchema> {
   return { id: vendor.id, name: vendor.name, kind: lower(vendor.kind), trade: vendor.trade };
 }
 

@@ -29,10 +29,15 @@ export function unmatchedApiRequest(method: string, pathname: string): Response 
   const path = pathname.slice(PREFIX.length) || "/";
   // A literal segment ("bulk_inactivate") also matches a template's parameter ("{contactId}"): every match counts.
   const methods = new Set(ROUTES.filter((r) => r.pattern.test(path)).flatMap((r) => [...r.methods]));
-  if (methods.size === 0) return errorResponse(new ApiError("not_found", `There is no ${PREFIX}${path}: the API's paths are listed in ${PREFIX}/openapi.json.`));
+  if (methods.size === 0)
+    return errorResponse(
+      new ApiError("not_found", `There is no ${PREFIX}${path}: the API's paths are listed in ${PREFIX}/openapi.json.`),
+    );
   if (methods.has(method)) return null;
   const allowed = [...methods].join(", ");
-  const response = errorResponse(new ApiError("method_not_allowed", `${PREFIX}${path} does not take ${method}; it takes ${allowed}.`));
+  const response = errorResponse(
+    new ApiError("method_not_allowed", `${PREFIX}${path} does not take ${method}; it takes ${allowed}.`),
+  );
   response.headers.set("Allow", allowed);
   return response;
 }

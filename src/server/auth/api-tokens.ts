@@ -51,6 +51,14 @@ export function listApiTokens(db: Db, { companyId, userId }: { companyId: string
   return db.apiToken.findMany({
     where: { companyId, ...(userId ? { userId } : {}) },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { name: true } },
+    },
   });
 }

@@ -25,6 +25,7 @@ export function readAuthSecret(env: DatabaseEnv, processEnv: NodeJS.ProcessEnv =
 export function authSecretProblem(env: DatabaseEnv, processEnv: NodeJS.ProcessEnv = process.env): string | null {
   const given = processEnv.BETTER_AUTH_SECRET;
   if (given) return given.length < 32 ? "BETTER_AUTH_SECRET must be at least 32 characters long." : null;
-  if (env.DATABASE_URL) return "Set BETTER_AUTH_SECRET (32 or more random characters) to run on PostgreSQL (DATABASE_URL is set).";
+  if (env.DATABASE_URL)
+    return "Set BETTER_AUTH_SECRET (32 or more random characters) to run on PostgreSQL (DATABASE_URL is set).";
   return null;
 }

@@ -11,7 +11,11 @@ export type Authorization = { actor: Actor; error: null } | { actor: null; error
  * otherwise the message to return. The UI hides what a user cannot do, but an action is a
  * public endpoint, so every one asks here first.
  */
-export async function authorize(companyId: string, permission: Permission | null, scope: Scope = {}): Promise<Authorization> {
+export async function authorize(
+  companyId: string,
+  permission: Permission | null,
+  scope: Scope = {},
+): Promise<Authorization> {
   if (!(await getSessionUser())) return { actor: null, error: "Your session has ended. Sign in again, then retry." };
   const actor = await getCurrentActor(companyId);
   if (!actor) return { actor: null, error: "Company not found." };

@@ -7,8 +7,12 @@ import { findInvalidTrustedProxies } from "@better-auth/core/utils/ip";
  * sign-in limit is keyed on the connection's address.
  */
 export function readTrustedProxies(value = process.env.ROLLCALL_TRUSTED_PROXIES ?? ""): string[] {
-  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const invalid = findInvalidTrustedProxies(entries);
-  if (invalid.length) throw new Error(`ROLLCALL_TRUSTED_PROXIES: ${invalid.join(", ")} is not an IP address or CIDR range.`);
+  if (invalid.length)
+    throw new Error(`ROLLCALL_TRUSTED_PROXIES: ${invalid.join(", ")} is not an IP address or CIDR range.`);
   return entries;
 }

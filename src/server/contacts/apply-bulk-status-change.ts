@@ -43,9 +43,18 @@ export async function applyBulkStatusChange(
     prisma,
     { companyId, userId: actor.userId, key: idempotencyKey, request: [to, selection, reason ?? null] },
     async (db): Promise<BulkStatusChangeSummary> => {
-      const contactIds = await selectedContactIds(db, { companyId, status: to === "ACTIVE" ? "INACTIVE" : "ACTIVE", selection });
+      const contactIds = await selectedContactIds(db, {
+        companyId,
+        status: to === "ACTIVE" ? "INACTIVE" : "ACTIVE",
+        selection,
+      });
       const r = await changeContactStatus(db, { companyId, contactIds, to, by: changedBy(actor, reason) });
-      return { batchId: r.batchId, changed: r.changed.length, skipped: r.skipped, projectsAffected: r.projectIds.length };
+      return {
+        batchId: r.batchId,
+        changed: r.changed.length,
+        skipped: r.skipped,
+        projectsAffected: r.projectIds.length,
+      };
     },
   );
   return result;

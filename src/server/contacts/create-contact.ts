@@ -22,19 +22,30 @@ export type CreateContactOptions = {
  * always among them), in one transaction. An unknown vendor or project of this company
  * is refused with a not_found error and nothing is written.
  */
-export function createContact(db: Db, { companyId, input, origin, originProjectId, by = SYSTEM }: CreateContactOptions): Promise<ContactRecord> {
+export function createContact(
+  db: Db,
+  { companyId, input, origin, originProjectId, by = SYSTEM }: CreateContactOptions,
+): Promise<ContactRecord> {
   const { projectIds = [], ...fields } = input;
   // Lower-cased like the ids the database returns, so the checks below compare like with like.
-  const onProjects = [...new Set((originProjectId ? [originProjectId, ...projectIds] : projectIds).map((id) => id.toLowerCase()))];
+  const onProjects = [
+    ...new Set((originProjectId ? [originProjectId, ...projectIds] : projectIds).map((id) => id.toLowerCase())),
+  ];
   return inTransaction(db, async (tx) => {
     if (fields.vendorId) {
-      const vendor = await tx.vendor.findUnique({ where: { companyId_id: { companyId, id: fields.vendorId } }, select: { id: true } });
+      const vendor = await tx.vendor.findUnique({
+        where: { companyId_id: { companyId, id: fields.vendorId } },
+        select: { id: true },
+      });
       if (!vendor) throw notFound("That company (vendor) is not in this directory.", { field: "vendorId" });
     }
     if (onProjects.length) {
       const found = await tx.project.findMany({ where: { companyId, id: { in: onProjects } }, select: { id: true } });
       const missing = onProjects.filter((id) => !found.some((p) => p.id === id));
-      if (missing.length) throw notFound(`${missing.length === 1 ? "A project was" : "Some projects were"} not found.`, { projectIds: missing });
+      if (missing.length)
+        throw notFound(`${missing.length === 1 ? "A project was" : "Some projects were"} not found.`, {
+          projectIds: missing,
+        });
     }
     const contact = await tx.contact.create({
       data: { ...fields, companyId, origin, originProjectId: originProjectId ?? null },
@@ -45,7 +56,13 @@ export function createContact(db: Db, { companyId, input, origin, originProjectI
         data: onProjects.map((projectId) => ({ companyId, projectId, contactId: contact.id })),
       });
     }
-    const batchId = await openBatch(tx, companyId, "contact.create", by, originProjectId ? { projectId: originProjectId } : {});
+    const batchId = await openBatch(
+      tx,
+      companyId,
+      "contact.create",
+      by,
+      originProjectId ? { projectId: originProjectId } : {},
+    );
     await recordEvents(tx, companyId, batchId, "contact.created", [
       { contactId: contact.id, projectIds: onProjects, changes: fieldChanges({}, { ...fields, origin }) },
     ]);

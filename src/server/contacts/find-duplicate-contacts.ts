@@ -11,7 +11,10 @@ export type FindDuplicateContactsOptions = {
 };
 
 /** Contacts with the same name and email (case-insensitive): likely the same person. */
-export function findDuplicateContacts(db: Db, { companyId, firstName, lastName, email, exceptId }: FindDuplicateContactsOptions) {
+export function findDuplicateContacts(
+  db: Db,
+  { companyId, firstName, lastName, email, exceptId }: FindDuplicateContactsOptions,
+) {
   if (!email) return Promise.resolve([]);
   return db.contact.findMany({
     where: {

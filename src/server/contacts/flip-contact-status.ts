@@ -6,7 +6,10 @@ import type { HistoryEvent } from "@/shared/history-events";
 type Tx = Prisma.TransactionClient;
 
 /** The events a status flip records: an inactivation, a reactivation, or the undo of one. */
-export type StatusFlipEvent = Extract<HistoryEvent, { action: "contact.inactivated" | "contact.reactivated" | "batch.undone" }>;
+export type StatusFlipEvent = Extract<
+  HistoryEvent,
+  { action: "contact.inactivated" | "contact.reactivated" | "batch.undone" }
+>;
 
 export type FlipContactStatusOptions = {
   companyId: string;
@@ -27,7 +30,10 @@ export type FlipContactStatusOptions = {
  * memberships are never touched: that is what keeps a removal in force across an
  * inactivation.
  */
-export async function flipContactStatus(tx: Tx, options: FlipContactStatusOptions): Promise<{ membershipsChanged: number; projectIds: string[] }> {
+export async function flipContactStatus(
+  tx: Tx,
+  options: FlipContactStatusOptions,
+): Promise<{ membershipsChanged: number; projectIds: string[] }> {
   // The invariant trigger checks each statement, so order them such that an inactive
   // contact never has an active membership in between.
   if (options.to === "ACTIVE") {
@@ -52,7 +58,10 @@ async function updateContacts(tx: Tx, { companyId, contactIds, to }: FlipContact
     WHERE "companyId" = ${companyId}::uuid AND id = ANY(${contactIds}::uuid[]) AND status = ${fromStatus(to)}::"ContactStatus"`;
 }
 
-async function updateMemberships(tx: Tx, { companyId, contactIds, to, memberships, batchId, event }: FlipContactStatusOptions) {
+async function updateMemberships(
+  tx: Tx,
+  { companyId, contactIds, to, memberships, batchId, event }: FlipContactStatusOptions,
+) {
   const only = memberships ? JSON.stringify(memberships) : null;
   const [result] = await tx.$queryRaw<{ membershipsChanged: number; projectIds: string[] }[]>`
     WITH changed AS (

@@ -24,5 +24,8 @@ export type ContactDetail = NonNullable<Awaited<ReturnType<typeof getContact>>>;
 
 /** What deciding who may see the contact needs (src/server/permissions/can.ts): status, and the projects it is still on. */
 export function contactVisibility(contact: Pick<ContactDetail, "status" | "projects">): ContactVisibility {
-  return { status: contact.status, projectIds: contact.projects.filter((p) => p.status !== "REMOVED").map((p) => p.id) };
+  return {
+    status: contact.status,
+    projectIds: contact.projects.filter((p) => p.status !== "REMOVED").map((p) => p.id),
+  };
 }

@@ -78,7 +78,10 @@ export async function contactsWhere(
   };
 }
 
-export function contactsOrderBy(sort: SortValue, group: ListContactsOptions["group"]): Prisma.ContactOrderByWithRelationInput[] {
+export function contactsOrderBy(
+  sort: SortValue,
+  group: ListContactsOptions["group"],
+): Prisma.ContactOrderByWithRelationInput[] {
   const { column, desc } = splitSort(sort);
   const dir = desc ? "desc" : "asc";
   const byName: Prisma.ContactOrderByWithRelationInput[] = [{ lastName: dir }, { firstName: dir }];

@@ -19,9 +19,17 @@ export type SelectMatchingOptions = {
  * table lists with — for "Select all N matching contacts". More than a bulk action may
  * change is refused with the count, so the user knows how far to narrow.
  */
-export async function selectMatchingContacts(db: Db, { companyId, status, projectId, filters }: SelectMatchingOptions): Promise<string[]> {
+export async function selectMatchingContacts(
+  db: Db,
+  { companyId, status, projectId, filters }: SelectMatchingOptions,
+): Promise<string[]> {
   const where = await contactsWhere(db, { companyId, status, projectId, ...filters });
-  const rows = await db.contact.findMany({ where, select: { id: true }, orderBy: { id: "asc" }, take: MAX_BULK_CONTACTS + 1 });
+  const rows = await db.contact.findMany({
+    where,
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take: MAX_BULK_CONTACTS + 1,
+  });
   if (rows.length > MAX_BULK_CONTACTS) {
     const total = await db.contact.count({ where });
     throw new DomainError(
@@ -29,7 +37,11 @@ export async function selectMatchingContacts(db: Db, { companyId, status, projec
       `${total.toLocaleString("en-US")} contacts match: a bulk action can change at most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} at once. Narrow the search or filters, then try again.`,
     );
   }
-  if (rows.length === 0) throw new DomainError("invalid", "No contacts match this search any more. Reload the page to see the directory as it is now.");
+  if (rows.length === 0)
+    throw new DomainError(
+      "invalid",
+      "No contacts match this search any more. Reload the page to see the directory as it is now.",
+    );
   return rows.map((r) => r.id);
 }
 
@@ -40,7 +52,10 @@ export type SelectedContactIdsOptions = Omit<SelectMatchingOptions, "filters" | 
 };
 
 /** The ids a bulk change is for: those chosen, or every contact matching the tab's search and filters. */
-export function selectedContactIds(db: Db, { selection, status, ...scope }: SelectedContactIdsOptions): Promise<string[]> {
+export function selectedContactIds(
+  db: Db,
+  { selection, status, ...scope }: SelectedContactIdsOptions,
+): Promise<string[]> {
   if ("contactIds" in selection) return Promise.resolve(selection.contactIds);
   const { tab, filters } = selection.matching;
   return selectMatchingContacts(db, { ...scope, status: status ?? tabStatus(tab), filters });

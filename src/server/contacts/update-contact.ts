@@ -15,10 +15,16 @@ export type UpdateContactOptions = { companyId: string; contactId: string; patch
  * inactivate/reactivate. The history gets the fields that really changed, from → to;
  * a save that changes nothing records nothing.
  */
-export function updateContact(db: Db, { companyId, contactId, patch, by = SYSTEM }: UpdateContactOptions): Promise<ContactRecord> {
+export function updateContact(
+  db: Db,
+  { companyId, contactId, patch, by = SYSTEM }: UpdateContactOptions,
+): Promise<ContactRecord> {
   return inTransaction(db, async (tx) => {
     if (patch.vendorId) {
-      const vendor = await tx.vendor.findUnique({ where: { companyId_id: { companyId, id: patch.vendorId } }, select: { id: true } });
+      const vendor = await tx.vendor.findUnique({
+        where: { companyId_id: { companyId, id: patch.vendorId } },
+        select: { id: true },
+      });
       if (!vendor) throw notFound("That company (vendor) is not in this directory.", { field: "vendorId" });
     }
     // Locked like every writer, then read: what the edit starts from.

@@ -27,7 +27,10 @@ type Skipped = { id: string; reason: "inactive" | "not found" | "not on project"
  */
 export function addCrewMembers(db: Db, { companyId, crewId, contactIds, addToProject, by }: AddCrewMembersOptions) {
   return inTransaction(db, async (tx) => {
-    const crew = await tx.crew.findUnique({ where: { companyId_id: { companyId, id: crewId } }, select: { projectId: true } });
+    const crew = await tx.crew.findUnique({
+      where: { companyId_id: { companyId, id: crewId } },
+      select: { projectId: true },
+    });
     if (!crew) throw notFound("Crew not found.");
     const onProject = addToProject
       ? await addContactsToProject(tx, { companyId, projectId: crew.projectId, contactIds, by })
@@ -46,7 +49,12 @@ export function addCrewMembers(db: Db, { companyId, crewId, contactIds, addToPro
 }
 
 /** The ids that are not active on the project's directory, as skipped. */
-async function notOnDirectory(tx: Prisma.TransactionClient, companyId: string, projectId: string, contactIds: string[]): Promise<Skipped[]> {
+async function notOnDirectory(
+  tx: Prisma.TransactionClient,
+  companyId: string,
+  projectId: string,
+  contactIds: string[],
+): Promise<Skipped[]> {
   const members = await tx.projectContact.findMany({
     where: { companyId, projectId, contactId: { in: contactIds }, status: "ACTIVE" },
     select: { contactId: true },

@@ -13,7 +13,10 @@ export type CreateCrewWorkerOptions = { companyId: string; crewId: string; input
  */
 export function createCrewWorker(db: Db, { companyId, crewId, input, by }: CreateCrewWorkerOptions) {
   return inTransaction(db, async (tx) => {
-    const crew = await tx.crew.findUnique({ where: { companyId_id: { companyId, id: crewId } }, select: { projectId: true } });
+    const crew = await tx.crew.findUnique({
+      where: { companyId_id: { companyId, id: crewId } },
+      select: { projectId: true },
+    });
     if (!crew) throw notFound("Crew not found.");
     const contact = await createContact(tx, { companyId, input, origin: "CREWS", originProjectId: crew.projectId, by });
     await tx.crewMember.create({ data: { companyId, crewId, contactId: contact.id } });

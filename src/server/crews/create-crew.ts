@@ -6,7 +6,10 @@ import { conflict, notFound } from "@/server/errors";
 export type CreateCrewOptions = { companyId: string; projectId: string; name: string };
 
 export async function createCrew(db: Db, { companyId, projectId, name }: CreateCrewOptions) {
-  const project = await db.project.findUnique({ where: { companyId_id: { companyId, id: projectId } }, select: { id: true } });
+  const project = await db.project.findUnique({
+    where: { companyId_id: { companyId, id: projectId } },
+    select: { id: true },
+  });
   if (!project) throw notFound("Project not found.");
   try {
     return await db.crew.create({ data: { companyId, projectId, name }, select: { id: true, name: true } });

@@ -13,7 +13,14 @@ export function listCrews(db: Db, { companyId, projectId }: { companyId: string;
         orderBy: [{ contact: { lastName: "asc" } }, { contact: { firstName: "asc" } }],
         select: {
           contact: {
-            select: { id: true, firstName: true, lastName: true, jobTitle: true, status: true, vendor: { select: { name: true } } },
+            select: {
+              id: true,
+              firstName: true,
+              lastName: true,
+              jobTitle: true,
+              status: true,
+              vendor: { select: { name: true } },
+            },
           },
         },
       },

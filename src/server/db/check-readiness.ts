@@ -19,7 +19,12 @@ export async function checkReadiness(db: () => Promise<PrismaClient>): Promise<R
     const done = new Set(applied.map((m) => m.name));
     const pending = (await readMigrations()).map((m) => m.name).filter((name) => !done.has(name));
     if (pending.length) {
-      return { ready: false, reason: "migrations_pending", message: `${pending.length} migration(s) not applied yet.`, pending };
+      return {
+        ready: false,
+        reason: "migrations_pending",
+        message: `${pending.length} migration(s) not applied yet.`,
+        pending,
+      };
     }
     return { ready: true };
   } catch (error) {

@@ -7,8 +7,7 @@ import { openPglite, pgliteSql, postgresSql, type SqlDatabase } from "./sql";
 export type DatabaseKind = "pglite" | "postgres";
 
 export type OpenDatabaseOptions =
-  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob }
-  | { kind: "postgres"; url: string; maxConnections?: number };
+  { kind: "pglite"; dataDir?: string; loadDataDir?: Blob } | { kind: "postgres"; url: string; maxConnections?: number };
 
 /** A statement Prisma sent, with its parameters in order. */
 export type CapturedQuery = { query: string; params: unknown[] };
@@ -36,7 +35,11 @@ export function openDatabase(options: OpenDatabaseOptions): Database {
     return withClients("pglite", () => new PrismaPGlite(pglite), pgliteSql(pglite));
   }
   // A database that does not answer fails a request in seconds (503) instead of hanging it.
-  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5_000,
+  });
   return withClients("postgres", () => new PrismaPg(pool), postgresSql(pool));
 }
 
@@ -49,7 +52,9 @@ function withClients(kind: DatabaseKind, adapter: () => PrismaPg | PrismaPGlite,
     sql,
     capturingPrisma: (listener) => {
       const client = new PrismaClient({ adapter: adapter(), log: [{ emit: "event", level: "query" }] });
-      client.$on("query", (event: Prisma.QueryEvent) => listener({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
+      client.$on("query", (event: Prisma.QueryEvent) =>
+        listener({ query: event.query, params: JSON.parse(event.params) as unknown[] }),
+      );
       clients.push(client);
       return client as unknown as PrismaClient;
     },

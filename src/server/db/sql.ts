@@ -41,8 +41,7 @@ export function postgresSql(pool: pg.Pool): SqlDatabase {
     exec: async (sql) => {
       await c.query(sql);
     },
-    query: async <T>(sql: string, params?: unknown[]) =>
-      (await c.query(sql, params as unknown[])).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params as unknown[])).rows as T[],
   });
   return {
     ...session(pool),

@@ -1,11 +1,6 @@
 import { Faker, en } from "@faker-js/faker";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type {
-  ContactOrigin,
-  MembershipStatus,
-  ProjectStatus,
-  VendorKind,
-} from "@/generated/prisma/enums";
+import type { ContactOrigin, MembershipStatus, ProjectStatus, VendorKind } from "@/generated/prisma/enums";
 import { DEMO_COMPANY_ID, DEMO_PASSWORD, DEMO_USERS, OTHER_DEMO_COMPANY_ID } from "./demo-company";
 import { hashPassword } from "better-auth/crypto";
 
@@ -27,19 +22,49 @@ const OTHER_PROJECTS: { name: string; number: string; status: ProjectStatus }[] 
 ];
 
 const TRADES = [
-  "Electrical", "Plumbing", "HVAC", "Concrete", "Structural Steel", "Drywall", "Roofing",
-  "Painting", "Masonry", "Earthwork", "Glazing", "Fire Protection", "Flooring", "Elevators",
-  "Landscaping", "Carpentry", "Insulation", "Demolition", "Waterproofing", "Paving",
-  "Millwork", "Sheet Metal", "Low Voltage", "Surveying",
+  "Electrical",
+  "Plumbing",
+  "HVAC",
+  "Concrete",
+  "Structural Steel",
+  "Drywall",
+  "Roofing",
+  "Painting",
+  "Masonry",
+  "Earthwork",
+  "Glazing",
+  "Fire Protection",
+  "Flooring",
+  "Elevators",
+  "Landscaping",
+  "Carpentry",
+  "Insulation",
+  "Demolition",
+  "Waterproofing",
+  "Paving",
+  "Millwork",
+  "Sheet Metal",
+  "Low Voltage",
+  "Surveying",
 ];
 const SUPPLIES = ["Lumber", "Rebar", "Ready-Mix Concrete", "Equipment Rental", "Staffing", "Safety Supply"];
 
 const CRAFT = [
-  ["Journeyman", "Electrician"], ["Apprentice", "Electrician"], ["Journeyman", "Plumber"],
-  ["Foreman", "Carpenter"], ["Journeyman", "Carpenter"], ["Laborer", "General Laborer"],
-  ["Journeyman", "Ironworker"], ["Journeyman", "Pipefitter"], ["Operator", "Equipment Operator"],
-  ["Foreman", "Concrete Finisher"], ["Journeyman", "Drywall Finisher"], ["Apprentice", "Sheet Metal Worker"],
-  ["Journeyman", "Roofer"], ["Journeyman", "Glazier"], ["Laborer", "Flagger"],
+  ["Journeyman", "Electrician"],
+  ["Apprentice", "Electrician"],
+  ["Journeyman", "Plumber"],
+  ["Foreman", "Carpenter"],
+  ["Journeyman", "Carpenter"],
+  ["Laborer", "General Laborer"],
+  ["Journeyman", "Ironworker"],
+  ["Journeyman", "Pipefitter"],
+  ["Operator", "Equipment Operator"],
+  ["Foreman", "Concrete Finisher"],
+  ["Journeyman", "Drywall Finisher"],
+  ["Apprentice", "Sheet Metal Worker"],
+  ["Journeyman", "Roofer"],
+  ["Journeyman", "Glazier"],
+  ["Laborer", "Flagger"],
 ] as const;
 const VISITORS = ["Building Inspector", "Owner's Representative", "Architect", "Safety Consultant", "Delivery Driver"];
 
@@ -88,11 +113,15 @@ export async function seedDemoData(
     }
     for (const user of DEMO_USERS) {
       const { id } = await tx.user.create({ data: { name: user.name, email: user.email, emailVerified: true } });
-      await tx.account.create({ data: { userId: id, accountId: id, providerId: "credential", password: passwordHash } });
+      await tx.account.create({
+        data: { userId: id, accountId: id, providerId: "credential", password: passwordHash },
+      });
       await tx.companyMember.create({ data: { companyId: user.companyId, userId: id, directoryLevel: user.level } });
       if (user.projectAdminOf) {
         const project = companies[0]!.projects.find((p) => p.name === user.projectAdminOf)!;
-        await tx.projectPermission.create({ data: { companyId: user.companyId, projectId: project.id, userId: id, level: "ADMIN" } });
+        await tx.projectPermission.create({
+          data: { companyId: user.companyId, projectId: project.id, userId: id, level: "ADMIN" },
+        });
       }
     }
   });
@@ -148,7 +177,13 @@ function buildDemoData(spec: DemoSpec) {
           ? ["Temporary", faker.helpers.arrayElement(["General Laborer", "Cleanup Crew", "Flagger"])]
           : faker.helpers.arrayElement(CRAFT);
     const isEmployee = kind === "craft" && i % 7 === 0;
-    const vendor = isEmployee ? null : kind === "temp" ? staffing : kind === "visitor" ? null : faker.helpers.arrayElement(subcontractors);
+    const vendor = isEmployee
+      ? null
+      : kind === "temp"
+        ? staffing
+        : kind === "visitor"
+          ? null
+          : faker.helpers.arrayElement(subcontractors);
     const onProjects = faker.helpers.arrayElements(projects, { min: 1, max: kind === "craft" ? 3 : 1 });
     const inactive = faker.number.float() < INACTIVE_SHARE;
     const createdAt = faker.date.past({ years: 2, refDate: base });

@@ -4,9 +4,53 @@ export type LargeCompanySpec = { contacts: number; projects: number; memberships
 export type Progress = (phase: string, done: number, total: number) => void;
 
 const BATCH = 20_000;
-const FIRST = ["James", "Maria", "Robert", "Ana", "Michael", "Sofia", "David", "Lucia", "Daniel", "Grace", "Jose", "Emily", "Luis", "Hannah", "Kevin", "Rosa"];
-const LAST = ["Smith", "Garcia", "Johnson", "Martinez", "Brown", "Lopez", "Davis", "Gonzalez", "Wilson", "Hernandez", "Moore", "Nguyen", "Clark", "Ramirez", "Lewis", "Walker"];
-const TITLES = ["Journeyman Electrician", "Apprentice Plumber", "Carpenter Foreman", "General Laborer", "Ironworker", "Pipefitter", "Equipment Operator", "Flagger", "Site Visitor"];
+const FIRST = [
+  "James",
+  "Maria",
+  "Robert",
+  "Ana",
+  "Michael",
+  "Sofia",
+  "David",
+  "Lucia",
+  "Daniel",
+  "Grace",
+  "Jose",
+  "Emily",
+  "Luis",
+  "Hannah",
+  "Kevin",
+  "Rosa",
+];
+const LAST = [
+  "Smith",
+  "Garcia",
+  "Johnson",
+  "Martinez",
+  "Brown",
+  "Lopez",
+  "Davis",
+  "Gonzalez",
+  "Wilson",
+  "Hernandez",
+  "Moore",
+  "Nguyen",
+  "Clark",
+  "Ramirez",
+  "Lewis",
+  "Walker",
+];
+const TITLES = [
+  "Journeyman Electrician",
+  "Apprentice Plumber",
+  "Carpenter Foreman",
+  "General Laborer",
+  "Ironworker",
+  "Pipefitter",
+  "Equipment Operator",
+  "Flagger",
+  "Site Visitor",
+];
 
 /** The name seedLargeCompany gives a company of this many contacts. */
 export function largeCompanyName(contacts: number) {
@@ -15,9 +59,10 @@ export function largeCompanyName(contacts: number) {
 
 /** The id of a company seedLargeCompany built with this many contacts, if there is one. */
 export async function findLargeCompany(sql: SqlDatabase, contacts: number): Promise<string | null> {
-  const [company] = await sql.query<{ id: string }>(`SELECT id FROM "Company" WHERE name = $1 ORDER BY "createdAt" LIMIT 1`, [
-    largeCompanyName(contacts),
-  ]);
+  const [company] = await sql.query<{ id: string }>(
+    `SELECT id FROM "Company" WHERE name = $1 ORDER BY "createdAt" LIMIT 1`,
+    [largeCompanyName(contacts)],
+  );
   return company?.id ?? null;
 }
 
@@ -28,11 +73,11 @@ export async function findLargeCompany(sql: SqlDatabase, contacts: number): Prom
  */
 export async function seedLargeCompany(sql: SqlDatabase, spec: LargeCompanySpec, progress: Progress = () => {}) {
   const perContact = Math.max(1, Math.round(spec.memberships / spec.contacts));
-  if (perContact > spec.projects) throw new Error("Each contact's memberships must fit in the projects: add projects or memberships per contact.");
-  const [company] = await sql.query<{ id: string }>(
-    `INSERT INTO "Company" (name) VALUES ($1) RETURNING id`,
-    [largeCompanyName(spec.contacts)],
-  );
+  if (perContact > spec.projects)
+    throw new Error("Each contact's memberships must fit in the projects: add projects or memberships per contact.");
+  const [company] = await sql.query<{ id: string }>(`INSERT INTO "Company" (name) VALUES ($1) RETURNING id`, [
+    largeCompanyName(spec.contacts),
+  ]);
   const companyId = company!.id;
   await sql.query(
     `INSERT INTO "Project" ("companyId", name, number) SELECT $1, 'Project ' || g, 'L-' || g FROM generate_series(1, $2::int) g`,
@@ -66,7 +111,11 @@ export async function seedLargeCompany(sql: SqlDatabase, spec: LargeCompanySpec,
     `SELECT id::text AS id, row_number() OVER (ORDER BY "lastName", id)::int AS n FROM "Contact" WHERE "companyId" = $1`,
     [companyId],
   );
-  const projectIds = (await sql.query<{ id: string }>(`SELECT id::text AS id FROM "Project" WHERE "companyId" = $1 ORDER BY number`, [companyId])).map((p) => p.id);
+  const projectIds = (
+    await sql.query<{ id: string }>(`SELECT id::text AS id FROM "Project" WHERE "companyId" = $1 ORDER BY number`, [
+      companyId,
+    ])
+  ).map((p) => p.id);
   for (let i = 0; i < contactIds.length; i += BATCH / perContact) {
     const slice = contactIds.slice(i, i + BATCH / perContact);
     // Contact n is on projects n, n+1, …: distinct, and spread evenly over all projects.

@@ -42,7 +42,10 @@ function toItem(e: Prisma.ContactEventGetPayload<{ select: typeof itemSelect }>)
 
 /** A contact's history, newest first; null when the contact is not in this company. */
 export async function listContactHistory(db: Db, companyId: string, contactId: string): Promise<HistoryItem[] | null> {
-  const contact = await db.contact.findUnique({ where: { companyId_id: { companyId, id: contactId } }, select: { id: true } });
+  const contact = await db.contact.findUnique({
+    where: { companyId_id: { companyId, id: contactId } },
+    select: { id: true },
+  });
   if (!contact) return null;
   const events = await db.contactEvent.findMany({
     where: { companyId, contactId },
@@ -67,7 +70,13 @@ async function withActorEmails(db: Db, items: HistoryItem[]): Promise<HistoryIte
 
 export type CompanyHistoryOptions = HistoryFilters & { companyId: string; page: number; perPage: number };
 
-export function companyHistoryWhere({ companyId, action, actorId, from, to }: Omit<CompanyHistoryOptions, "page" | "perPage">): Prisma.ContactEventWhereInput {
+export function companyHistoryWhere({
+  companyId,
+  action,
+  actorId,
+  from,
+  to,
+}: Omit<CompanyHistoryOptions, "page" | "perPage">): Prisma.ContactEventWhereInput {
   return {
     companyId,
     ...(action ? { action } : {}),
@@ -85,7 +94,10 @@ export function companyHistoryWhere({ companyId, action, actorId, from, to }: Om
 }
 
 /** The company's Change History, newest first, one page at a time, with how many entries match. */
-export async function listCompanyHistory(db: Db, options: CompanyHistoryOptions): Promise<{ items: HistoryItem[]; total: number }> {
+export async function listCompanyHistory(
+  db: Db,
+  options: CompanyHistoryOptions,
+): Promise<{ items: HistoryItem[]; total: number }> {
   const where = companyHistoryWhere(options);
   const [events, total] = await Promise.all([
     db.contactEvent.findMany({
@@ -121,12 +133,13 @@ export async function* streamCompanyHistory(
   const where = companyHistoryWhere(options);
   let before: bigint | null = null;
   for (;;) {
-    const events: (Prisma.ContactEventGetPayload<{ select: typeof itemSelect }> & { seq: bigint })[] = await db.contactEvent.findMany({
-      where: before === null ? where : { AND: [where, { seq: { lt: before } }] },
-      orderBy: { seq: "desc" },
-      take: batchSize,
-      select: { ...itemSelect, seq: true },
-    });
+    const events: (Prisma.ContactEventGetPayload<{ select: typeof itemSelect }> & { seq: bigint })[] =
+      await db.contactEvent.findMany({
+        where: before === null ? where : { AND: [where, { seq: { lt: before } }] },
+        orderBy: { seq: "desc" },
+        take: batchSize,
+        select: { ...itemSelect, seq: true },
+      });
     yield* await withActorEmails(db, events.map(toItem));
     if (events.length < batchSize) return;
     before = events.at(-1)!.seq;

@@ -7,7 +7,13 @@ import { inTransaction, type Db } from "@/server/db/transaction";
 import { conflict, notFound } from "@/server/errors";
 import { withIdempotency } from "@/server/idempotency/with-idempotency";
 import type { Actor } from "@/server/permissions/actor";
-import { batchActionSchema, historyEventSchema, type BatchAction, type HistoryChanges, type HistoryEvent } from "@/shared/history-events";
+import {
+  batchActionSchema,
+  historyEventSchema,
+  type BatchAction,
+  type HistoryChanges,
+  type HistoryEvent,
+} from "@/shared/history-events";
 import { changedBy, SYSTEM, type ChangedBy } from "./changed-by";
 import { undoImport } from "@/server/import/undo-import";
 import { openBatch, recordEvents } from "./open-batch";
@@ -15,7 +21,12 @@ import { openBatch, recordEvents } from "./open-batch";
 type Tx = Prisma.TransactionClient;
 
 /** The batches Undo can take back: the bulk changes of the directory tabs. */
-export const UNDOABLE: readonly BatchAction[] = ["contacts.inactivate", "contacts.reactivate", "project.remove_contacts", "contacts.import"];
+export const UNDOABLE: readonly BatchAction[] = [
+  "contacts.inactivate",
+  "contacts.reactivate",
+  "project.remove_contacts",
+  "contacts.import",
+];
 
 export type BatchSummary = { id: string; action: BatchAction; projectId: string | null; undoneAt: Date | null };
 
@@ -46,7 +57,10 @@ type BatchEvent = HistoryEvent & { contactId: string; projectIds: string[] };
  * names the contacts — changing nothing — when any of them has changed since (any later
  * event in its history), or when the batch was already undone.
  */
-export function undoBatch(db: Db, { companyId, batchId, by = SYSTEM }: { companyId: string; batchId: string; by?: ChangedBy }): Promise<UndoResult> {
+export function undoBatch(
+  db: Db,
+  { companyId, batchId, by = SYSTEM }: { companyId: string; batchId: string; by?: ChangedBy },
+): Promise<UndoResult> {
   return inTransaction(db, async (tx) => {
     // Locking the batch row makes two undos of one batch queue; the second sees undoneAt.
     const [batch] = await tx.$queryRaw<{ action: string; projectId: string | null; undoneAt: Date | null }[]>`
@@ -78,13 +92,23 @@ export function undoBatch(db: Db, { companyId, batchId, by = SYSTEM }: { company
         { contacts },
       );
     }
-    const undoId = await openBatch(tx, companyId, "batch.undo", by, { undoesId: batchId, ...(batch.projectId ? { projectId: batch.projectId } : {}) });
+    const undoId = await openBatch(tx, companyId, "batch.undo", by, {
+      undoesId: batchId,
+      ...(batch.projectId ? { projectId: batch.projectId } : {}),
+    });
     if (action === "project.remove_contacts") {
       await restoreMemberships(tx, companyId, undoId, batchId, batch.projectId!, events);
     } else if (action === "contacts.import") {
       await undoImport(tx, companyId, undoId, batchId);
     } else {
-      await flipStatusBack(tx, companyId, undoId, batchId, action === "contacts.inactivate" ? "ACTIVE" : "INACTIVE", events);
+      await flipStatusBack(
+        tx,
+        companyId,
+        undoId,
+        batchId,
+        action === "contacts.inactivate" ? "ACTIVE" : "INACTIVE",
+        events,
+      );
     }
     await tx.$executeRaw`UPDATE "ChangeBatch" SET "undoneAt" = now() WHERE "companyId" = ${companyId}::uuid AND id = ${batchId}::uuid`;
     return {
@@ -107,7 +131,14 @@ async function batchEvents(tx: Tx, companyId: string, batchId: string): Promise<
  * Takes back an inactivation (to ACTIVE) or a reactivation (to INACTIVE): the contacts,
  * and exactly the memberships the batch flipped — those its events name.
  */
-async function flipStatusBack(tx: Tx, companyId: string, undoId: string, batchId: string, to: DirectoryStatus, events: BatchEvent[]) {
+async function flipStatusBack(
+  tx: Tx,
+  companyId: string,
+  undoId: string,
+  batchId: string,
+  to: DirectoryStatus,
+  events: BatchEvent[],
+) {
   const from: DirectoryStatus = to === "ACTIVE" ? "INACTIVE" : "ACTIVE";
   await flipContactStatus(tx, {
     companyId,
@@ -120,7 +151,14 @@ async function flipStatusBack(tx: Tx, companyId: string, undoId: string, batchId
 }
 
 /** Takes back a removal: each membership returns to its previous status, and to the crews it left. */
-async function restoreMemberships(tx: Tx, companyId: string, undoId: string, batchId: string, projectId: string, events: BatchEvent[]) {
+async function restoreMemberships(
+  tx: Tx,
+  companyId: string,
+  undoId: string,
+  batchId: string,
+  projectId: string,
+  events: BatchEvent[],
+) {
   const removals = events.flatMap((e) => (e.action === "contact.removed_from_project" ? [e] : []));
   const rows = JSON.stringify(removals.map((e) => ({ contactId: e.contactId, status: e.changes.membership.from })));
   await tx.$executeRaw`
@@ -128,7 +166,9 @@ async function restoreMemberships(tx: Tx, companyId: string, undoId: string, bat
     FROM jsonb_to_recordset(${rows}::jsonb) AS m("contactId" uuid, status text)
     WHERE pc."companyId" = ${companyId}::uuid AND pc."projectId" = ${projectId}::uuid AND pc."contactId" = m."contactId"
       AND pc.status = 'REMOVED'`;
-  const crews = JSON.stringify(removals.flatMap((e) => e.changes.crewIds.map((crewId) => ({ contactId: e.contactId, crewId }))));
+  const crews = JSON.stringify(
+    removals.flatMap((e) => e.changes.crewIds.map((crewId) => ({ contactId: e.contactId, crewId }))),
+  );
   // A crew deleted since is gone; the others get their workers back.
   await tx.$executeRaw`
     INSERT INTO "CrewMember" ("companyId", "crewId", "contactId")
@@ -144,7 +184,11 @@ async function restoreMemberships(tx: Tx, companyId: string, undoId: string, bat
     removals.map((e): { contactId: string; projectIds: string[]; changes: HistoryChanges<"batch.undone"> } => ({
       contactId: e.contactId,
       projectIds: e.projectIds,
-      changes: { undoes: batchId, membership: { from: "REMOVED", to: e.changes.membership.from }, crewIds: e.changes.crewIds },
+      changes: {
+        undoes: batchId,
+        membership: { from: "REMOVED", to: e.changes.membership.from },
+        crewIds: e.changes.crewIds,
+      },
     })),
   );
 }
@@ -152,10 +196,17 @@ async function restoreMemberships(tx: Tx, companyId: string, undoId: string, bat
 /** Undo as a user asks for it, from the toast or the API: once per key, recorded with the actor. */
 export async function undoBatchOnce(
   prisma: PrismaClient,
-  { companyId, batchId, actor, idempotencyKey }: { companyId: string; batchId: string; actor: Pick<Actor, "userId" | "name">; idempotencyKey?: string | null },
+  {
+    companyId,
+    batchId,
+    actor,
+    idempotencyKey,
+  }: { companyId: string; batchId: string; actor: Pick<Actor, "userId" | "name">; idempotencyKey?: string | null },
 ): Promise<UndoResult> {
-  const { result } = await withIdempotency(prisma, { companyId, userId: actor.userId, key: idempotencyKey, request: ["undo", batchId] }, (db) =>
-    undoBatch(db, { companyId, batchId, by: changedBy(actor) }),
+  const { result } = await withIdempotency(
+    prisma,
+    { companyId, userId: actor.userId, key: idempotencyKey, request: ["undo", batchId] },
+    (db) => undoBatch(db, { companyId, batchId, by: changedBy(actor) }),
   );
   return result;
 }
@@ -163,5 +214,9 @@ export async function undoBatchOnce(
 function listNames(names: string[]): string {
   const shown = names.slice(0, 5);
   const more = names.length - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : shown[0]!;
+  return more > 0
+    ? `${shown.join(", ")} and ${more} more`
+    : shown.length > 1
+      ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`
+      : shown[0]!;
 }

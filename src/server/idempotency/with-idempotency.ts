@@ -30,34 +30,31 @@ export async function withIdempotency<T>(
 ): Promise<{ result: T; replayed: boolean }> {
   if (!key) return { result: await run(prisma), replayed: false };
   const requestHash = createHash("sha256").update(JSON.stringify(request)).digest("hex");
-  return prisma.$transaction(
-    async (tx) => {
-      // An answer older than KEPT is forgotten: the key may be used again.
-      const claimed = await tx.$queryRaw<unknown[]>`
+  return prisma.$transaction(async (tx) => {
+    // An answer older than KEPT is forgotten: the key may be used again.
+    const claimed = await tx.$queryRaw<unknown[]>`
         INSERT INTO "IdempotencyKey" ("companyId", "userId", key, "requestHash", response)
         VALUES (${companyId}::uuid, ${userId}::uuid, ${key}, ${requestHash}, 'null'::jsonb)
         ON CONFLICT ("companyId", "userId", key) DO UPDATE
           SET "requestHash" = EXCLUDED."requestHash", response = EXCLUDED.response, "createdAt" = now()
           WHERE "IdempotencyKey"."createdAt" < now() - ${KEPT}::interval
         RETURNING 1`;
-      if (claimed.length === 0) {
-        const [kept] = await tx.$queryRaw<{ requestHash: string; response: T }[]>`
+    if (claimed.length === 0) {
+      const [kept] = await tx.$queryRaw<{ requestHash: string; response: T }[]>`
           SELECT "requestHash", response FROM "IdempotencyKey"
           WHERE "companyId" = ${companyId}::uuid AND "userId" = ${userId}::uuid AND key = ${key}`;
-        if (kept!.requestHash !== requestHash) {
-          throw new DomainError(
-            "invalid",
-            "This Idempotency-Key was already used for a different request. Use a new key for each new change.",
-          );
-        }
-        return { result: kept!.response, replayed: true };
+      if (kept!.requestHash !== requestHash) {
+        throw new DomainError(
+          "invalid",
+          "This Idempotency-Key was already used for a different request. Use a new key for each new change.",
+        );
       }
-      const result = await run(tx);
-      await tx.$executeRaw`
+      return { result: kept!.response, replayed: true };
+    }
+    const result = await run(tx);
+    await tx.$executeRaw`
         UPDATE "IdempotencyKey" SET response = ${JSON.stringify(result)}::jsonb
         WHERE "companyId" = ${companyId}::uuid AND "userId" = ${userId}::uuid AND key = ${key}`;
-      return { result, replayed: false };
-    },
-    TRANSACTION_LIMITS,
-  );
+    return { result, replayed: false };
+  }, TRANSACTION_LIMITS);
 }

@@ -5,8 +5,9 @@ export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 // Windows-1252's 0x80–0x9F; the rest of the byte range is Latin-1.
 const CP1252_HIGH = [
-  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
-  0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
+  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd,
+  0x017d, 0xfffd, 0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0xfffd, 0x017e, 0x0178,
 ];
 
 /**
@@ -16,7 +17,8 @@ const CP1252_HIGH = [
  * (what Excel on a European Windows machine saves as "CSV").
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: utf8(bytes.subarray(3))!, encoding: "utf-8" };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: utf8(bytes.subarray(3))!, encoding: "utf-8" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16(bytes.subarray(2), "le"), encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16(bytes.subarray(2), "be"), encoding: "utf-16be" };
   const bomless = utf16WithoutBom(bytes);
@@ -85,7 +87,8 @@ export function detectDelimiter(text: string): Delimiter {
     const tally = new Map<number, number>();
     for (const n of counts) tally.set(n, (tally.get(n) ?? 0) + 1);
     const [perLine, agreeing] = [...tally.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
-    if (agreeing > best.lines || (agreeing === best.lines && perLine > best.perLine)) best = { delimiter, lines: agreeing, perLine };
+    if (agreeing > best.lines || (agreeing === best.lines && perLine > best.perLine))
+      best = { delimiter, lines: agreeing, perLine };
   }
   return best.delimiter;
 }

@@ -8,7 +8,17 @@ import { lockContacts } from "@/server/contacts/lock-contacts";
 import { openBatch } from "@/server/history/open-batch";
 import type { CellProblem, ImportCounts, PlannedRow } from "@/shared/import/fields";
 import type { ImportBatchDetails, ImportEventChanges } from "./import-event";
-import { extractRows, matchKeys, planRows, vendorKey, type ExistingContact, type KnownProject, type KnownVendor, type Plan, type PlanInput } from "./plan-rows";
+import {
+  extractRows,
+  matchKeys,
+  planRows,
+  vendorKey,
+  type ExistingContact,
+  type KnownProject,
+  type KnownVendor,
+  type Plan,
+  type PlanInput,
+} from "./plan-rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -36,7 +46,9 @@ export type ImportOutcome = {
 /** Rows with errors (or duplicates inside the file) in an import that was not told to skip them: nothing was imported. */
 export class InvalidRowsError extends Error {
   constructor(readonly rows: CellProblem[]) {
-    super(`Nothing was imported: ${rows.length.toLocaleString("en-US")} ${rows.length === 1 ? "problem" : "problems"} in the file, first on row ${rows[0]!.row} (${rows[0]!.column}): ${rows[0]!.message}`);
+    super(
+      `Nothing was imported: ${rows.length.toLocaleString("en-US")} ${rows.length === 1 ? "problem" : "problems"} in the file, first on row ${rows[0]!.row} (${rows[0]!.column}): ${rows[0]!.message}`,
+    );
     this.name = "InvalidRowsError";
   }
 }
@@ -59,7 +71,8 @@ export function importContacts(db: Db, options: ImportContactsOptions): Promise<
     if (!dryRun) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rollcall.import:' || ${companyId}))`;
     const projects = await tx.$queryRaw<KnownProject[]>`
       SELECT id::text AS id, name, number FROM "Project" WHERE "companyId" = ${companyId}::uuid`;
-    if (options.projectId && !projects.some((p) => p.id === options.projectId)) throw notFound("That project is not in this company.");
+    if (options.projectId && !projects.some((p) => p.id === options.projectId))
+      throw notFound("That project is not in this company.");
     const vendors = await tx.$queryRaw<KnownVendor[]>`
       SELECT id::text AS id, name FROM "Vendor" WHERE "companyId" = ${companyId}::uuid`;
     const extracted = extractRows(options);
@@ -68,7 +81,8 @@ export function importContacts(db: Db, options: ImportContactsOptions): Promise<
     const problems = problemsOf(plan.rows);
     const outcome = { dryRun, counts: plan.counts, rows: plan.rows, newVendors: plan.newVendors };
     if (problems.length && !skipInvalid && !dryRun) throw new InvalidRowsError(problems);
-    if (dryRun || (plan.writes.creates.length === 0 && plan.writes.updates.length === 0)) return { batchId: null, ...outcome };
+    if (dryRun || (plan.writes.creates.length === 0 && plan.writes.updates.length === 0))
+      return { batchId: null, ...outcome };
     const batchId = await writePlan(tx, options, plan, vendors, by);
     return { batchId, ...outcome };
   });
@@ -78,7 +92,12 @@ export function importContacts(db: Db, options: ImportContactsOptions): Promise<
  * The contacts the rows can match (by Employee ID or email, case-insensitive), locked
  * like every writer locks: by id, in id order, before anything is written.
  */
-async function lockMatches(tx: Tx, companyId: string, keys: { employeeIds: string[]; emails: string[] }, lock: boolean): Promise<ExistingContact[]> {
+async function lockMatches(
+  tx: Tx,
+  companyId: string,
+  keys: { employeeIds: string[]; emails: string[] },
+  lock: boolean,
+): Promise<ExistingContact[]> {
   if (keys.employeeIds.length === 0 && keys.emails.length === 0) return [];
   const found = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM "Contact"
@@ -103,10 +122,20 @@ async function lockMatches(tx: Tx, companyId: string, keys: { employeeIds: strin
     .map((c) => ({ ...c, memberships: byContact.get(c.id) ?? [] }));
 }
 
-async function writePlan(tx: Tx, options: ImportContactsOptions, plan: Plan, vendors: KnownVendor[], by: ChangedBy): Promise<string> {
+async function writePlan(
+  tx: Tx,
+  options: ImportContactsOptions,
+  plan: Plan,
+  vendors: KnownVendor[],
+  by: ChangedBy,
+): Promise<string> {
   const { companyId, projectId } = options;
   const { creates, updates, newVendors } = plan.writes;
-  const details: ImportBatchDetails = { fileName: options.fileName, rowCount: options.rows.length, ...(options.sheet && { sheet: options.sheet }) };
+  const details: ImportBatchDetails = {
+    fileName: options.fileName,
+    rowCount: options.rows.length,
+    ...(options.sheet && { sheet: options.sheet }),
+  };
   const batchId = await openBatch(tx, companyId, "contacts.import", by, projectId ? { projectId } : {});
   await tx.$executeRaw`
     UPDATE "ChangeBatch" SET details = ${JSON.stringify(details)}::jsonb WHERE "companyId" = ${companyId}::uuid AND id = ${batchId}::uuid`;
@@ -152,7 +181,9 @@ async function writePlan(tx: Tx, options: ImportContactsOptions, plan: Plan, ven
   // An inactive contact joins as inactive there: reactivating it brings it back to these projects too.
   const joins = [
     ...newContacts.flatMap((c) => c.projectIds.map((p) => ({ contactId: c.id, projectId: p, status: "ACTIVE" }))),
-    ...patched.flatMap((u) => u.joins.map((j) => ({ contactId: u.contactId, projectId: j.projectId, status: u.status }))),
+    ...patched.flatMap((u) =>
+      u.joins.map((j) => ({ contactId: u.contactId, projectId: j.projectId, status: u.status })),
+    ),
   ];
   if (joins.length) {
     await tx.$executeRaw`
@@ -195,8 +226,12 @@ async function writePlan(tx: Tx, options: ImportContactsOptions, plan: Plan, ven
   return batchId;
 }
 
-function fromNothing(values: Record<string, string | boolean | null | undefined>): Record<string, { from: null; to: string | boolean }> {
+function fromNothing(
+  values: Record<string, string | boolean | null | undefined>,
+): Record<string, { from: null; to: string | boolean }> {
   return Object.fromEntries(
-    Object.entries(values).flatMap(([f, to]) => (to === null || to === undefined || to === false ? [] : [[f, { from: null, to }]])),
+    Object.entries(values).flatMap(([f, to]) =>
+      to === null || to === undefined || to === false ? [] : [[f, { from: null, to }]],
+    ),
   );
 }

@@ -5,5 +5,9 @@ export { importEventChangesSchema };
 export type ImportEventChanges = z.infer<typeof importEventChangesSchema>;
 
 /** The batch's details: which file, how many rows. */
-export const importBatchDetailsSchema = z.object({ fileName: z.string(), rowCount: z.number().int(), sheet: z.string().optional() });
+export const importBatchDetailsSchema = z.object({
+  fileName: z.string(),
+  rowCount: z.number().int(),
+  sheet: z.string().optional(),
+});
 export type ImportBatchDetails = z.infer<typeof importBatchDetailsSchema>;

@@ -13,12 +13,29 @@ import {
 } from "@/shared/import/fields";
 
 /** The contact fields a row can set, as the Add Contact schema names them. */
-export const CONTACT_FIELDS = ["firstName", "lastName", "email", "phone", "jobTitle", "employeeId", "classification", "isEmployee", "vendorId"] as const;
+export const CONTACT_FIELDS = [
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "jobTitle",
+  "employeeId",
+  "classification",
+  "isEmployee",
+  "vendorId",
+] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
-export type ContactValues = { [F in ContactField]: F extends "isEmployee" ? boolean : string | null } & { firstName: string; lastName: string };
+export type ContactValues = { [F in ContactField]: F extends "isEmployee" ? boolean : string | null } & {
+  firstName: string;
+  lastName: string;
+};
 
 /** An existing contact a row can match, as locked for the import. */
-export type ExistingContact = ContactValues & { id: string; status: "ACTIVE" | "INACTIVE"; memberships: { projectId: string; status: string }[] };
+export type ExistingContact = ContactValues & {
+  id: string;
+  status: "ACTIVE" | "INACTIVE";
+  memberships: { projectId: string; status: string }[];
+};
 export type KnownVendor = { id: string; name: string };
 export type KnownProject = { id: string; name: string; number: string | null };
 
@@ -40,7 +57,15 @@ export type PlanContext = { contacts: ExistingContact[]; vendors: KnownVendor[];
 export type PlanWrites = {
   newVendors: string[];
   creates: { row: number; values: Omit<ContactValues, "vendorId">; vendor: string | null; projectIds: string[] }[];
-  updates: { row: number; contactId: string; status: "ACTIVE" | "INACTIVE"; patch: Partial<Omit<ContactValues, "vendorId">>; vendor: string | null; before: ContactValues; joins: { projectId: string; from: string | null }[] }[];
+  updates: {
+    row: number;
+    contactId: string;
+    status: "ACTIVE" | "INACTIVE";
+    patch: Partial<Omit<ContactValues, "vendorId">>;
+    vendor: string | null;
+    before: ContactValues;
+    joins: { projectId: string; from: string | null }[];
+  }[];
 };
 
 export type Plan = { rows: PlannedRow[]; counts: ImportCounts; writes: PlanWrites; newVendors: string[] };
@@ -49,10 +74,20 @@ export type Plan = { rows: PlannedRow[]; counts: ImportCounts; writes: PlanWrite
 export const vendorKey = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
 const projectKey = vendorKey;
 
-type Extracted = { row: number; cells: Partial<Record<ImportField, string>>; columns: Partial<Record<ImportField, string>>; problems: { column: string; message: string }[] };
+type Extracted = {
+  row: number;
+  cells: Partial<Record<ImportField, string>>;
+  columns: Partial<Record<ImportField, string>>;
+  problems: { column: string; message: string }[];
+};
 
 /** Each row's mapped, non-empty cells by field, with the full name split and the NUL checks done. */
-export function extractRows({ headers, rows, mapping, nameOrder }: Pick<PlanInput, "headers" | "rows" | "mapping" | "nameOrder">): Extracted[] {
+export function extractRows({
+  headers,
+  rows,
+  mapping,
+  nameOrder,
+}: Pick<PlanInput, "headers" | "rows" | "mapping" | "nameOrder">): Extracted[] {
   return rows.map((cells, i) => {
     const out: Extracted = { row: i + 2, cells: {}, columns: {}, problems: [] };
     mapping.forEach((target, column) => {
@@ -133,19 +168,26 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
     let vendor: string | null = null;
     if (r.cells.vendor !== undefined) {
       const key = vendorKey(r.cells.vendor);
-      if (key.length > 200) problems.push({ column: column("vendor"), message: "Keep the company name under 200 characters." });
+      if (key.length > 200)
+        problems.push({ column: column("vendor"), message: "Keep the company name under 200 characters." });
       else if (vendors.has(key)) vendor = vendors.get(key)!.name;
       else if (input.createVendors) {
         if (!newVendors.has(key)) newVendors.set(key, r.cells.vendor.trim().replace(/\s+/g, " "));
         vendor = newVendors.get(key)!;
       } else {
-        problems.push({ column: column("vendor"), message: `"${r.cells.vendor}" is not a company in this directory. Choose to create new companies, or fix the name.` });
+        problems.push({
+          column: column("vendor"),
+          message: `"${r.cells.vendor}" is not a company in this directory. Choose to create new companies, or fix the name.`,
+        });
       }
     }
 
     const joinIds = new Set<string>(input.projectId ? [input.projectId] : []);
     if (r.cells.projects !== undefined) {
-      for (const name of r.cells.projects.split(";").map((p) => p.trim()).filter(Boolean)) {
+      for (const name of r.cells.projects
+        .split(";")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const project = projects.get(projectKey(name));
         if (project) joinIds.add(project.id);
         else problems.push({ column: column("projects"), message: `No project is named or numbered "${name}".` });
@@ -159,10 +201,19 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
     const candidates = byId.length ? byId : byMail;
     if (candidates.length > 1) {
       const field = byId.length ? "employeeId" : "email";
-      problems.push({ column: column(field), message: `${candidates.length} contacts in the directory have this ${FIELD_LABELS[field]}; make them unique first.` });
+      problems.push({
+        column: column(field),
+        message: `${candidates.length} contacts in the directory have this ${FIELD_LABELS[field]}; make them unique first.`,
+      });
     } else match = candidates[0];
 
-    const key = match ? `contact:${match.id}` : r.cells.employeeId ? `employeeId:${r.cells.employeeId.toLowerCase()}` : r.cells.email ? `email:${r.cells.email.toLowerCase()}` : null;
+    const key = match
+      ? `contact:${match.id}`
+      : r.cells.employeeId
+        ? `employeeId:${r.cells.employeeId.toLowerCase()}`
+        : r.cells.email
+          ? `email:${r.cells.email.toLowerCase()}`
+          : null;
     if (key && firstRowOf.has(key)) {
       const field = r.cells.employeeId ? "employeeId" : "email";
       const first = firstRowOf.get(key)!;
@@ -170,7 +221,16 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
       return {
         row: r.row,
         outcome: "duplicate",
-        problems: [...problems, { column: column(field), message: match && !key.startsWith(field) ? `Row ${first} matches the same contact.` : `Same ${FIELD_LABELS[field]} as row ${first}.` }],
+        problems: [
+          ...problems,
+          {
+            column: column(field),
+            message:
+              match && !key.startsWith(field)
+                ? `Row ${first} matches the same contact.`
+                : `Same ${FIELD_LABELS[field]} as row ${first}.`,
+          },
+        ],
       };
     }
     if (key) firstRowOf.set(key, r.row);
@@ -204,7 +264,12 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
 
     if (!match) {
       counts.create++;
-      writes.creates.push({ row: r.row, values: { ...NO_VALUES, ...values } as PlanWrites["creates"][number]["values"], vendor, projectIds: [...joinIds] });
+      writes.creates.push({
+        row: r.row,
+        values: { ...NO_VALUES, ...values } as PlanWrites["creates"][number]["values"],
+        vendor,
+        projectIds: [...joinIds],
+      });
       const joins = [...joinIds].map((id) => projectNames.get(id) ?? id);
       return { row: r.row, outcome: "create", ...(joins.length && { joins }), problems };
     }
@@ -225,22 +290,47 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
     const vendorChanges = vendor !== null && vendor !== currentVendor;
     if (vendorChanges) changes.vendor = { from: currentVendor, to: vendor };
     const joins = [...joinIds]
-      .map((projectId) => ({ projectId, from: match.memberships.find((m) => m.projectId === projectId)?.status ?? null }))
+      .map((projectId) => ({
+        projectId,
+        from: match.memberships.find((m) => m.projectId === projectId)?.status ?? null,
+      }))
       .filter((j) => j.from === null || j.from === "REMOVED");
     if (joins.length === 0 && Object.keys(changes).length === 0) {
       counts.unchanged++;
       return { row: r.row, outcome: "unchanged", match: matchInfo!, problems };
     }
     counts.update++;
-    writes.updates.push({ row: r.row, contactId: match.id, status: match.status, patch, vendor: vendorChanges ? vendor : null, before: pickValues(match), joins });
+    writes.updates.push({
+      row: r.row,
+      contactId: match.id,
+      status: match.status,
+      patch,
+      vendor: vendorChanges ? vendor : null,
+      before: pickValues(match),
+      joins,
+    });
     const joined = joins.map((j) => projectNames.get(j.projectId) ?? j.projectId);
-    return { row: r.row, outcome: "update", match: matchInfo!, changes, ...(joined.length && { joins: joined }), problems };
+    return {
+      row: r.row,
+      outcome: "update",
+      match: matchInfo!,
+      changes,
+      ...(joined.length && { joins: joined }),
+      problems,
+    };
   });
   writes.newVendors = [...newVendors.values()];
   return { rows, counts, writes, newVendors: writes.newVendors };
 }
 
-const NO_VALUES = { email: null, phone: null, jobTitle: null, employeeId: null, classification: null, isEmployee: false };
+const NO_VALUES = {
+  email: null,
+  phone: null,
+  jobTitle: null,
+  employeeId: null,
+  classification: null,
+  isEmployee: false,
+};
 
 function pickValues(c: ExistingContact): ContactValues {
   return Object.fromEntries(CONTACT_FIELDS.map((f) => [f, c[f]])) as ContactValues;

@@ -51,13 +51,19 @@ const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) 
  * no data rows, or more rows or columns than an import takes.
  */
 export function readSpreadsheet(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): Spreadsheet {
-  if (bytes.length === 0) throw fileProblem(`${fileName} is empty. Choose a CSV or Excel file with a header row and one row per person.`);
+  if (bytes.length === 0)
+    throw fileProblem(`${fileName} is empty. Choose a CSV or Excel file with a header row and one row per person.`);
   if (bytes.length > IMPORT_LIMITS.maxBytes) {
-    throw fileProblem(`${fileName} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; an import takes at most ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB. Split the file.`);
+    throw fileProblem(
+      `${fileName} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; an import takes at most ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB. Split the file.`,
+    );
   }
   const other = MAGIC.find((m) => startsWith(bytes, m.bytes));
   if (other) throw fileProblem(`${fileName} is ${other.what}, not a spreadsheet. Choose a CSV or Excel (.xlsx) file.`);
-  const sheet = startsWith(bytes, ZIP) || startsWith(bytes, OLE) ? readWorkbook(bytes, fileName, options.sheet) : readCsv(bytes, fileName, options.delimiter);
+  const sheet =
+    startsWith(bytes, ZIP) || startsWith(bytes, OLE)
+      ? readWorkbook(bytes, fileName, options.sheet)
+      : readCsv(bytes, fileName, options.delimiter);
   return checkShape(sheet, fileName);
 }
 
@@ -88,7 +94,8 @@ function readCsv(bytes: Uint8Array, fileName: string, chosen?: Delimiter): Sprea
 
 function csvMessage(error: CsvError): string {
   if (error.code === "CSV_QUOTE_NOT_CLOSED") return "a quoted field is never closed; check the quotes on this row.";
-  if (error.code === "CSV_INVALID_CLOSING_QUOTE") return "a quote inside a field is not doubled; write \"\" for a quote inside quotes.";
+  if (error.code === "CSV_INVALID_CLOSING_QUOTE")
+    return 'a quote inside a field is not doubled; write "" for a quote inside quotes.';
   if (error.code === "CSV_MAX_RECORD_SIZE") return "a row is over 1 MB; check for a missing closing quote.";
   return error.message;
 }
@@ -123,9 +130,18 @@ function readWorkbook(bytes: Uint8Array, fileName: string, chosen?: string): Spr
   const sheets = workbook.SheetNames;
   const sheet = chosen ?? sheets[0];
   if (!sheet || !workbook.Sheets[sheet]) {
-    throw fileProblem(chosen ? `${fileName} has no sheet named "${chosen}". Its sheets: ${sheets.join(", ")}.` : `${fileName} has no sheets.`);
+    throw fileProblem(
+      chosen
+        ? `${fileName} has no sheet named "${chosen}". Its sheets: ${sheets.join(", ")}.`
+        : `${fileName} has no sheets.`,
+    );
   }
-  const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[sheet], { header: 1, raw: false, defval: "", blankrows: true });
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[sheet], {
+    header: 1,
+    raw: false,
+    defval: "",
+    blankrows: true,
+  });
   const text = rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : String(cell))));
   const [header = [], ...data] = text;
   return { kind: "xlsx", sheets, sheet, headers: header, rows: data };
@@ -134,17 +150,22 @@ function readWorkbook(bytes: Uint8Array, fileName: string, chosen?: string): Spr
 function checkShape(sheet: Spreadsheet, fileName: string): Spreadsheet {
   const headers = sheet.headers.map((h) => h.trim());
   while (headers.length && headers.at(-1) === "") headers.pop();
-  if (headers.length === 0) throw fileProblem(`${fileName} has no header row. Put the column names (First name, Last name, …) in row 1.`);
+  if (headers.length === 0)
+    throw fileProblem(`${fileName} has no header row. Put the column names (First name, Last name, …) in row 1.`);
   if (headers.length > IMPORT_LIMITS.maxColumns) {
-    throw fileProblem(`${fileName} has ${headers.length.toLocaleString("en-US")} columns; an import reads at most ${IMPORT_LIMITS.maxColumns}. Delete the columns you do not need.`);
+    throw fileProblem(
+      `${fileName} has ${headers.length.toLocaleString("en-US")} columns; an import reads at most ${IMPORT_LIMITS.maxColumns}. Delete the columns you do not need.`,
+    );
   }
   const problems: CellProblem[] = [];
   const seen = new Map<string, number>();
   headers.forEach((h, i) => {
     const column = columnName(i);
     if (h.includes("\0")) problems.push({ row: 1, column, message: "Remove the NUL character from this header." });
-    else if (h === "") problems.push({ row: 1, column, message: `Column ${column} has data but no header; name it or delete it.` });
-    else if (seen.has(h.toLowerCase())) problems.push({ row: 1, column: h, message: `Two columns are named "${h}"; rename one.` });
+    else if (h === "")
+      problems.push({ row: 1, column, message: `Column ${column} has data but no header; name it or delete it.` });
+    else if (seen.has(h.toLowerCase()))
+      problems.push({ row: 1, column: h, message: `Two columns are named "${h}"; rename one.` });
     seen.set(h.toLowerCase(), i);
   });
   if (problems.length) throw fileProblem(`${fileName}: ${problems[0]!.message}`, problems);
@@ -153,9 +174,12 @@ function checkShape(sheet: Spreadsheet, fileName: string): Spreadsheet {
   let end = rows.length;
   while (end > 0 && rows[end - 1]!.every((c) => c === "")) end--;
   rows = rows.slice(0, end);
-  if (rows.length === 0) throw fileProblem(`${fileName} has a header row but no people. Add one row per person under the header.`);
+  if (rows.length === 0)
+    throw fileProblem(`${fileName} has a header row but no people. Add one row per person under the header.`);
   if (rows.length > IMPORT_LIMITS.maxRows) {
-    throw fileProblem(`${fileName} has more than ${IMPORT_LIMITS.maxRows.toLocaleString("en-US")} rows; an import takes at most ${IMPORT_LIMITS.maxRows.toLocaleString("en-US")}. Split the file.`);
+    throw fileProblem(
+      `${fileName} has more than ${IMPORT_LIMITS.maxRows.toLocaleString("en-US")} rows; an import takes at most ${IMPORT_LIMITS.maxRows.toLocaleString("en-US")}. Split the file.`,
+    );
   }
   return { ...sheet, headers, rows };
 }

@@ -4,7 +4,15 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { changedBy } from "@/server/history/changed-by";
 import { withIdempotency } from "@/server/idempotency/with-idempotency";
 import type { Actor } from "@/server/permissions/actor";
-import { FIELD_LABELS, SKIP_COLUMN, guessMapping, type ColumnTarget, type Delimiter, type NameOrder, type OnMatch } from "@/shared/import/fields";
+import {
+  FIELD_LABELS,
+  SKIP_COLUMN,
+  guessMapping,
+  type ColumnTarget,
+  type Delimiter,
+  type NameOrder,
+  type OnMatch,
+} from "@/shared/import/fields";
 import { importContacts, type ImportOutcome } from "./import-contacts";
 import { fileProblem, readSpreadsheet, type Spreadsheet } from "./read-spreadsheet";
 
@@ -46,7 +54,9 @@ export function resolveMapping(headers: string[], mapping: Record<string, Column
   if (mapping) {
     const unknown = Object.keys(mapping).filter((h) => !headers.includes(h));
     if (unknown.length) {
-      throw fileProblem(`The mapping names ${unknown.map((h) => `"${h}"`).join(", ")}, which the file's header row does not have. Its columns: ${headers.join(", ")}.`);
+      throw fileProblem(
+        `The mapping names ${unknown.map((h) => `"${h}"`).join(", ")}, which the file's header row does not have. Its columns: ${headers.join(", ")}.`,
+      );
     }
     targets = headers.map((h) => mapping[h] ?? SKIP_COLUMN);
   } else targets = guessMapping(headers);
@@ -54,7 +64,9 @@ export function resolveMapping(headers: string[], mapping: Record<string, Column
   if (twice.length) {
     const field = twice[0] as Exclude<ColumnTarget, typeof SKIP_COLUMN>;
     const columns = headers.filter((_, i) => targets[i] === field);
-    throw fileProblem(`Two columns go to ${FIELD_LABELS[field]} (${columns.join(", ")}); choose one and set the other to Don't import.`);
+    throw fileProblem(
+      `Two columns go to ${FIELD_LABELS[field]} (${columns.join(", ")}); choose one and set the other to Don't import.`,
+    );
   }
   const names = targets.includes("fullName") || (targets.includes("firstName") && targets.includes("lastName"));
   if (!names) {
@@ -99,12 +111,26 @@ export async function runImport(prisma: PrismaClient, options: RunImportOptions)
       dryRun,
       skipInvalid,
       by: changedBy(actor, options.reason),
-    }).then((outcome): ImportOutcome => (dryRun ? outcome : { ...outcome, rows: outcome.rows.filter((r) => r.outcome !== "create" && r.outcome !== "update" && r.outcome !== "unchanged") }));
+    }).then((outcome): ImportOutcome =>
+      dryRun
+        ? outcome
+        : {
+            ...outcome,
+            rows: outcome.rows.filter(
+              (r) => r.outcome !== "create" && r.outcome !== "update" && r.outcome !== "unchanged",
+            ),
+          },
+    );
   if (dryRun) return { file, outcome: await run(prisma) };
   const fingerprint = createHash("sha256").update(bytes).digest("hex");
   const { result } = await withIdempotency(
     prisma,
-    { companyId, userId: actor.userId, key: options.idempotencyKey, request: ["import", fingerprint, fileName, settings, skipInvalid, options.reason ?? null] },
+    {
+      companyId,
+      userId: actor.userId,
+      key: options.idempotencyKey,
+      request: ["import", fingerprint, fileName, settings, skipInvalid, options.reason ?? null],
+    },
     run,
   );
   return { file, outcome: result };

@@ -9,7 +9,12 @@ import type { Prisma } from "@/generated/prisma/client";
  * Every project directory the import put a contact on is left again (REMOVED, as a
  * removal leaves it, so reactivation never brings it back).
  */
-export async function undoImport(tx: Prisma.TransactionClient, companyId: string, undoId: string, batchId: string): Promise<void> {
+export async function undoImport(
+  tx: Prisma.TransactionClient,
+  companyId: string,
+  undoId: string,
+  batchId: string,
+): Promise<void> {
   await tx.$executeRaw`
     UPDATE "ProjectContact" pc SET status = 'REMOVED', "removedAt" = now(), "updatedAt" = now()
     FROM "ContactEvent" e, jsonb_to_recordset(e.changes->'joined') AS j("projectId" uuid)

@@ -17,7 +17,10 @@ export type Actor = {
  * refused, not told the company does not exist), or null when they are not one: to them
  * the company does not exist.
  */
-export async function loadActor(db: Db, { userId, companyId }: { userId: string; companyId: string }): Promise<Actor | null> {
+export async function loadActor(
+  db: Db,
+  { userId, companyId }: { userId: string; companyId: string },
+): Promise<Actor | null> {
   const member = await db.companyMember.findUnique({
     where: { companyId_userId: { companyId, userId } },
     select: { directoryLevel: true, user: { select: { name: true } } },
@@ -33,6 +36,9 @@ export async function loadActor(db: Db, { userId, companyId }: { userId: string;
 }
 
 async function projectGrants(db: Db, companyId: string, userId: string) {
-  const grants = await db.projectPermission.findMany({ where: { companyId, userId }, select: { projectId: true, level: true } });
+  const grants = await db.projectPermission.findMany({
+    where: { companyId, userId },
+    select: { projectId: true, level: true },
+  });
   return new Map(grants.map((g) => [g.projectId, g.level]));
 }

@@ -46,7 +46,9 @@ export function can(actor: ActorLevels, permission: Permission, { projectId }: S
       return atLeast(actor.companyLevel, "ADMIN");
     // Into the company directory: company admins; into one project's: that project's admins.
     case "import contacts":
-      return projectId !== undefined ? atLeast(projectLevel(actor, projectId), "ADMIN") : atLeast(actor.companyLevel, "ADMIN");
+      return projectId !== undefined
+        ? atLeast(projectLevel(actor, projectId), "ADMIN")
+        : atLeast(actor.companyLevel, "ADMIN");
   }
 }
 
@@ -67,7 +69,9 @@ export type ContactVisibility = { status: ContactStatus; projectIds: readonly st
 export function missingToSeeContact(actor: ActorLevels, contact: ContactVisibility): Permission | null {
   if (!can(actor, "view contacts")) return "view contacts";
   if (contact.status === "ACTIVE") return null;
-  const admin = can(actor, "view inactive contacts") || contact.projectIds.some((projectId) => can(actor, "view inactive contacts", { projectId }));
+  const admin =
+    can(actor, "view inactive contacts") ||
+    contact.projectIds.some((projectId) => can(actor, "view inactive contacts", { projectId }));
   return admin ? null : "view inactive contacts";
 }
 
@@ -81,7 +85,11 @@ export function missingToEditContact(actor: ActorLevels, contact: ContactVisibil
  * narrowed to one project's members (a filter of the company directory), on that project
  * too: a project at None shows nobody its members, whichever list asks.
  */
-export function canListContacts(actor: ActorLevels, status: ContactStatus, { projectId, memberOf }: { projectId?: string; memberOf?: string | null }): boolean {
+export function canListContacts(
+  actor: ActorLevels,
+  status: ContactStatus,
+  { projectId, memberOf }: { projectId?: string; memberOf?: string | null },
+): boolean {
   const permission = viewPermission(status);
   return can(actor, permission, { projectId }) && (!memberOf || can(actor, permission, { projectId: memberOf }));
 }
@@ -95,5 +103,6 @@ export const REFUSAL: Record<Permission, string> = {
   "manage project members": "Only this project's Directory admins can add or remove its contacts.",
   "manage users": "Only company Directory admins can manage users, permissions and API tokens.",
   "view history": "Only company Directory admins can see the company's Change History.",
-  "import contacts": "Only Directory admins can import contacts: company admins into the company, project admins into their project.",
+  "import contacts":
+    "Only Directory admins can import contacts: company admins into the company, project admins into their project.",
 };

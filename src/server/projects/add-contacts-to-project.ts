@@ -10,7 +10,12 @@ const ADDED = "contact.added_to_project" satisfies HistoryAction;
 const JOINED: HistoryChanges<typeof ADDED> = { membership: { from: null, to: "ACTIVE" } };
 const CAME_BACK: HistoryChanges<typeof ADDED> = { membership: { from: "REMOVED", to: "ACTIVE" } };
 
-export type AddContactsToProjectOptions = { companyId: string; projectId: string; contactIds: string[]; by?: ChangedBy };
+export type AddContactsToProjectOptions = {
+  companyId: string;
+  projectId: string;
+  contactIds: string[];
+  by?: ChangedBy;
+};
 
 export type AddContactsToProjectResult = {
   /** The change's record in the history (null when nothing changed). */
@@ -27,9 +32,15 @@ export type AddContactsToProjectResult = {
  * removed ones come back. Inactive contacts are refused (reactivate them first), as the
  * lifecycle invariant demands. Contacts are locked first (lockContacts), like every writer.
  */
-export function addContactsToProject(db: Db, { companyId, projectId, contactIds, by = SYSTEM }: AddContactsToProjectOptions) {
+export function addContactsToProject(
+  db: Db,
+  { companyId, projectId, contactIds, by = SYSTEM }: AddContactsToProjectOptions,
+) {
   return inTransaction(db, async (tx): Promise<AddContactsToProjectResult> => {
-    const project = await tx.project.findUnique({ where: { companyId_id: { companyId, id: projectId } }, select: { id: true } });
+    const project = await tx.project.findUnique({
+      where: { companyId_id: { companyId, id: projectId } },
+      select: { id: true },
+    });
     if (!project) throw notFound("Project not found.");
     const found = await lockContacts(tx, companyId, contactIds);
     const active = found.filter((c) => c.status === "ACTIVE").map((c) => c.id);

@@ -30,13 +30,20 @@ type Change<C extends BulkMembershipChangeOptions["change"]> = BulkMembershipCha
  * key, with the selection resolved inside the change's transaction, recorded with the
  * actor and reason.
  */
-export function applyBulkMembershipChange(prisma: PrismaClient, options: Change<"add">): Promise<AddContactsToProjectResult>;
-export function applyBulkMembershipChange(prisma: PrismaClient, options: Change<"remove">): Promise<RemoveContactsFromProjectResult>;
+export function applyBulkMembershipChange(
+  prisma: PrismaClient,
+  options: Change<"add">,
+): Promise<AddContactsToProjectResult>;
+export function applyBulkMembershipChange(
+  prisma: PrismaClient,
+  options: Change<"remove">,
+): Promise<RemoveContactsFromProjectResult>;
 export async function applyBulkMembershipChange(
   prisma: PrismaClient,
   { companyId, projectId, change, selection, actor, reason, idempotencyKey }: BulkMembershipChangeOptions,
 ): Promise<AddContactsToProjectResult | RemoveContactsFromProjectResult> {
-  if (change === "add" && "matching" in selection) throw new DomainError("invalid", "Choose the contacts to add one by one.");
+  if (change === "add" && "matching" in selection)
+    throw new DomainError("invalid", "Choose the contacts to add one by one.");
   const { result } = await withIdempotency(
     prisma,
     { companyId, userId: actor.userId, key: idempotencyKey, request: [change, projectId, selection, reason ?? null] },

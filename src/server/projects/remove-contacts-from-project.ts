@@ -9,7 +9,12 @@ import type { HistoryAction } from "@/shared/history-events";
 /** Its payload (membership from → REMOVED, the crews left) is built per row below; its schema is in src/shared/history-events.ts. */
 const REMOVED = "contact.removed_from_project" satisfies HistoryAction;
 
-export type RemoveContactsFromProjectOptions = { companyId: string; projectId: string; contactIds: string[]; by?: ChangedBy };
+export type RemoveContactsFromProjectOptions = {
+  companyId: string;
+  projectId: string;
+  contactIds: string[];
+  by?: ChangedBy;
+};
 
 export type RemoveContactsFromProjectResult = {
   /** The change's record in the history (null when nothing changed): what Undo takes back. */
@@ -25,9 +30,15 @@ export type RemoveContactsFromProjectResult = {
  * contact's event keeps the membership's previous status and the crews it left, which
  * is what an undo puts back.
  */
-export function removeContactsFromProject(db: Db, { companyId, projectId, contactIds, by = SYSTEM }: RemoveContactsFromProjectOptions) {
+export function removeContactsFromProject(
+  db: Db,
+  { companyId, projectId, contactIds, by = SYSTEM }: RemoveContactsFromProjectOptions,
+) {
   return inTransaction(db, async (tx): Promise<RemoveContactsFromProjectResult> => {
-    const project = await tx.project.findUnique({ where: { companyId_id: { companyId, id: projectId } }, select: { id: true } });
+    const project = await tx.project.findUnique({
+      where: { companyId_id: { companyId, id: projectId } },
+      select: { id: true },
+    });
     if (!project) throw notFound("Project not found.");
     // With the contacts locked, nobody else can change their memberships until we commit.
     const members = await lockContacts(tx, companyId, contactIds);

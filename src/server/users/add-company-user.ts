@@ -30,7 +30,9 @@ export async function addCompanyUser(db: Db, { companyId, name, email, password,
       select: { id: true, accounts: { where: { providerId: "credential" }, select: { passwordSetByCompanyId: true } } },
     });
     if (existing) {
-      const member = await tx.companyMember.findUnique({ where: { companyId_userId: { companyId, userId: existing.id } } });
+      const member = await tx.companyMember.findUnique({
+        where: { companyId_userId: { companyId, userId: existing.id } },
+      });
       if (member) throw conflict(`${email} is already a user of this company.`, { field: "email" });
       if (existing.accounts.some((a) => a.passwordSetByCompanyId !== null && a.passwordSetByCompanyId !== companyId)) {
         throw conflict(CANNOT_ADD_WITH_PASSWORD, { field: "email" });
@@ -40,7 +42,13 @@ export async function addCompanyUser(db: Db, { companyId, name, email, password,
     }
     const user = await tx.user.create({ data: { name, email, emailVerified: false } });
     await tx.account.create({
-      data: { userId: user.id, accountId: user.id, providerId: "credential", password: passwordHash, passwordSetByCompanyId: companyId },
+      data: {
+        userId: user.id,
+        accountId: user.id,
+        providerId: "credential",
+        password: passwordHash,
+        passwordSetByCompanyId: companyId,
+      },
     });
     await tx.companyMember.create({ data: { companyId, userId: user.id, directoryLevel: level } });
     return { userId: user.id, created: true };

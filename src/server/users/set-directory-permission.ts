@@ -20,7 +20,10 @@ export type SetDirectoryPermissionOptions = {
 export function setDirectoryPermission(db: Db, options: SetDirectoryPermissionOptions) {
   const { companyId, userId, projectId, level, actorUserId } = options;
   return inTransaction(db, async (tx) => {
-    const member = await tx.companyMember.findUnique({ where: { companyId_userId: { companyId, userId } }, select: { id: true } });
+    const member = await tx.companyMember.findUnique({
+      where: { companyId_userId: { companyId, userId } },
+      select: { id: true },
+    });
     if (!member) throw notFound("User not found in this company.");
     if (!projectId) {
       if (!level) throw conflict("A company level is required.");
@@ -30,13 +33,18 @@ export function setDirectoryPermission(db: Db, options: SetDirectoryPermissionOp
       }
       await lockCompanyLevels(tx, companyId);
       if (level !== "ADMIN") {
-        const otherAdmins = await tx.companyMember.count({ where: { companyId, directoryLevel: "ADMIN", userId: { not: userId } } });
+        const otherAdmins = await tx.companyMember.count({
+          where: { companyId, directoryLevel: "ADMIN", userId: { not: userId } },
+        });
         if (otherAdmins === 0) throw conflict(LAST_ADMIN);
       }
       await tx.companyMember.update({ where: { id: member.id }, data: { directoryLevel: level } });
       return;
     }
-    const project = await tx.project.findUnique({ where: { companyId_id: { companyId, id: projectId } }, select: { id: true } });
+    const project = await tx.project.findUnique({
+      where: { companyId_id: { companyId, id: projectId } },
+      select: { id: true },
+    });
     if (!project) throw notFound("Project not found.");
     if (level === null) {
       await tx.projectPermission.deleteMany({ where: { companyId, projectId, userId } });

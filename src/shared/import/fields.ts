@@ -64,7 +64,20 @@ const SYNONYMS: Record<ImportField, string[]> = {
   email: ["Email", "E-mail", "Email address", "E-mail address", "Mail", "Work email"],
   phone: ["Phone", "Mobile", "Cell", "Telephone", "Tel", "Phone number", "Mobile phone", "Cell phone", "Mobile number"],
   jobTitle: ["Job title", "Title", "Trade", "Position", "Role", "Craft", "Job"],
-  employeeId: ["Employee ID", "Badge", "Badge #", "Badge number", "Badge ID", "Employee #", "Employee number", "Emp ID", "Emp #", "Payroll ID", "Worker ID", "ID"],
+  employeeId: [
+    "Employee ID",
+    "Badge",
+    "Badge #",
+    "Badge number",
+    "Badge ID",
+    "Employee #",
+    "Employee number",
+    "Emp ID",
+    "Emp #",
+    "Payroll ID",
+    "Worker ID",
+    "ID",
+  ],
   classification: ["Classification", "Work classification", "Class", "Union class", "Pay class", "Craft class"],
   isEmployee: ["Employee of our company", "Is employee", "Our employee", "Own employee", "In-house", "Direct hire"],
   vendor: ["Company", "Vendor", "Sub", "Subcontractor", "Employer", "Company name", "Vendor name", "Firm", "Firma"],
@@ -101,7 +114,10 @@ export type NameOrder = (typeof NAME_ORDERS)[number];
  * Splits a full name. "Smith, Mary Ann" always reads last name first; otherwise the
  * order decides. A single word becomes the last name, so the row asks for a first name.
  */
-export function splitFullName(fullName: string, order: NameOrder = "first-last"): { firstName: string; lastName: string } {
+export function splitFullName(
+  fullName: string,
+  order: NameOrder = "first-last",
+): { firstName: string; lastName: string } {
   const clean = fullName.trim().replace(/\s+/g, " ");
   const comma = clean.indexOf(",");
   if (comma >= 0) {
@@ -124,11 +140,20 @@ export type Delimiter = keyof typeof DELIMITERS;
 /** A mapping as the API takes it: header → field name (or "skip"). */
 export const mappingSchema = z.record(
   z.string(),
-  z.enum([...IMPORT_FIELDS, SKIP_COLUMN], { error: `Map each header to one of ${[...IMPORT_FIELDS, SKIP_COLUMN].join(", ")}.` }),
+  z.enum([...IMPORT_FIELDS, SKIP_COLUMN], {
+    error: `Map each header to one of ${[...IMPORT_FIELDS, SKIP_COLUMN].join(", ")}.`,
+  }),
 );
 
 /** Counts of a plan, as the Review step and the API's answer give them. */
-export type ImportCounts = { create: number; update: number; unchanged: number; skip: number; invalid: number; duplicates: number };
+export type ImportCounts = {
+  create: number;
+  update: number;
+  unchanged: number;
+  skip: number;
+  invalid: number;
+  duplicates: number;
+};
 
 export type RowOutcome = "create" | "update" | "unchanged" | "skip" | "invalid" | "duplicate";
 

@@ -15,7 +15,15 @@ type Token = {
   revokedAt: string | null;
 };
 
-export function ApiTokensView({ companyId, tokens, showOwner }: { companyId: string; tokens: Token[]; showOwner: boolean }) {
+export function ApiTokensView({
+  companyId,
+  tokens,
+  showOwner,
+}: {
+  companyId: string;
+  tokens: Token[];
+  showOwner: boolean;
+}) {
   const [name, setName] = useState("");
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +71,9 @@ export function ApiTokensView({ companyId, tokens, showOwner }: { companyId: str
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-4 text-sm text-green-900">
           <p className="font-medium">Copy this token now: it will not be shown again.</p>
           <code className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-slate-900">{created}</code>
-          <p className="mt-2">Send it as <code>Authorization: Bearer &lt;token&gt;</code>. It acts with your permissions in this company.</p>
+          <p className="mt-2">
+            Send it as <code>Authorization: Bearer &lt;token&gt;</code>. It acts with your permissions in this company.
+          </p>
         </div>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -71,12 +81,26 @@ export function ApiTokensView({ companyId, tokens, showOwner }: { companyId: str
           <caption className="sr-only">API tokens</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-3">Name</th>
-              {showOwner && <th scope="col" className="px-4 py-3">Owner</th>}
-              <th scope="col" className="px-4 py-3">Starts with</th>
-              <th scope="col" className="px-4 py-3">Created</th>
-              <th scope="col" className="px-4 py-3">Last used</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-3">
+                Name
+              </th>
+              {showOwner && (
+                <th scope="col" className="px-4 py-3">
+                  Owner
+                </th>
+              )}
+              <th scope="col" className="px-4 py-3">
+                Starts with
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Created
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Last used
+              </th>
+              <th scope="col" className="px-4 py-3">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -33,7 +33,10 @@ export function BulkActionsMenu({ n, label, onChoose, triggerRef, opening }: Pro
           onFocus={onFocus}
           className="min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
-          <DropdownMenu.Item onSelect={onChoose} className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100">
+          <DropdownMenu.Item
+            onSelect={onChoose}
+            className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
+          >
             {label}
           </DropdownMenu.Item>
         </DropdownMenu.Content>

@@ -33,7 +33,13 @@ export function BulkActions({ companyId, projectId, tab, selected, matching, onD
   return (
     <>
       {loaded ? (
-        <loaded.Menu n={n} label={LIFECYCLE_LABELS[kind]} onChoose={() => setDialog(kind)} triggerRef={triggerRef} opening={loaded.opening} />
+        <loaded.Menu
+          n={n}
+          label={LIFECYCLE_LABELS[kind]}
+          onChoose={() => setDialog(kind)}
+          triggerRef={triggerRef}
+          opening={loaded.opening}
+        />
       ) : (
         <BulkActionsButton n={n} {...triggerProps} />
       )}

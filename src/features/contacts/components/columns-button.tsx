@@ -16,7 +16,11 @@ export type ColumnsChooserProps = { hide: HideableColumn[]; onChange: (patch: Pa
 
 export function ColumnsButton(props: ComponentProps<"button">) {
   return (
-    <button type="button" className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 hover:bg-slate-50" {...props}>
+    <button
+      type="button"
+      className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 hover:bg-slate-50"
+      {...props}
+    >
       <Columns3 aria-hidden className="size-4" />
       Columns
     </button>

@@ -27,10 +27,14 @@ export function ColumnsMenu({ hide, onChange, opening }: ColumnsChooserProps & {
                 key={column}
                 checked={visible}
                 onSelect={(e) => e.preventDefault()}
-                onCheckedChange={(checked) => onChange({ hide: checked ? hide.filter((c) => c !== column) : [...hide, column] })}
+                onCheckedChange={(checked) =>
+                  onChange({ hide: checked ? hide.filter((c) => c !== column) : [...hide, column] })
+                }
                 className="flex cursor-pointer items-center gap-2 rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
               >
-                <span aria-hidden className="w-4">{visible ? "✓" : ""}</span>
+                <span aria-hidden className="w-4">
+                  {visible ? "✓" : ""}
+                </span>
                 {COLUMN_LABELS[column]}
               </DropdownMenu.CheckboxItem>
             );

@@ -36,7 +36,13 @@ export function ContactActions({ companyId, canEdit, canChangeStatus, contact, l
           {active ? "Inactivate" : "Reactivate"}
         </Button>
       )}
-      <ContactFormDialog companyId={companyId} vendors={vendors} contact={contact} open={editing} onOpenChange={setEditing} />
+      <ContactFormDialog
+        companyId={companyId}
+        vendors={vendors}
+        contact={contact}
+        open={editing}
+        onOpenChange={setEditing}
+      />
       {changing && (
         <LifecycleDialog
           kind={active ? "inactivate" : "reactivate"}

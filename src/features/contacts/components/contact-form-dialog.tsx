@@ -53,8 +53,8 @@ export function ContactFormDialog(props: Props) {
           : props.crewId
             ? "The new worker joins this crew and the project's directory."
             : props.projectId
-            ? "The new contact joins this project's directory."
-            : "First and last name are required; everything else can wait."
+              ? "The new contact joins this project's directory."
+              : "First and last name are required; everything else can wait."
       }
     >
       {/* Remount per opening, so a reopened form starts clean. */}
@@ -96,17 +96,55 @@ function ContactForm({ companyId, projectId, crewId, vendors, contact, onOpenCha
       {contact && <input type="hidden" name="contactId" value={contact.id} />}
       {state.duplicates && <input type="hidden" name="confirmDuplicate" value="yes" />}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="First name" name="firstName" required defaultValue={contact?.firstName} state={state} autoComplete="given-name" />
-        <Field label="Last name" name="lastName" required defaultValue={contact?.lastName} state={state} autoComplete="family-name" />
-        <Field label="Email" name="email" type="email" defaultValue={contact?.email} state={state} autoComplete="email" />
+        <Field
+          label="First name"
+          name="firstName"
+          required
+          defaultValue={contact?.firstName}
+          state={state}
+          autoComplete="given-name"
+        />
+        <Field
+          label="Last name"
+          name="lastName"
+          required
+          defaultValue={contact?.lastName}
+          state={state}
+          autoComplete="family-name"
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          defaultValue={contact?.email}
+          state={state}
+          autoComplete="email"
+        />
         <Field label="Phone" name="phone" type="tel" defaultValue={contact?.phone} state={state} autoComplete="tel" />
         <Field label="Job title" name="jobTitle" defaultValue={contact?.jobTitle} state={state} />
         <Field label="Employee ID" name="employeeId" defaultValue={contact?.employeeId} state={state} />
-        <Field label="Classification" name="classification" defaultValue={contact?.classification} state={state} placeholder="Journeyman, Apprentice, Visitor…" />
-        <SelectField label="Company" name="vendorId" defaultValue={contact?.vendor?.id ?? ""} state={state} vendors={vendors} />
+        <Field
+          label="Classification"
+          name="classification"
+          defaultValue={contact?.classification}
+          state={state}
+          placeholder="Journeyman, Apprentice, Visitor…"
+        />
+        <SelectField
+          label="Company"
+          name="vendorId"
+          defaultValue={contact?.vendor?.id ?? ""}
+          state={state}
+          vendors={vendors}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="isEmployee" defaultChecked={contact?.isEmployee} className="size-4 accent-brand-600" />
+        <input
+          type="checkbox"
+          name="isEmployee"
+          defaultChecked={contact?.isEmployee}
+          className="size-4 accent-brand-600"
+        />
         Employee of our company
       </label>
 
@@ -125,7 +163,8 @@ function ContactForm({ companyId, projectId, crewId, vendors, contact, onOpenCha
           </ul>
         </div>
       ) : (
-        state.message && !state.contactId && (
+        state.message &&
+        !state.contactId && (
           <p role="alert" className="text-sm text-red-700">
             {state.message}
           </p>

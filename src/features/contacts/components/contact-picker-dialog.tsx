@@ -70,7 +70,10 @@ function Picker({ companyId, projectId, confirmLabel, onConfirm, onOpenChange }:
     <>
       <label className="relative mt-4 block">
         <span className="sr-only">Search active contacts</span>
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
+        <Search
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400"
+        />
         <input
           type="search"
           value={q}
@@ -79,17 +82,31 @@ function Picker({ companyId, projectId, confirmLabel, onConfirm, onOpenChange }:
           className="w-full rounded-md border border-slate-300 py-2 pr-3 pl-9 text-sm"
         />
       </label>
-      <ul aria-label="Active contacts" aria-busy={searching} className="mt-3 min-h-40 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
+      <ul
+        aria-label="Active contacts"
+        aria-busy={searching}
+        className="mt-3 min-h-40 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
+      >
         {results.map((contact) => {
           const picked = chosen.has(contact.id);
           return (
             <li key={contact.id}>
               <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
-                <input type="checkbox" checked={picked} onChange={() => toggle(contact)} className="size-4 shrink-0 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  checked={picked}
+                  onChange={() => toggle(contact)}
+                  className="size-4 shrink-0 accent-brand-600"
+                />
                 <span>
                   <span className="font-medium">{contact.name}</span>
                   {/* A real space, so the accessible name reads "Name Detail", not "NameDetail". */}
-                  {contact.detail && <> <span className="ml-1 text-slate-500">{contact.detail}</span></>}
+                  {contact.detail && (
+                    <>
+                      {" "}
+                      <span className="ml-1 text-slate-500">{contact.detail}</span>
+                    </>
+                  )}
                 </span>
               </label>
             </li>

@@ -64,42 +64,44 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
       />
     ),
   });
-  const data = helper.columns([
-    helper.accessor((c) => `${c.lastName}, ${c.firstName}`, {
-      id: "name",
-      header: "Name",
-      enableHiding: false,
-      cell: ({ row }) => (
-        <Link href={contactHref(companyId, row.original.id)} className="font-medium text-slate-900 hover:underline">
-          {fullName(row.original)}
-        </Link>
-      ),
-    }),
-    helper.accessor((c) => c.vendor?.name ?? "", { id: "company", header: "Company" }),
-    helper.accessor((c) => c.jobTitle ?? "", { id: "jobTitle", header: "Job title" }),
-    helper.accessor((c) => c.email ?? "", {
-      id: "email",
-      header: "Email",
-      cell: ({ getValue }) => {
-        const email = getValue();
-        return email ? (
-          <a href={`mailto:${email}`} className="text-slate-700 hover:underline">
-            {email}
-          </a>
-        ) : null;
-      },
-    }),
-    helper.accessor((c) => c.phone ?? "", {
-      id: "phone",
-      header: "Phone",
-      cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span>,
-    }),
-    helper.display({
-      id: "projects",
-      header: "Projects",
-      cell: ({ row }) => <ProjectsCell projects={row.original.projects} />,
-    }),
-  ]).map((column) => ({ ...column, enableSorting: sortable(column.id ?? "") }));
+  const data = helper
+    .columns([
+      helper.accessor((c) => `${c.lastName}, ${c.firstName}`, {
+        id: "name",
+        header: "Name",
+        enableHiding: false,
+        cell: ({ row }) => (
+          <Link href={contactHref(companyId, row.original.id)} className="font-medium text-slate-900 hover:underline">
+            {fullName(row.original)}
+          </Link>
+        ),
+      }),
+      helper.accessor((c) => c.vendor?.name ?? "", { id: "company", header: "Company" }),
+      helper.accessor((c) => c.jobTitle ?? "", { id: "jobTitle", header: "Job title" }),
+      helper.accessor((c) => c.email ?? "", {
+        id: "email",
+        header: "Email",
+        cell: ({ getValue }) => {
+          const email = getValue();
+          return email ? (
+            <a href={`mailto:${email}`} className="text-slate-700 hover:underline">
+              {email}
+            </a>
+          ) : null;
+        },
+      }),
+      helper.accessor((c) => c.phone ?? "", {
+        id: "phone",
+        header: "Phone",
+        cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span>,
+      }),
+      helper.display({
+        id: "projects",
+        header: "Projects",
+        cell: ({ row }) => <ProjectsCell projects={row.original.projects} />,
+      }),
+    ])
+    .map((column) => ({ ...column, enableSorting: sortable(column.id ?? "") }));
   const actions = helper.display({
     id: "actions",
     enableHiding: false,
@@ -124,7 +126,12 @@ function ProjectsCell({ projects }: { projects: ContactListRow["projects"] }) {
   return (
     <span title={projects.map((p) => p.name).join("\n")}>
       {first!.name}
-      {rest.length > 0 && <> <span className="text-slate-500">+{rest.length} more</span></>}
+      {rest.length > 0 && (
+        <>
+          {" "}
+          <span className="text-slate-500">+{rest.length} more</span>
+        </>
+      )}
     </span>
   );
 }

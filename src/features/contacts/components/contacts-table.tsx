@@ -3,7 +3,14 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Fragment, useMemo, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { MAX_BULK_CONTACTS, splitSort, type DirectoryQuery, type DirectoryTab, type MatchingSelection, type SortValue } from "@/shared/directory-query";
+import {
+  MAX_BULK_CONTACTS,
+  splitSort,
+  type DirectoryQuery,
+  type DirectoryTab,
+  type MatchingSelection,
+  type SortValue,
+} from "@/shared/directory-query";
 import { BulkActions } from "./bulk-actions";
 import type { VendorOption } from "./contact-form-dialog";
 import { useDataTable } from "@/components/data-table/use-data-table";
@@ -45,7 +52,19 @@ type Props = {
   importHref?: string;
 };
 
-export function ContactsTable({ companyId, permissions, projectId, tab, rows, total, query, vendors, projects, exportHref, importHref }: Props) {
+export function ContactsTable({
+  companyId,
+  permissions,
+  projectId,
+  tab,
+  rows,
+  total,
+  query,
+  vendors,
+  projects,
+  exportHref,
+  importHref,
+}: Props) {
   const { query: urlQuery, setQuery, setSearch, isPending } = useDirectoryQuery();
   const rowAction = lifecycleKind(tab, projectId);
   // The one contact a row's own action is for, and the button to return focus to.
@@ -60,7 +79,13 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
     [companyId, rowAction, permissions.bulk],
   );
   const { column, desc } = splitSort(query.sort);
-  const filter: MatchingSelection = { tab, q: query.q, vendor: query.vendor, project: query.project, origin: query.origin };
+  const filter: MatchingSelection = {
+    tab,
+    q: query.q,
+    vendor: query.vendor,
+    project: query.project,
+    origin: query.origin,
+  };
   const { table, selected, pageSelected, allMatching, selectAllMatching, clearSelection } = useDataTable({
     columns,
     data: rows,
@@ -79,7 +104,14 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
     <div className="space-y-4">
       <TableToolbar q={urlQuery.q} onSearch={setSearch}>
         {permissions.bulk && (
-          <BulkActions companyId={companyId} projectId={projectId} tab={tab} selected={selected} matching={matching} onDone={clearSelection} />
+          <BulkActions
+            companyId={companyId}
+            projectId={projectId}
+            tab={tab}
+            selected={selected}
+            matching={matching}
+            onDone={clearSelection}
+          />
         )}
         <DirectoryActions
           companyId={companyId}
@@ -148,7 +180,9 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
           <tbody className="divide-y divide-slate-100">
             {tableRows.map((row, i) => {
               const group = row.original.vendor?.name ?? "No company";
-              const startsGroup = query.group === "company" && (i === 0 || (tableRows[i - 1]!.original.vendor?.name ?? "No company") !== group);
+              const startsGroup =
+                query.group === "company" &&
+                (i === 0 || (tableRows[i - 1]!.original.vendor?.name ?? "No company") !== group);
               return (
                 <Fragment key={row.id}>
                   {startsGroup && (
@@ -170,7 +204,14 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
             })}
           </tbody>
         </table>
-        {rows.length === 0 && <EmptyState tab={tab} filtered={Boolean(query.q || query.vendor || query.project || query.origin)} q={query.q} onClear={() => void setQuery({ q: "", vendor: null, project: null, origin: null, page: 1 })} />}
+        {rows.length === 0 && (
+          <EmptyState
+            tab={tab}
+            filtered={Boolean(query.q || query.vendor || query.project || query.origin)}
+            q={query.q}
+            onClear={() => void setQuery({ q: "", vendor: null, project: null, origin: null, page: 1 })}
+          />
+        )}
       </div>
 
       <TablePagination
@@ -196,11 +237,26 @@ export function ContactsTable({ companyId, permissions, projectId, tab, rows, to
   );
 }
 
-function SelectAllBanner({ pageCount, total, allMatching, onSelectAll, onClear }: { pageCount: number; total: number; allMatching: boolean; onSelectAll: () => void; onClear: () => void }) {
+function SelectAllBanner({
+  pageCount,
+  total,
+  allMatching,
+  onSelectAll,
+  onClear,
+}: {
+  pageCount: number;
+  total: number;
+  allMatching: boolean;
+  onSelectAll: () => void;
+  onClear: () => void;
+}) {
   const n = (x: number) => x.toLocaleString("en-US");
   const link = "font-medium text-brand-700 underline hover:text-slate-900";
   return (
-    <div aria-live="polite" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-2 text-center text-sm text-slate-800">
+    <div
+      aria-live="polite"
+      className="rounded-md border border-brand-100 bg-brand-50 px-4 py-2 text-center text-sm text-slate-800"
+    >
       {allMatching ? (
         <>
           All {n(total)} matching contacts are selected.{" "}
@@ -210,8 +266,8 @@ function SelectAllBanner({ pageCount, total, allMatching, onSelectAll, onClear }
         </>
       ) : total > MAX_BULK_CONTACTS ? (
         <>
-          All {n(pageCount)} contacts on this page are selected. {n(total)} contacts match: a bulk action can change at most{" "}
-          {n(MAX_BULK_CONTACTS)} at once, so narrow the search or filters to act on all of them.
+          All {n(pageCount)} contacts on this page are selected. {n(total)} contacts match: a bulk action can change at
+          most {n(MAX_BULK_CONTACTS)} at once, so narrow the search or filters to act on all of them.
         </>
       ) : (
         <>
@@ -225,13 +281,27 @@ function SelectAllBanner({ pageCount, total, allMatching, onSelectAll, onClear }
   );
 }
 
-function EmptyState({ tab, filtered, q, onClear }: { tab: DirectoryTab; filtered: boolean; q: string; onClear: () => void }) {
+function EmptyState({
+  tab,
+  filtered,
+  q,
+  onClear,
+}: {
+  tab: DirectoryTab;
+  filtered: boolean;
+  q: string;
+  onClear: () => void;
+}) {
   return (
     <div role="status" className="px-6 py-12 text-center">
       {filtered ? (
         <>
-          <p className="font-medium text-slate-900">{q ? `No contacts match “${q}”` : "No contacts match these filters"}</p>
-          <p className="mt-1 text-sm text-slate-600">Check the spelling, or search by email, phone, job title or company.</p>
+          <p className="font-medium text-slate-900">
+            {q ? `No contacts match “${q}”` : "No contacts match these filters"}
+          </p>
+          <p className="mt-1 text-sm text-slate-600">
+            Check the spelling, or search by email, phone, job title or company.
+          </p>
           <button type="button" onClick={onClear} className="mt-3 text-sm font-medium text-brand-700 underline">
             Clear search and filters
           </button>

@@ -22,7 +22,15 @@ type Props = {
 const button = buttonClass("secondary", "inline-flex items-center gap-1.5 bg-white");
 
 /** Add Contact, Add from Directory (projects only) and Export CSV. */
-export function DirectoryActions({ companyId, projectId, canAdd, canAddFromDirectory, vendors, exportHref, importHref }: Props) {
+export function DirectoryActions({
+  companyId,
+  projectId,
+  canAdd,
+  canAddFromDirectory,
+  vendors,
+  exportHref,
+  importHref,
+}: Props) {
   const [creating, setCreating] = useState(false);
   const [picking, setPicking] = useState(false);
   return (
@@ -49,7 +57,15 @@ export function DirectoryActions({ companyId, projectId, canAdd, canAddFromDirec
         <Download aria-hidden className="size-4" />
         Export CSV
       </a>
-      {creating && <ContactFormDialog companyId={companyId} projectId={projectId} vendors={vendors} open onOpenChange={setCreating} />}
+      {creating && (
+        <ContactFormDialog
+          companyId={companyId}
+          projectId={projectId}
+          vendors={vendors}
+          open
+          onOpenChange={setCreating}
+        />
+      )}
       {projectId && canAddFromDirectory && picking && (
         <ContactPickerDialog
           companyId={companyId}

@@ -22,11 +22,26 @@ type Props = {
  * with arrow-key movement. A tab's accessible name is exactly its label; the count is
  * its description.
  */
-export function DirectoryTabs({ basePath, current, counts, showInactive, usersCount, showUsers = usersCount !== undefined }: Props) {
+export function DirectoryTabs({
+  basePath,
+  current,
+  counts,
+  showInactive,
+  usersCount,
+  showUsers = usersCount !== undefined,
+}: Props) {
   const tabs: Tab[] = [
     { id: "contacts", label: "Contacts", href: `${basePath}/contacts`, count: counts.active, noun: "contact" },
     ...(showInactive
-      ? [{ id: "inactive-contacts", label: "Inactive Contacts", href: `${basePath}/inactive-contacts`, count: counts.inactive, noun: "contact" }]
+      ? [
+          {
+            id: "inactive-contacts",
+            label: "Inactive Contacts",
+            href: `${basePath}/inactive-contacts`,
+            count: counts.inactive,
+            noun: "contact",
+          },
+        ]
       : []),
     ...(showUsers ? [{ id: "users", label: "Users", href: `${basePath}/users`, count: usersCount, noun: "user" }] : []),
   ];

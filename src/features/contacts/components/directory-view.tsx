@@ -33,7 +33,8 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
   // src/proxy.ts has already sent malformed URLs to their canonical form.
   const { query } = parseDirectorySearchParams(searchParams);
   const needed = viewPermission(tabStatus(tab));
-  if (!canListContacts(actor, tabStatus(tab), { ...at, memberOf: query.project })) return <AccessDenied message={REFUSAL[needed]} />;
+  if (!canListContacts(actor, tabStatus(tab), { ...at, memberOf: query.project }))
+    return <AccessDenied message={REFUSAL[needed]} />;
   const here = `${basePath}/${tab}`;
 
   const { rows, total, counts, vendors, projects } = await loadDirectory(scope, tab, query);

@@ -73,7 +73,17 @@ type Props = {
   returnFocus: () => void;
 };
 
-export function LifecycleDialog({ kind, companyId, projectId, contacts, matching, open, onOpenChange, onDone, returnFocus }: Props) {
+export function LifecycleDialog({
+  kind,
+  companyId,
+  projectId,
+  contacts,
+  matching,
+  open,
+  onOpenChange,
+  onDone,
+  returnFocus,
+}: Props) {
   const copy = COPY[kind];
   const [dropped, setDropped] = useState<Set<string>>(new Set());
   const [pending, startTransition] = useTransition();
@@ -148,12 +158,21 @@ export function LifecycleDialog({ kind, companyId, projectId, contacts, matching
             : "No contacts chosen. Cancel and select contacts in the table."
       }
     >
-      <ul aria-label="Chosen contacts" hidden={chosen.length === 0 || Boolean(matching)} className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200">
+      <ul
+        aria-label="Chosen contacts"
+        hidden={chosen.length === 0 || Boolean(matching)}
+        className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
+      >
         {chosen.map((contact) => (
           <li key={contact.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
             <span>
               <span className="font-medium">{fullName(contact)}</span>
-              {contact.vendor && <> <span className="ml-1 text-slate-500">{contact.vendor.name}</span></>}
+              {contact.vendor && (
+                <>
+                  {" "}
+                  <span className="ml-1 text-slate-500">{contact.vendor.name}</span>
+                </>
+              )}
             </span>
             <button
               type="button"

@@ -5,7 +5,10 @@ import { useRef, useState, type ButtonHTMLAttributes, type FocusEvent } from "re
 /** How the user opened a menu: by keyboard, its first item takes focus. */
 export type MenuOpening = { byKeyboard: boolean };
 
-type TriggerProps = Pick<ButtonHTMLAttributes<HTMLButtonElement>, "aria-haspopup" | "aria-expanded" | "onPointerDown" | "onKeyDown">;
+type TriggerProps = Pick<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  "aria-haspopup" | "aria-expanded" | "onPointerDown" | "onKeyDown"
+>;
 
 /**
  * A menu whose code (Radix DropdownMenu, with floating-ui) loads on first use, so it stays

@@ -8,7 +8,14 @@ import { LIFECYCLE_LABELS } from "./lifecycle-kind";
 import { RowActionsButton, type RowActionsProps } from "./row-actions-button";
 
 /** The row's menu, loaded by RowActions on first use. */
-export function RowActionsMenu({ contact, name, href, kind, onAction, opening }: RowActionsProps & { opening: MenuOpening }) {
+export function RowActionsMenu({
+  contact,
+  name,
+  href,
+  kind,
+  onAction,
+  opening,
+}: RowActionsProps & { opening: MenuOpening }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const onFocus = useFocusFirstItemOnEntry(opening);
   return (
@@ -23,7 +30,10 @@ export function RowActionsMenu({ contact, name, href, kind, onAction, opening }:
           onFocus={onFocus}
           className="min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
-          <DropdownMenu.Item asChild className="block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100">
+          <DropdownMenu.Item
+            asChild
+            className="block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
+          >
             <Link href={href}>View contact</Link>
           </DropdownMenu.Item>
           {kind && (

@@ -24,7 +24,11 @@ export function TableFilters({ query, vendors, projects, onChange }: Props) {
     <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-3 text-sm">
       <label className="flex items-center gap-2">
         Company
-        <select className={select} value={query.vendor ?? ""} onChange={(e) => onChange({ vendor: e.target.value || null, page: 1 })}>
+        <select
+          className={select}
+          value={query.vendor ?? ""}
+          onChange={(e) => onChange({ vendor: e.target.value || null, page: 1 })}
+        >
           <option value="">All companies</option>
           {vendors.map((v) => (
             <option key={v.id} value={v.id}>
@@ -36,7 +40,11 @@ export function TableFilters({ query, vendors, projects, onChange }: Props) {
       {projects && (
         <label className="flex items-center gap-2">
           Project
-          <select className={select} value={query.project ?? ""} onChange={(e) => onChange({ project: e.target.value || null, page: 1 })}>
+          <select
+            className={select}
+            value={query.project ?? ""}
+            onChange={(e) => onChange({ project: e.target.value || null, page: 1 })}
+          >
             <option value="">All projects</option>
             {projects.map((p) => (
               <option key={p.id} value={p.id}>

@@ -11,7 +11,10 @@ export function TableToolbar({ q, onSearch, children }: Props) {
       {children}
       <label className="relative ml-auto w-full max-w-xs">
         <span className="sr-only">Search contacts</span>
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
+        <Search
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400"
+        />
         <input
           type="search"
           value={q}

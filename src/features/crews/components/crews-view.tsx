@@ -26,14 +26,24 @@ export function CrewsView({ companyId, projectId, canManage, canAddToDirectory, 
     <div className="space-y-6">
       {canManage && <NewCrewForm companyId={companyId} projectId={projectId} />}
       {crews.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">
+        <p
+          role="status"
+          className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600"
+        >
           No crews on this project yet.{canManage && " Name one above to start."}
         </p>
       ) : (
         <ul className="grid gap-4 lg:grid-cols-2">
           {crews.map((crew) => (
             <li key={crew.id}>
-              <CrewCard companyId={companyId} projectId={projectId} canManage={canManage} canAddToDirectory={canAddToDirectory} crew={crew} vendors={vendors} />
+              <CrewCard
+                companyId={companyId}
+                projectId={projectId}
+                canManage={canManage}
+                canAddToDirectory={canAddToDirectory}
+                crew={crew}
+                vendors={vendors}
+              />
             </li>
           ))}
         </ul>
@@ -102,10 +112,18 @@ function CrewCard({ companyId, projectId, canManage, canAddToDirectory, crew, ve
           <span className="text-sm font-normal text-slate-500">({crew.members.length})</span>
         </h3>
         <div className="flex gap-2" hidden={!canManage}>
-          <button type="button" onClick={() => setPicking(true)} className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => setPicking(true)}
+            className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
             Add Workers<span className="sr-only"> to {crew.name}</span>
           </button>
-          <button type="button" onClick={() => setCreating(true)} className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => setCreating(true)}
+            className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
             <UserPlus aria-hidden className="size-4" />
             New Worker<span className="sr-only"> on {crew.name}</span>
           </button>
@@ -121,12 +139,23 @@ function CrewCard({ companyId, projectId, canManage, canAddToDirectory, crew, ve
             return (
               <li key={contact.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                 <span>
-                  <Link href={`/companies/${companyId}/contacts/${contact.id}`} className={`font-medium hover:underline ${inactive ? "text-slate-500" : ""}`}>
+                  <Link
+                    href={`/companies/${companyId}/contacts/${contact.id}`}
+                    className={`font-medium hover:underline ${inactive ? "text-slate-500" : ""}`}
+                  >
                     {name}
                   </Link>
-                  {inactive && <> <span className="ml-1 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Inactive</span></>}
-                  {" "}
-                  <span className="ml-1 text-slate-500">{[contact.jobTitle, contact.vendor?.name].filter(Boolean).join(" · ")}</span>
+                  {inactive && (
+                    <>
+                      {" "}
+                      <span className="ml-1 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">
+                        Inactive
+                      </span>
+                    </>
+                  )}{" "}
+                  <span className="ml-1 text-slate-500">
+                    {[contact.jobTitle, contact.vendor?.name].filter(Boolean).join(" · ")}
+                  </span>
                 </span>
                 <button
                   type="button"
@@ -135,7 +164,11 @@ function CrewCard({ companyId, projectId, canManage, canAddToDirectory, crew, ve
                   disabled={pending}
                   onClick={() =>
                     start(async () => {
-                      const result = await removeCrewMemberAction({ companyId, crewId: crew.id, contactId: contact.id });
+                      const result = await removeCrewMemberAction({
+                        companyId,
+                        crewId: crew.id,
+                        contactId: contact.id,
+                      });
                       if (result.error) toast.error(result.error);
                       else toast.success(`Removed ${name} from ${crew.name}`);
                     })
@@ -171,7 +204,13 @@ function CrewCard({ companyId, projectId, canManage, canAddToDirectory, crew, ve
           return true;
         }}
       />
-      <ContactFormDialog companyId={companyId} crewId={crew.id} vendors={vendors} open={creating} onOpenChange={setCreating} />
+      <ContactFormDialog
+        companyId={companyId}
+        crewId={crew.id}
+        vendors={vendors}
+        open={creating}
+        onOpenChange={setCreating}
+      />
     </section>
   );
 }

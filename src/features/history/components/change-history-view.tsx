@@ -33,14 +33,21 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Change History</h1>
-          <p className="mt-1 text-sm text-slate-600">Every change to the directory&apos;s contacts: who made it, when, and why.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Every change to the directory&apos;s contacts: who made it, when, and why.
+          </p>
         </div>
         <a href={`${base}/export${historySearch(filters)}`} className={buttonClass("secondary", "bg-white")} download>
           Export CSV
         </a>
       </div>
 
-      <form role="search" aria-label="Filter the history" action={base} className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        role="search"
+        aria-label="Filter the history"
+        action={base}
+        className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <label className="text-sm font-medium">
           Action
           <select name="action" defaultValue={filters.action ?? ""} className={field}>
@@ -96,12 +103,24 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
             <caption className="sr-only">Change History</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Contact</th>
-                <th scope="col" className="px-3 py-2">Action</th>
-                <th scope="col" className="px-3 py-2">Change</th>
-                <th scope="col" className="px-3 py-2">By</th>
-                <th scope="col" className="px-3 py-2">Reason</th>
+                <th scope="col" className="px-3 py-2">
+                  When
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Contact
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Action
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Change
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  By
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Reason
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -111,7 +130,10 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
                     <time dateTime={item.at.toISOString()}>{formatWhen(item.at)}</time>
                   </td>
                   <td className="px-3 py-2">
-                    <Link href={`/companies/${companyId}/contacts/${item.contact.id}`} className="font-medium hover:underline">
+                    <Link
+                      href={`/companies/${companyId}/contacts/${item.contact.id}`}
+                      className="font-medium hover:underline"
+                    >
                       {item.contact.name}
                     </Link>
                   </td>
@@ -123,7 +145,9 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
                     {item.actor.name}
                     {item.actor.email && <span className="block text-xs text-slate-500">{item.actor.email}</span>}
                   </td>
-                  <td className="px-3 py-2 text-slate-700">{item.reason ?? <span className="text-slate-400">—</span>}</td>
+                  <td className="px-3 py-2 text-slate-700">
+                    {item.reason ?? <span className="text-slate-400">—</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -137,12 +161,18 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
             Page {page.toLocaleString("en-US")} of {pageCount.toLocaleString("en-US")}
           </span>
           {page > 1 ? (
-            <Link href={`${base}${historySearch(filters, page - 1)}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+            <Link
+              href={`${base}${historySearch(filters, page - 1)}`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
+            >
               Previous page
             </Link>
           ) : null}
           {page < pageCount ? (
-            <Link href={`${base}${historySearch(filters, page + 1)}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
+            <Link
+              href={`${base}${historySearch(filters, page + 1)}`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
+            >
               Next page
             </Link>
           ) : null}

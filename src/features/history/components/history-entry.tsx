@@ -16,7 +16,9 @@ const BADGE: Partial<Record<HistoryAction, string>> = {
 
 export function ActionBadge({ action }: { action: HistoryAction }) {
   return (
-    <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${BADGE[action] ?? "bg-slate-100 text-slate-700"}`}>
+    <span
+      className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${BADGE[action] ?? "bg-slate-100 text-slate-700"}`}
+    >
       {actionLabel(action)}
     </span>
   );
@@ -36,7 +38,8 @@ export function HistoryEntry({ item, projectNames }: { item: HistoryItem; projec
       </div>
       <p className="mt-1 text-xs text-slate-500">
         {item.actor.name}
-        {item.actor.email && ` (${item.actor.email})`} · <time dateTime={item.at.toISOString()}>{formatWhen(item.at)}</time>
+        {item.actor.email && ` (${item.actor.email})`} ·{" "}
+        <time dateTime={item.at.toISOString()}>{formatWhen(item.at)}</time>
       </p>
       {item.reason && <p className="mt-1 text-sm text-slate-700">Reason: {item.reason}</p>}
     </li>

@@ -38,7 +38,9 @@ async function undo(companyId: string, batchId: string) {
       return;
     }
     const n = result.data.undone;
-    toast.success(`Undone: ${n.toLocaleString("en-US")} ${n === 1 ? "contact is" : "contacts are"} back as they were`, { id });
+    toast.success(`Undone: ${n.toLocaleString("en-US")} ${n === 1 ? "contact is" : "contacts are"} back as they were`, {
+      id,
+    });
   } catch {
     toast.error("Nothing was undone: Rollcall could not reach the server. Try again.", { id });
   }

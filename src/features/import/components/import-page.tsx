@@ -18,21 +18,41 @@ type Props = {
 export async function ImportPage({ companyId, projectId, draftId, searchParams }: Props) {
   const company = await loadCompany(companyId);
   const project = projectId ? await loadProject(companyId, projectId) : null;
-  const directoryPath = project ? `/companies/${company.id}/projects/${project.id}/directory` : `/companies/${company.id}/directory`;
+  const directoryPath = project
+    ? `/companies/${company.id}/projects/${project.id}/directory`
+    : `/companies/${company.id}/directory`;
   if (!can(company.actor, "import contacts", { projectId: project?.id })) {
     return (
-      <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-6 py-10 text-center text-amber-900">
+      <div
+        role="alert"
+        className="rounded-lg border border-amber-200 bg-amber-50 px-6 py-10 text-center text-amber-900"
+      >
         {REFUSAL["import contacts"]}
       </div>
     );
   }
-  const params = stepParamsSchema.parse({ step: one(searchParams.step), show: one(searchParams.show), page: one(searchParams.page), batch: one(searchParams.batch) });
+  const params = stepParamsSchema.parse({
+    step: one(searchParams.step),
+    show: one(searchParams.show),
+    page: one(searchParams.page),
+    batch: one(searchParams.batch),
+  });
   const data = draftId ? await loadImportWizard(company.actor, draftId.toLowerCase(), project?.id, params) : null;
-  const result = params.step === "done" && params.batch ? await getImportResult(await getPrisma(), { companyId: company.id, batchId: params.batch }) : null;
+  const result =
+    params.step === "done" && params.batch
+      ? await getImportResult(await getPrisma(), { companyId: company.id, batchId: params.batch })
+      : null;
   return (
     <>
       <h2 className="mb-4 text-xl font-semibold">Import contacts{project ? ` into ${project.name}` : ""}</h2>
-      <ImportWizard companyId={company.id} projectId={project?.id} directoryPath={directoryPath} params={params} data={data} result={result} />
+      <ImportWizard
+        companyId={company.id}
+        projectId={project?.id}
+        directoryPath={directoryPath}
+        params={params}
+        data={data}
+        result={result}
+      />
     </>
   );
 }

@@ -6,15 +6,30 @@ import { useId, useState, useTransition, type DragEvent } from "react";
 import { undoBatchAction } from "@/features/history/actions";
 import { undoableToast } from "@/features/history/components/undoable-toast";
 import { toast } from "@/lib/toast";
-import { DELIMITERS, FIELD_LABELS, IMPORT_FIELDS, IMPORT_LIMITS, NAME_ORDERS, SKIP_COLUMN, type ColumnTarget, type Delimiter, type NameOrder } from "@/shared/import/fields";
+import {
+  DELIMITERS,
+  FIELD_LABELS,
+  IMPORT_FIELDS,
+  IMPORT_LIMITS,
+  NAME_ORDERS,
+  SKIP_COLUMN,
+  type ColumnTarget,
+  type Delimiter,
+  type NameOrder,
+} from "@/shared/import/fields";
 import { runImportAction, saveImportSettingsAction, uploadImportFileAction } from "../actions";
 import type { WizardData } from "../queries";
 import type { DraftSettings, StepParams } from "../validations";
 
-const button = "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50";
-const primary = "inline-flex items-center gap-1.5 rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50";
+const button =
+  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50";
+const primary =
+  "inline-flex items-center gap-1.5 rounded-md bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50";
 const STEP_LABELS = ["Upload", "Map columns", "Review", "Import"] as const;
-const NAME_ORDER_LABELS: Record<NameOrder, string> = { "first-last": "First name first (Mary Ann Smith)", "last-first": "Last name first (Smith Mary Ann)" };
+const NAME_ORDER_LABELS: Record<NameOrder, string> = {
+  "first-last": "First name first (Mary Ann Smith)",
+  "last-first": "Last name first (Smith Mary Ann)",
+};
 
 type Props = {
   companyId: string;
@@ -57,7 +72,15 @@ export function ImportWizard({ companyId, projectId, directoryPath, params, data
   );
 }
 
-function UploadStep({ companyId, projectId, directoryPath }: { companyId: string; projectId?: string; directoryPath: string }) {
+function UploadStep({
+  companyId,
+  projectId,
+  directoryPath,
+}: {
+  companyId: string;
+  projectId?: string;
+  directoryPath: string;
+}) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +88,11 @@ function UploadStep({ companyId, projectId, directoryPath }: { companyId: string
   const [pending, startTransition] = useTransition();
   const inputId = useId();
   const choose = (f: File | undefined) => {
-    setError(f && f.size > IMPORT_LIMITS.maxBytes ? `${f.name} is ${(f.size / 1024 / 1024).toFixed(1)} MB; an import takes at most 20 MB. Split the file.` : null);
+    setError(
+      f && f.size > IMPORT_LIMITS.maxBytes
+        ? `${f.name} is ${(f.size / 1024 / 1024).toFixed(1)} MB; an import takes at most 20 MB. Split the file.`
+        : null,
+    );
     setFile(f ?? null);
   };
   const onDrop = (e: DragEvent) => {
@@ -87,7 +114,9 @@ function UploadStep({ companyId, projectId, directoryPath }: { companyId: string
   };
   return (
     <section aria-labelledby="upload-heading" className="space-y-4">
-      <h3 id="upload-heading" className="text-lg font-semibold">Upload</h3>
+      <h3 id="upload-heading" className="text-lg font-semibold">
+        Upload
+      </h3>
       <div
         onDragOver={(e) => {
           e.preventDefault();
@@ -99,7 +128,9 @@ function UploadStep({ companyId, projectId, directoryPath }: { companyId: string
       >
         <FileUp aria-hidden className="mx-auto mb-2 size-8 text-slate-500" />
         <p className="mb-3 text-sm text-slate-700">Drop a CSV or Excel file here, or choose one.</p>
-        <label htmlFor={inputId} className="block text-sm font-medium">Spreadsheet file</label>
+        <label htmlFor={inputId} className="block text-sm font-medium">
+          Spreadsheet file
+        </label>
         <input
           id={inputId}
           type="file"
@@ -107,12 +138,25 @@ function UploadStep({ companyId, projectId, directoryPath }: { companyId: string
           onChange={(e) => choose(e.target.files?.[0])}
           className="mx-auto mt-1 block text-sm"
         />
-        {file && <p className="mt-2 text-sm text-slate-700">{file.name} ({(file.size / 1024).toFixed(0)} KB)</p>}
-        <p className="mt-3 text-xs text-slate-600">CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or .xlsx. At most 20 MB and 50,000 rows; row 1 holds the column names.</p>
+        {file && (
+          <p className="mt-2 text-sm text-slate-700">
+            {file.name} ({(file.size / 1024).toFixed(0)} KB)
+          </p>
+        )}
+        <p className="mt-3 text-xs text-slate-600">
+          CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or .xlsx. At most 20 MB and 50,000 rows; row 1
+          holds the column names.
+        </p>
       </div>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-3">
-        <a href={directoryPath} className={button}>Cancel</a>
+        <a href={directoryPath} className={button}>
+          Cancel
+        </a>
         <button type="button" className={primary} onClick={upload} disabled={pending}>
           {pending && <Loader2 aria-hidden className="size-4 animate-spin" />}
           Upload
@@ -133,9 +177,15 @@ function UploadStep({ companyId, projectId, directoryPath }: { companyId: string
 function FileErrorStep({ message, directoryPath }: { message: string; directoryPath: string }) {
   return (
     <section aria-labelledby="file-error-heading" className="space-y-4">
-      <h3 id="file-error-heading" className="text-lg font-semibold">This file cannot be imported</h3>
-      <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">{message}</p>
-      <a href={`${directoryPath}/import`} className={primary}>Upload another file</a>
+      <h3 id="file-error-heading" className="text-lg font-semibold">
+        This file cannot be imported
+      </h3>
+      <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+        {message}
+      </p>
+      <a href={`${directoryPath}/import`} className={primary}>
+        Upload another file
+      </a>
     </section>
   );
 }
@@ -166,15 +216,21 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
   const mapping = () => Object.fromEntries(data.columns.map((c, i) => [c.header, targets[i]!]));
   const next = () => {
     const has = (t: ColumnTarget) => targets.includes(t);
-    if (!has("fullName") && !(has("firstName") && has("lastName"))) return setError("Map one column to First name and one to Last name, or one to Full name.");
+    if (!has("fullName") && !(has("firstName") && has("lastName")))
+      return setError("Map one column to First name and one to Last name, or one to Full name.");
     const twice = targets.find((t, i) => t !== SKIP_COLUMN && targets.indexOf(t) !== i);
-    if (twice) return setError(`Two columns go to ${FIELD_LABELS[twice as keyof typeof FIELD_LABELS]}; set one of them to Don't import.`);
+    if (twice)
+      return setError(
+        `Two columns go to ${FIELD_LABELS[twice as keyof typeof FIELD_LABELS]}; set one of them to Don't import.`,
+      );
     setError(null);
     save({ ...data.settings, mapping: mapping(), nameOrder }, `${here}?step=review`);
   };
   return (
     <section aria-labelledby="map-heading" className="space-y-4">
-      <h3 id="map-heading" className="text-lg font-semibold">Map columns</h3>
+      <h3 id="map-heading" className="text-lg font-semibold">
+        Map columns
+      </h3>
       <p className="text-sm text-slate-700">
         {data.fileName}: {file.rowCount.toLocaleString("en-US")} {file.rowCount === 1 ? "row" : "rows"}
         {file.encoding && `, read as ${file.encoding.toUpperCase()}`}
@@ -188,10 +244,14 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
               value={file.delimiter}
               disabled={pending}
               // The columns change with the delimiter: guess their fields afresh.
-              onChange={(e) => save({ ...data.settings, delimiter: e.target.value as Delimiter, mapping: undefined }, null)}
+              onChange={(e) =>
+                save({ ...data.settings, delimiter: e.target.value as Delimiter, mapping: undefined }, null)
+              }
             >
               {Object.entries(DELIMITERS).map(([d, label]) => (
-                <option key={label} value={d}>{label}</option>
+                <option key={label} value={d}>
+                  {label}
+                </option>
               ))}
             </select>
           </label>
@@ -205,7 +265,11 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
               disabled={pending}
               onChange={(e) => save({ ...data.settings, sheet: e.target.value, mapping: undefined }, null)}
             >
-              {file.sheets.map((s) => <option key={s} value={s}>{s}</option>)}
+              {file.sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
             </select>
           </label>
         )}
@@ -215,9 +279,15 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
           <caption className="sr-only">Each column of the file and the contact field it goes to</caption>
           <thead className="bg-slate-50 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">Column</th>
-              <th scope="col" className="hidden px-3 py-2 sm:table-cell">Sample values</th>
-              <th scope="col" className="px-3 py-2">Goes to</th>
+              <th scope="col" className="px-3 py-2">
+                Column
+              </th>
+              <th scope="col" className="hidden px-3 py-2 sm:table-cell">
+                Sample values
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Goes to
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -226,18 +296,28 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   {c.header}
                   {/* On a phone the samples go under the column's name, so the field stays in view. */}
-                  <span className="block max-w-28 truncate text-xs font-normal text-slate-600 sm:hidden">{c.samples.join(" · ")}</span>
+                  <span className="block max-w-28 truncate text-xs font-normal text-slate-600 sm:hidden">
+                    {c.samples.join(" · ")}
+                  </span>
                 </th>
-                <td className="hidden max-w-xs truncate px-3 py-2 text-slate-600 sm:table-cell">{c.samples.join(" · ") || "—"}</td>
+                <td className="hidden max-w-xs truncate px-3 py-2 text-slate-600 sm:table-cell">
+                  {c.samples.join(" · ") || "—"}
+                </td>
                 <td className="px-3 py-2">
                   <select
                     aria-label={`Field for column ${c.header}`}
                     className="w-32 rounded-md border border-slate-300 px-2 py-1 sm:w-auto"
                     value={targets[i]}
-                    onChange={(e) => setTargets(targets.map((t, j) => (j === i ? (e.target.value as ColumnTarget) : t)))}
+                    onChange={(e) =>
+                      setTargets(targets.map((t, j) => (j === i ? (e.target.value as ColumnTarget) : t)))
+                    }
                   >
                     <option value={SKIP_COLUMN}>Don&apos;t import</option>
-                    {IMPORT_FIELDS.map((f) => <option key={f} value={f}>{FIELD_LABELS[f]}</option>)}
+                    {IMPORT_FIELDS.map((f) => (
+                      <option key={f} value={f}>
+                        {FIELD_LABELS[f]}
+                      </option>
+                    ))}
                   </select>
                 </td>
               </tr>
@@ -256,9 +336,15 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
           ))}
         </fieldset>
       )}
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
       <div className="flex gap-3">
-        <a href={`${directoryPath}/import`} className={button}>Upload another file</a>
+        <a href={`${directoryPath}/import`} className={button}>
+          Upload another file
+        </a>
         <button type="button" className={primary} onClick={next} disabled={pending}>
           {pending && <Loader2 aria-hidden className="size-4 animate-spin" />}
           Continue to Review
@@ -268,9 +354,26 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
   );
 }
 
-const OUTCOME_LABELS = { create: "New", update: "Update", unchanged: "Unchanged", skip: "Skipped", invalid: "Error", duplicate: "Duplicate" } as const;
+const OUTCOME_LABELS = {
+  create: "New",
+  update: "Update",
+  unchanged: "Unchanged",
+  skip: "Skipped",
+  invalid: "Error",
+  duplicate: "Duplicate",
+} as const;
 
-function ReviewStep({ companyId, directoryPath, data, params }: { companyId: string; directoryPath: string; data: WizardData; params: StepParams }) {
+function ReviewStep({
+  companyId,
+  directoryPath,
+  data,
+  params,
+}: {
+  companyId: string;
+  directoryPath: string;
+  data: WizardData;
+  params: StepParams;
+}) {
   const router = useRouter();
   const { save, pending } = useSaveSettings(companyId, data.draftId);
   const [reason, setReason] = useState("");
@@ -280,9 +383,15 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
   if (data.mappingError || !data.review) {
     return (
       <section aria-labelledby="review-heading" className="space-y-4">
-        <h3 id="review-heading" className="text-lg font-semibold">Review</h3>
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">{data.mappingError}</p>
-        <a href={`${here}?step=map`} className={primary}>Back to Map columns</a>
+        <h3 id="review-heading" className="text-lg font-semibold">
+          Review
+        </h3>
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+          {data.mappingError}
+        </p>
+        <a href={`${here}?step=map`} className={primary}>
+          Back to Map columns
+        </a>
       </section>
     );
   }
@@ -295,30 +404,45 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
   };
   const runImport = () =>
     startImport(async () => {
-      const r = await runImportAction({ companyId, draftId: data.draftId, skipInvalid: withErrors > 0, reason: reason || undefined, idempotencyKey: key });
+      const r = await runImportAction({
+        companyId,
+        draftId: data.draftId,
+        skipInvalid: withErrors > 0,
+        reason: reason || undefined,
+        idempotencyKey: key,
+      });
       if (r.error !== null) {
         toast.error(r.error);
         return;
       }
       const d = r.data;
-      undoableToast(`Imported: ${d.created.toLocaleString("en-US")} created, ${d.updated.toLocaleString("en-US")} updated`, {
-        companyId,
-        batchId: d.batchId,
-        description: d.invalid ? `${d.invalid.toLocaleString("en-US")} ${d.invalid === 1 ? "row" : "rows"} with errors ${d.invalid === 1 ? "was" : "were"} left out.` : undefined,
-      });
+      undoableToast(
+        `Imported: ${d.created.toLocaleString("en-US")} created, ${d.updated.toLocaleString("en-US")} updated`,
+        {
+          companyId,
+          batchId: d.batchId,
+          description: d.invalid
+            ? `${d.invalid.toLocaleString("en-US")} ${d.invalid === 1 ? "row" : "rows"} with errors ${d.invalid === 1 ? "was" : "were"} left out.`
+            : undefined,
+        },
+      );
       router.push(`${here}?step=done${d.batchId ? `&batch=${d.batchId}` : ""}`);
     });
   return (
     <section aria-labelledby="review-heading" className="space-y-4">
-      <h3 id="review-heading" className="text-lg font-semibold">Review</h3>
+      <h3 id="review-heading" className="text-lg font-semibold">
+        Review
+      </h3>
       <dl aria-label="What the import will do" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-        {([
-          ["to create", counts.create],
-          ["to update", counts.update],
-          ["unchanged", counts.unchanged + counts.skip],
-          ["with errors", counts.invalid],
-          ["duplicates inside the file", counts.duplicates],
-        ] as const).map(([label, n]) => (
+        {(
+          [
+            ["to create", counts.create],
+            ["to update", counts.update],
+            ["unchanged", counts.unchanged + counts.skip],
+            ["with errors", counts.invalid],
+            ["duplicates inside the file", counts.duplicates],
+          ] as const
+        ).map(([label, n]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-xs text-slate-600">{label}</dt>
             <dd className="text-xl font-semibold">{n.toLocaleString("en-US")}</dd>
@@ -328,11 +452,21 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
       <fieldset className="text-sm" disabled={pending}>
         <legend className="font-medium">Rows that match an existing contact (by Employee ID, else email)</legend>
         <label className="mr-4 inline-flex items-center gap-1.5">
-          <input type="radio" name="on-match" checked={data.settings.onMatch === "update"} onChange={() => save({ ...data.settings, onMatch: "update" }, null)} />
+          <input
+            type="radio"
+            name="on-match"
+            checked={data.settings.onMatch === "update"}
+            onChange={() => save({ ...data.settings, onMatch: "update" }, null)}
+          />
           Update matched contacts
         </label>
         <label className="inline-flex items-center gap-1.5">
-          <input type="radio" name="on-match" checked={data.settings.onMatch === "skip"} onChange={() => save({ ...data.settings, onMatch: "skip" }, null)} />
+          <input
+            type="radio"
+            name="on-match"
+            checked={data.settings.onMatch === "skip"}
+            onChange={() => save({ ...data.settings, onMatch: "skip" }, null)}
+          />
           Skip matched contacts
         </label>
       </fieldset>
@@ -340,14 +474,31 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
         <div className="rounded-md border border-slate-200 bg-white p-3 text-sm">
           {newVendors.length > 0 && <p className="mb-2">Companies not in the directory yet: {newVendors.join(", ")}</p>}
           <label className="inline-flex items-center gap-1.5">
-            <input type="checkbox" checked={data.settings.createVendors} disabled={pending} onChange={(e) => save({ ...data.settings, createVendors: e.target.checked }, null)} />
+            <input
+              type="checkbox"
+              checked={data.settings.createVendors}
+              disabled={pending}
+              onChange={(e) => save({ ...data.settings, createVendors: e.target.checked }, null)}
+            />
             Create new companies on import
           </label>
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <a href={link({ show: "all", page: 1 })} aria-current={params.show === "all" ? "page" : undefined} className={params.show === "all" ? "font-semibold underline" : "underline"}>All rows</a>
-        <a href={link({ show: "errors", page: 1 })} aria-current={params.show === "errors" ? "page" : undefined} className={params.show === "errors" ? "font-semibold underline" : "underline"}>Errors only</a>
+        <a
+          href={link({ show: "all", page: 1 })}
+          aria-current={params.show === "all" ? "page" : undefined}
+          className={params.show === "all" ? "font-semibold underline" : "underline"}
+        >
+          All rows
+        </a>
+        <a
+          href={link({ show: "errors", page: 1 })}
+          aria-current={params.show === "errors" ? "page" : undefined}
+          className={params.show === "errors" ? "font-semibold underline" : "underline"}
+        >
+          Errors only
+        </a>
         {withErrors > 0 && (
           <a href={`/companies/${companyId}/directory/import/${data.draftId}/errors`} download className={button}>
             <Download aria-hidden className="size-4" /> Download errors (CSV)
@@ -359,10 +510,20 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
           <caption className="sr-only">The rows of the file and what the import does with each</caption>
           <thead className="bg-slate-50 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">Row</th>
-              <th scope="col" className="px-3 py-2">Result</th>
-              {Object.keys(rows[0]?.cells ?? {}).map((h) => <th key={h} scope="col" className="px-3 py-2">{h}</th>)}
-              <th scope="col" className="px-3 py-2">Details</th>
+              <th scope="col" className="px-3 py-2">
+                Row
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Result
+              </th>
+              {Object.keys(rows[0]?.cells ?? {}).map((h) => (
+                <th key={h} scope="col" className="px-3 py-2">
+                  {h}
+                </th>
+              ))}
+              <th scope="col" className="px-3 py-2">
+                Details
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -373,15 +534,32 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
                 {Object.entries(r.cells).map(([h, v]) => {
                   const problem = r.problems.find((p) => p.column === h);
                   return (
-                    <td key={h} className={`max-w-48 truncate px-3 py-2 ${problem ? "bg-red-50 text-red-900 ring-1 ring-red-300 ring-inset" : ""}`} aria-invalid={problem ? true : undefined} title={problem?.message}>
+                    <td
+                      key={h}
+                      className={`max-w-48 truncate px-3 py-2 ${problem ? "bg-red-50 text-red-900 ring-1 ring-red-300 ring-inset" : ""}`}
+                      aria-invalid={problem ? true : undefined}
+                      title={problem?.message}
+                    >
                       {v || "—"}
                     </td>
                   );
                 })}
                 <td className="px-3 py-2 text-slate-700">
-                  {r.problems.map((p) => <div key={p.column + p.message} className="text-red-800">{p.column}: {p.message}</div>)}
-                  {r.changes && Object.entries(r.changes).map(([f, c]) => <div key={f}>{FIELD_LABELS[f as keyof typeof FIELD_LABELS] ?? f}: {String(c.from ?? "—")} → {String(c.to ?? "—")}</div>)}
-                  {r.match && r.match.status === "INACTIVE" && r.outcome === "update" && <div>{r.match.name} stays inactive</div>}
+                  {r.problems.map((p) => (
+                    <div key={p.column + p.message} className="text-red-800">
+                      {p.column}: {p.message}
+                    </div>
+                  ))}
+                  {r.changes &&
+                    Object.entries(r.changes).map(([f, c]) => (
+                      <div key={f}>
+                        {FIELD_LABELS[f as keyof typeof FIELD_LABELS] ?? f}: {String(c.from ?? "—")} →{" "}
+                        {String(c.to ?? "—")}
+                      </div>
+                    ))}
+                  {r.match && r.match.status === "INACTIVE" && r.outcome === "update" && (
+                    <div>{r.match.name} stays inactive</div>
+                  )}
                   {r.joins && <div>Joins {r.joins.join(", ")}</div>}
                   {r.outcome === "skip" && r.reason && <div>Skipped: {r.reason}</div>}
                 </td>
@@ -393,22 +571,40 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
       </div>
       {pageCount > 1 && (
         <nav aria-label="Review pages" className="flex items-center gap-3 text-sm">
-          {page > 1 && <a href={link({ page: page - 1 })} className="underline">Previous page</a>}
-          <span>Page {page} of {pageCount} ({matching.toLocaleString("en-US")} rows)</span>
-          {page < pageCount && <a href={link({ page: page + 1 })} className="underline">Next page</a>}
+          {page > 1 && (
+            <a href={link({ page: page - 1 })} className="underline">
+              Previous page
+            </a>
+          )}
+          <span>
+            Page {page} of {pageCount} ({matching.toLocaleString("en-US")} rows)
+          </span>
+          {page < pageCount && (
+            <a href={link({ page: page + 1 })} className="underline">
+              Next page
+            </a>
+          )}
         </nav>
       )}
       <label className="block max-w-xl text-sm">
         <span className="font-medium">Reason (optional)</span>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+        <input
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1"
+        />
       </label>
       {importing && (
         <div role="status" className="flex items-center gap-2 text-sm">
-          <Loader2 aria-hidden className="size-4 animate-spin" /> Importing {toImport.toLocaleString("en-US")} rows… this can take a minute for a large file.
+          <Loader2 aria-hidden className="size-4 animate-spin" /> Importing {toImport.toLocaleString("en-US")} rows…
+          this can take a minute for a large file.
         </div>
       )}
       <div className="flex gap-3">
-        <a href={`${here}?step=map`} className={button}>Back to Map columns</a>
+        <a href={`${here}?step=map`} className={button}>
+          Back to Map columns
+        </a>
         <button type="button" className={primary} onClick={runImport} disabled={importing || pending || toImport === 0}>
           {withErrors > 0
             ? `Import ${toImport.toLocaleString("en-US")} valid ${toImport === 1 ? "row" : "rows"}, skip ${withErrors.toLocaleString("en-US")}`
@@ -419,7 +615,17 @@ function ReviewStep({ companyId, directoryPath, data, params }: { companyId: str
   );
 }
 
-function DoneStep({ companyId, directoryPath, batchId, result }: { companyId: string; directoryPath: string; batchId?: string; result: { created: number; updated: number; undone: boolean } | null }) {
+function DoneStep({
+  companyId,
+  directoryPath,
+  batchId,
+  result,
+}: {
+  companyId: string;
+  directoryPath: string;
+  batchId?: string;
+  result: { created: number; updated: number; undone: boolean } | null;
+}) {
   const [undoing, startUndo] = useTransition();
   const router = useRouter();
   const undo = () =>
@@ -434,13 +640,18 @@ function DoneStep({ companyId, directoryPath, batchId, result }: { companyId: st
     });
   return (
     <section aria-labelledby="done-heading" className="space-y-4">
-      <h3 id="done-heading" className="text-lg font-semibold">Import</h3>
+      <h3 id="done-heading" className="text-lg font-semibold">
+        Import
+      </h3>
       {result ? (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900">
-          {result.undone ? "This import was undone. " : ""}Imported: {result.created.toLocaleString("en-US")} created, {result.updated.toLocaleString("en-US")} updated.
+          {result.undone ? "This import was undone. " : ""}Imported: {result.created.toLocaleString("en-US")} created,{" "}
+          {result.updated.toLocaleString("en-US")} updated.
         </p>
       ) : (
-        <p role="status" className="text-sm">Nothing was changed: every row was unchanged or skipped.</p>
+        <p role="status" className="text-sm">
+          Nothing was changed: every row was unchanged or skipped.
+        </p>
       )}
       <div className="flex gap-3">
         {result && !result.undone && batchId && (
@@ -448,7 +659,9 @@ function DoneStep({ companyId, directoryPath, batchId, result }: { companyId: st
             Undo import
           </button>
         )}
-        <a href={`${directoryPath}/contacts`} className={primary}>Open the directory</a>
+        <a href={`${directoryPath}/contacts`} className={primary}>
+          Open the directory
+        </a>
       </div>
     </section>
   );

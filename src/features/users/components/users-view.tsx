@@ -35,10 +35,18 @@ export function UsersView({ companyId, users, projects, canManage }: Props) {
           <caption className="sr-only">Users with a login</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Email</th>
-              <th scope="col" className="px-4 py-3">Company Directory</th>
-              <th scope="col" className="px-4 py-3">Project Directories</th>
+              <th scope="col" className="px-4 py-3">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Company Directory
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Project Directories
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100" aria-busy={pending}>
@@ -156,7 +164,12 @@ function AddUserForm({ companyId }: { companyId: string }) {
           <label htmlFor="user-level" className="block text-sm font-medium text-slate-700">
             Company Directory level
           </label>
-          <select id="user-level" name="level" defaultValue="READ_ONLY" className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            id="user-level"
+            name="level"
+            defaultValue="READ_ONLY"
+            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             {PERMISSION_LEVELS.map((l) => (
               <option key={l} value={l}>
                 {LEVEL_LABELS[l]}

@@ -24,7 +24,11 @@ export default async function ChangeHistoryPage({ params, searchParams }: Props)
     listCompanyHistory(prisma, { companyId: company.id, ...filters, page, perPage: HISTORY_PAGE_SIZE }),
     listHistoryActors(prisma, company.id),
   ]);
-  const names = await projectNames(prisma, company.id, items.flatMap((i) => i.projectIds));
+  const names = await projectNames(
+    prisma,
+    company.id,
+    items.flatMap((i) => i.projectIds),
+  );
   return (
     <ChangeHistoryView
       companyId={company.id}

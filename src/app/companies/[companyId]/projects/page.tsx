@@ -29,7 +29,10 @@ export default async function ProjectsPage({ params }: { params: Promise<{ compa
                 {project.number} · {STATUS_LABEL[project.status]}
               </p>
               <h2 className="mt-1 font-semibold">
-                <Link href={`/companies/${company.id}/projects/${project.id}/directory/contacts`} className="hover:underline">
+                <Link
+                  href={`/companies/${company.id}/projects/${project.id}/directory/contacts`}
+                  className="hover:underline"
+                >
                   {project.name}
                 </Link>
               </h2>
@@ -37,7 +40,10 @@ export default async function ProjectsPage({ params }: { params: Promise<{ compa
                 {project.activeContacts} contacts · {project.inactiveContacts} inactive
               </p>
               <p className="mt-2 text-sm">
-                <Link href={`/companies/${company.id}/projects/${project.id}/crews`} className="text-brand-700 hover:underline">
+                <Link
+                  href={`/companies/${company.id}/projects/${project.id}/crews`}
+                  className="text-brand-700 hover:underline"
+                >
                   Crews
                 </Link>
               </p>

@@ -24,7 +24,8 @@ const loadContact = cache(async (companyId: string, contactId: string) => {
   const prisma = await getPrisma();
   const contact = await getContact(prisma, { companyId: company.id, contactId: id });
   // Whom the contact is hidden from, it does not exist for; a contact whose import was undone is kept for the history only.
-  if (!contact || contact.status === "DISCARDED" || missingToSeeContact(company.actor, contactVisibility(contact))) notFound();
+  if (!contact || contact.status === "DISCARDED" || missingToSeeContact(company.actor, contactVisibility(contact)))
+    notFound();
   return { company, contact: { ...contact, status: contact.status }, prisma };
 });
 
@@ -51,7 +52,11 @@ export default async function ContactPage(props: Props) {
     listVendors(prisma, company.id),
     listContactHistory(prisma, company.id, contact.id),
   ]);
-  const names = await projectNames(prisma, company.id, (history ?? []).flatMap((h) => h.projectIds));
+  const names = await projectNames(
+    prisma,
+    company.id,
+    (history ?? []).flatMap((h) => h.projectIds),
+  );
   const active = contact.status === "ACTIVE";
   const lifecycleRow = {
     ...contact,
@@ -65,14 +70,20 @@ export default async function ContactPage(props: Props) {
     ["Employee ID", contact.employeeId],
     ["Classification", contact.classification],
     ["Employee of our company", contact.isEmployee ? "Yes" : "No"],
-    ["Created from", `${ORIGIN_LABELS[contact.origin]}${contact.originProject ? ` on ${contact.originProject.name}` : ""}`],
+    [
+      "Created from",
+      `${ORIGIN_LABELS[contact.origin]}${contact.originProject ? ` on ${contact.originProject.name}` : ""}`,
+    ],
     ["Added", contact.createdAt.toLocaleDateString("en-US", { dateStyle: "medium" })],
     ["Inactivated", contact.inactivatedAt?.toLocaleDateString("en-US", { dateStyle: "medium" })],
   ];
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-500">
-        <Link href={`/companies/${company.id}/directory/${active ? "contacts" : "inactive-contacts"}`} className="hover:underline">
+        <Link
+          href={`/companies/${company.id}/directory/${active ? "contacts" : "inactive-contacts"}`}
+          className="hover:underline"
+        >
           {active ? "Contacts" : "Inactive Contacts"}
         </Link>
       </nav>
@@ -82,7 +93,9 @@ export default async function ContactPage(props: Props) {
             {contact.firstName} {contact.lastName}
           </h1>
           <p className="mt-1 text-sm">
-            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${active ? MEMBERSHIP_STYLE.ACTIVE : MEMBERSHIP_STYLE.INACTIVE}`}>
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs font-medium ${active ? MEMBERSHIP_STYLE.ACTIVE : MEMBERSHIP_STYLE.INACTIVE}`}
+            >
               {active ? "Active" : "Inactive"}
             </span>
           </p>
@@ -121,15 +134,22 @@ export default async function ContactPage(props: Props) {
             <table className="mt-3 w-full text-left text-sm">
               <thead className="text-xs text-slate-500 uppercase">
                 <tr>
-                  <th scope="col" className="py-1">Project</th>
-                  <th scope="col" className="py-1">Status</th>
+                  <th scope="col" className="py-1">
+                    Project
+                  </th>
+                  <th scope="col" className="py-1">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {contact.projects.map((p) => (
                   <tr key={p.id}>
                     <td className="py-2">
-                      <Link href={`/companies/${company.id}/projects/${p.id}/directory/contacts`} className="hover:underline">
+                      <Link
+                        href={`/companies/${company.id}/projects/${p.id}/directory/contacts`}
+                        className="hover:underline"
+                      >
                         {p.name}
                       </Link>
                     </td>

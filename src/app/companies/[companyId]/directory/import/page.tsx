@@ -3,7 +3,10 @@ import { ImportPage } from "@/features/import/components/import-page";
 
 export const metadata: Metadata = { title: "Import contacts" };
 
-type Props = { params: Promise<{ companyId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ companyId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function CompanyImportPage({ params, searchParams }: Props) {
   const { companyId } = await params;

@@ -17,7 +17,11 @@ export default async function UsersPage({ params }: { params: Promise<{ companyI
   const prisma = await getPrisma();
   const [users, projects, counts] = await Promise.all([
     listCompanyUsers(prisma, company.id),
-    prisma.project.findMany({ where: { companyId: company.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.project.findMany({
+      where: { companyId: company.id },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     countContacts(prisma, { companyId: company.id }),
   ]);
   return (
@@ -30,7 +34,12 @@ export default async function UsersPage({ params }: { params: Promise<{ companyI
         usersCount={users.length}
       />
       <div role="tabpanel" id="directory-panel" aria-labelledby="tab-users" className="mt-4">
-        <UsersView companyId={company.id} users={users} projects={projects} canManage={can(company.actor, "manage users")} />
+        <UsersView
+          companyId={company.id}
+          users={users}
+          projects={projects}
+          canManage={can(company.actor, "manage users")}
+        />
       </div>
     </>
   );

@@ -11,12 +11,16 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ comp
   const company = await loadCompany((await params).companyId);
   // Admins see and revoke everyone's tokens; others their own.
   const admin = can(company.actor, "manage users");
-  const tokens = await listApiTokens(await getPrisma(), { companyId: company.id, userId: admin ? undefined : company.actor.userId });
+  const tokens = await listApiTokens(await getPrisma(), {
+    companyId: company.id,
+    userId: admin ? undefined : company.actor.userId,
+  });
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">API tokens</h1>
       <p className="mb-4 text-sm text-slate-600">
-        Personal tokens let integrations (payroll, timekeeping, HR) use the JSON API with your permissions in {company.name}.
+        Personal tokens let integrations (payroll, timekeeping, HR) use the JSON API with your permissions in{" "}
+        {company.name}.
       </p>
       <ApiTokensView
         companyId={company.id}

@@ -9,8 +9,13 @@ import { can, canListContacts, REFUSAL, viewPermission } from "@/server/permissi
 
 export const GET = apiRoute(endpoints.listContacts, async ({ db, actor, params, query }) => {
   const { projectId, ...rest } = query;
-  if (!canListContacts(actor, query.status, { memberOf: projectId })) throw new ApiError("forbidden", REFUSAL[viewPermission(query.status)]);
-  const { records, total } = await listContactRecords(db, { ...rest, companyId: params.companyId, onProjectId: projectId });
+  if (!canListContacts(actor, query.status, { memberOf: projectId }))
+    throw new ApiError("forbidden", REFUSAL[viewPermission(query.status)]);
+  const { records, total } = await listContactRecords(db, {
+    ...rest,
+    companyId: params.companyId,
+    onProjectId: projectId,
+  });
   return { data: records.map(toContactJson), page: query.page, perPage: query.perPage, total };
 });
 
@@ -20,5 +25,7 @@ export const POST = apiRoute(endpoints.createContact, async ({ db, actor, params
   if (body.projectIds?.some((projectId) => !can(actor, "edit contacts", { projectId: projectId.toLowerCase() }))) {
     throw new ApiError("forbidden", REFUSAL["edit contacts"]);
   }
-  return toContactJson(await createContact(db, { companyId: params.companyId, input: body, origin: "API", by: changedBy(actor) }));
+  return toContactJson(
+    await createContact(db, { companyId: params.companyId, input: body, origin: "API", by: changedBy(actor) }),
+  );
 });

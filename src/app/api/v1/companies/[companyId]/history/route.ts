@@ -6,7 +6,9 @@ import { listCompanyHistory } from "@/server/history/list-history";
 
 export const GET = apiRoute(endpoints.companyHistory, async ({ db, params, query }) => {
   if (query.from && query.to && query.from > query.to) {
-    throw new ApiError("validation_error", "Check the query string: from must be on or before to.", [{ path: "to", message: "On or after from." }]);
+    throw new ApiError("validation_error", "Check the query string: from must be on or before to.", [
+      { path: "to", message: "On or after from." },
+    ]);
   }
   const { items, total } = await listCompanyHistory(db, { ...query, companyId: params.companyId });
   return { data: items.map(toHistoryItemJson), page: query.page, perPage: query.perPage, total };

@@ -7,7 +7,11 @@ import { listVisibleProjects } from "@/server/projects/list-visible-projects";
 export const GET = apiRoute(endpoints.listProjects, async ({ db, actor }) => {
   const projects = await listVisibleProjects(db, actor);
   return {
-    data: projects.map((p) => ({ ...toProjectJson(p), activeContacts: p.activeContacts, inactiveContacts: p.inactiveContacts })),
+    data: projects.map((p) => ({
+      ...toProjectJson(p),
+      activeContacts: p.activeContacts,
+      inactiveContacts: p.inactiveContacts,
+    })),
   };
 });
 

@@ -3,7 +3,10 @@ import { ImportPage } from "@/features/import/components/import-page";
 
 export const metadata: Metadata = { title: "Import contacts" };
 
-type Props = { params: Promise<{ companyId: string; draftId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ companyId: string; draftId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function CompanyImportStepPage({ params, searchParams }: Props) {
   const { companyId, draftId } = await params;

@@ -7,7 +7,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ comp
   const xlsx = new URL(request.url).searchParams.get("format") === "xlsx";
   return new Response(xlsx ? new Uint8Array(templateXlsx()) : templateCsv(), {
     headers: {
-      "Content-Type": xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+      "Content-Type": xlsx
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="rollcall-contacts-template.${xlsx ? "xlsx" : "csv"}"`,
       "Cache-Control": "no-store",
     },

@@ -3,5 +3,12 @@ import { apiRoute } from "@/server/api/route";
 import { applyBulkStatusChange } from "@/server/contacts/apply-bulk-status-change";
 
 export const POST = apiRoute(endpoints.reactivateContacts, ({ db, actor, params, body, idempotencyKey }) =>
-  applyBulkStatusChange(db, { companyId: params.companyId, to: "ACTIVE", selection: { contactIds: body.contactIds }, actor, reason: body.reason, idempotencyKey }),
+  applyBulkStatusChange(db, {
+    companyId: params.companyId,
+    to: "ACTIVE",
+    selection: { contactIds: body.contactIds },
+    actor,
+    reason: body.reason,
+    idempotencyKey,
+  }),
 );

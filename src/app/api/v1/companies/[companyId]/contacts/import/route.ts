@@ -7,7 +7,8 @@ import { runImport } from "@/server/import/run-import";
 import { can, REFUSAL } from "@/server/permissions/can";
 
 export const POST = apiRoute(endpoints.importContacts, async ({ db, actor, params, body, idempotencyKey }) => {
-  if (!can(actor, "import contacts", { projectId: body.projectId })) throw new ApiError("forbidden", REFUSAL["import contacts"]);
+  if (!can(actor, "import contacts", { projectId: body.projectId }))
+    throw new ApiError("forbidden", REFUSAL["import contacts"]);
   try {
     const { file, outcome } = await runImport(db, {
       companyId: params.companyId,
@@ -34,7 +35,9 @@ export const POST = apiRoute(endpoints.importContacts, async ({ db, actor, param
       created: outcome.counts.create,
       updated: outcome.counts.update,
       unchanged: outcome.counts.unchanged,
-      skipped: outcome.rows.filter((r) => r.outcome === "skip").map((r) => ({ row: r.row, reason: r.reason ?? "skipped" })),
+      skipped: outcome.rows
+        .filter((r) => r.outcome === "skip")
+        .map((r) => ({ row: r.row, reason: r.reason ?? "skipped" })),
       invalid: problemsOf(outcome.rows),
       newCompanies: outcome.newVendors,
       mapping: file.mapping,

@@ -9,8 +9,16 @@ import { can, REFUSAL } from "@/server/permissions/can";
 export async function GET(_request: Request, { params }: { params: Promise<{ companyId: string; draftId: string }> }) {
   const { companyId, draftId } = await params;
   const company = await loadCompany(companyId);
-  const draft = await getImportDraft(await getPrisma(), { companyId: company.id, userId: company.actor.userId, draftId: draftId.toLowerCase() });
-  if (!draft) return Response.json({ error: { code: "not_found", message: "That upload is gone; upload the file again." } }, { status: 404 });
+  const draft = await getImportDraft(await getPrisma(), {
+    companyId: company.id,
+    userId: company.actor.userId,
+    draftId: draftId.toLowerCase(),
+  });
+  if (!draft)
+    return Response.json(
+      { error: { code: "not_found", message: "That upload is gone; upload the file again." } },
+      { status: 404 },
+    );
   const projectId = draft.projectId ?? undefined;
   if (!can(company.actor, "import contacts", { projectId })) {
     return Response.json({ error: { code: "forbidden", message: REFUSAL["import contacts"] } }, { status: 403 });
@@ -20,6 +28,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ com
   const outcome = await planDraft(company.id, loaded, sheet, columns);
   const name = `${draft.fileName.replace(/\.[^.]+$/, "").replace(/[^\w.-]+/g, "_")}-errors.csv`;
   return new Response(errorsCsv(sheet, outcome.rows), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -12,5 +12,12 @@ export const GET = apiRoute(endpoints.listProjectContacts, async ({ db, params, 
 });
 
 export const POST = apiRoute(endpoints.addContactsToProject, ({ db, actor, params, body, idempotencyKey }) =>
-  applyBulkMembershipChange(db, { ...params, change: "add", selection: { contactIds: body.contactIds }, actor, reason: body.reason, idempotencyKey }),
+  applyBulkMembershipChange(db, {
+    ...params,
+    change: "add",
+    selection: { contactIds: body.contactIds },
+    actor,
+    reason: body.reason,
+    idempotencyKey,
+  }),
 );

@@ -6,7 +6,12 @@ import { removeContactsFromProject } from "@/server/projects/remove-contacts-fro
 
 export const DELETE = apiRoute(endpoints.removeContactFromProject, async ({ db, actor, params }) => {
   const { companyId, projectId, contactId } = params;
-  const { batchId, removed } = await removeContactsFromProject(db, { companyId, projectId, contactIds: [contactId], by: changedBy(actor) });
+  const { batchId, removed } = await removeContactsFromProject(db, {
+    companyId,
+    projectId,
+    contactIds: [contactId],
+    by: changedBy(actor),
+  });
   if (!batchId || !removed.includes(contactId)) {
     throw new ApiError("not_found", "That contact is not on this project's directory (or was already removed).");
   }
