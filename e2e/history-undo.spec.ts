@@ -135,3 +135,37 @@ test("Select all N matching contacts acts on every match of the search, and one 
   await expect(toast(page, `Undone: ${matching} contacts are back as they were`)).toBeVisible();
   await expectTabCounts(page, counts);
 });
+
+test("Undo stays in the Change History after the toast is gone, and leaves once the change is undone", async ({
+  page,
+}, testInfo) => {
+  await openDirectory(page, CONTACTS_PATH);
+  const counts = await tabCounts(page);
+  // The second row of the first page: the other specs work from the first and the last.
+  const [, person] = await readRows(page, 2);
+  await selectContacts(page, [person!.name]);
+  const dialog = await openLifecycleDialog(page, "Inactivate");
+  await dialog.getByRole("textbox", { name: "Reason" }).fill("Left for another job");
+  await dialog.getByRole("button", { name: "Inactivate", exact: true }).click();
+  await expect(toast(page, /^Inactivated 1 contact/)).toBeVisible();
+
+  await page.goto(HISTORY_PATH);
+  const entry = page.getByRole("row").filter({ hasText: person!.name }).first();
+  await expect(entry).toContainText("Left for another job");
+  const undo = entry.getByRole("button", { name: /^Undo the change of .* by Alex Admin$/ });
+  await expect(undo).toBeVisible();
+  await snap(page, testInfo, "change-history-with-undo");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations).toEqual([]);
+  await undo.click();
+  await expect(toast(page, "Undone: 1 contact is back as they were")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: person!.name }).first()).toContainText("Undone");
+  // An undone change offers no second Undo.
+  await expect(
+    page.getByRole("row").filter({ hasText: "Left for another job" }).getByRole("button", { name: /^Undo/ }),
+  ).toHaveCount(0);
+
+  await openDirectory(page, CONTACTS_PATH);
+  await expect(rowFor(page, person!.name)).toHaveCount(1);
+  await expectTabCounts(page, counts);
+});

@@ -6,6 +6,7 @@ import { HISTORY_ACTIONS, actionLabel } from "@/shared/history-events";
 import type { HistoryFilters } from "@/shared/history-filters";
 import { ActionBadge, formatWhen } from "./history-entry";
 import { Button, buttonClass } from "@/components/ui/button";
+import { UndoChangeButton } from "./undo-change-button";
 
 type Props = {
   companyId: string;
@@ -16,6 +17,8 @@ type Props = {
   items: HistoryItem[];
   projectNames: ReadonlyMap<string, string>;
   people: { id: string; name: string }[];
+  /** The batches on this page that may still be undone: Undo shows on each one's first row. */
+  undoable: ReadonlySet<string>;
 };
 
 const field = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -25,7 +28,17 @@ const field = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.
  * The filters are a plain GET form, so the URL holds them (bookmarkable, shareable, and
  * working before any JavaScript loads); the export takes the same filters.
  */
-export function ChangeHistoryView({ companyId, filters, page, pageCount, total, items, projectNames, people }: Props) {
+export function ChangeHistoryView({
+  companyId,
+  filters,
+  page,
+  pageCount,
+  total,
+  items,
+  projectNames,
+  people,
+  undoable,
+}: Props) {
   const base = `/companies/${companyId}/history`;
   const filtered = Object.values(filters).some(Boolean);
   return (
@@ -124,7 +137,7 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {items.map((item) => (
+              {items.map((item, i) => (
                 <tr key={item.id} className="align-top">
                   <td className="px-3 py-2 whitespace-nowrap text-slate-600">
                     <time dateTime={item.at.toISOString()}>{formatWhen(item.at)}</time>
@@ -140,7 +153,18 @@ export function ChangeHistoryView({ companyId, filters, page, pageCount, total, 
                   <td className="px-3 py-2">
                     <ActionBadge action={item.action} />
                   </td>
-                  <td className="px-3 py-2">{describeChange(item, projectNames)}</td>
+                  <td className="px-3 py-2">
+                    {describeChange(item, projectNames)}
+                    {undoable.has(item.batchId) && items.findIndex((other) => other.batchId === item.batchId) === i && (
+                      <span className="block">
+                        <UndoChangeButton
+                          companyId={companyId}
+                          batchId={item.batchId}
+                          what={`the change of ${formatWhen(item.at)} by ${item.actor.name}`}
+                        />
+                      </span>
+                    )}
+                  </td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     {item.actor.name}
                     {item.actor.email && <span className="block text-xs text-slate-500">{item.actor.email}</span>}

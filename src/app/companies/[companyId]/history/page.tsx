@@ -5,6 +5,7 @@ import { ChangeHistoryView } from "@/features/history/components/change-history-
 import { HISTORY_PAGE_SIZE, parseHistorySearchParams } from "@/features/history/search-params";
 import { getPrisma } from "@/server/db/client";
 import { listCompanyHistory, listHistoryActors } from "@/server/history/list-history";
+import { listUndoableBatches } from "@/server/history/list-undoable-batches";
 import { can } from "@/server/permissions/can";
 import { projectNames } from "@/server/projects/project-names";
 
@@ -24,11 +25,20 @@ export default async function ChangeHistoryPage({ params, searchParams }: Props)
     listCompanyHistory(prisma, { companyId: company.id, ...filters, page, perPage: HISTORY_PAGE_SIZE }),
     listHistoryActors(prisma, company.id),
   ]);
-  const names = await projectNames(
-    prisma,
-    company.id,
-    items.flatMap((i) => i.projectIds),
-  );
+  const [names, undoable] = await Promise.all([
+    projectNames(
+      prisma,
+      company.id,
+      items.flatMap((i) => i.projectIds),
+    ),
+    can(company.actor, "change contact status")
+      ? listUndoableBatches(
+          prisma,
+          company.id,
+          items.map((i) => i.batchId),
+        )
+      : new Set<string>(),
+  ]);
   return (
     <ChangeHistoryView
       companyId={company.id}
@@ -39,6 +49,7 @@ export default async function ChangeHistoryPage({ params, searchParams }: Props)
       items={items}
       projectNames={names}
       people={people}
+      undoable={undoable}
     />
   );
 }
