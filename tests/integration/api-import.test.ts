@@ -265,6 +265,24 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
     expect(await companySnapshot(db.prisma, companyId)).toEqual(before);
   });
 
+  test("the encoding field reads a CSV as the caller says, where its bytes would pass for another encoding", async () => {
+    // Windows-1252 bytes that are valid UTF-8 too: detected, they read as "Müller".
+    const bytes = Uint8Array.from("First name;Last name\r\nJoerg;MÃ¼ller\r\n", (c) => c.charCodeAt(0));
+    const names = async (fields: Record<string, string>) => {
+      const { id: companyId } = await createCompany(db.prisma);
+      expectSuccess(await importFile(companyId, { name: "crew.csv", content: bytes }, fields), importResultSchema);
+      return (await contacts(companyId)).map((c) => `${c.firstName} ${c.lastName}`);
+    };
+    expect(await names({})).toEqual(["Joerg Müller"]);
+    expect(await names({ encoding: "windows-1252" })).toEqual(["Joerg MÃ¼ller"]);
+    const { id: companyId } = await createCompany(db.prisma);
+    expectError(
+      await importFile(companyId, { name: "crew.csv", content: bytes }, { encoding: "ebcdic" }),
+      400,
+      "validation_error",
+    );
+  });
+
   test("reads an XLSX and a semicolon Windows-1252 CSV", async () => {
     const { id: companyId } = await createCompany(db.prisma);
     const book = XLSX.utils.book_new();

@@ -92,6 +92,15 @@ describe("decodeText", () => {
     expect(decodeText(utf16le("First name\tLast name\r\nAnn\tLee\r\n", false)).encoding).toBe("utf-16le");
   });
 
+  test("the encoding the user chooses wins over the detected one", () => {
+    // "MÃ¼ller" in Windows-1252 is also valid UTF-8 (for "Müller"): only the user can tell.
+    const bytes = cp1252("Name;MÃ¼ller");
+    expect(decodeText(bytes)).toEqual({ text: "Name;Müller", encoding: "utf-8" });
+    expect(decodeText(bytes, "windows-1252")).toEqual({ text: "Name;MÃ¼ller", encoding: "windows-1252" });
+    expect(decodeText(cp1252("Jörg"), "utf-8")).toEqual({ text: "J\uFFFDrg", encoding: "utf-8" });
+    expect(decodeText(utf16le("Zoë"), "utf-16le")).toEqual({ text: "Zoë", encoding: "utf-16le" });
+  });
+
   test("Windows-1252 when the bytes are not valid UTF-8", () => {
     expect(decodeText(cp1252("Prénom;Nom;Coût €;Zeit – 8h"))).toEqual({
       text: "Prénom;Nom;Coût €;Zeit – 8h",

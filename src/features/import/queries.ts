@@ -50,6 +50,7 @@ export async function loadDraft(actor: Actor, draftId: string, projectId: string
 export function readDraft({ draft, settings }: Loaded): { sheet: Spreadsheet; columns: WizardColumn[] } {
   const sheet = readSpreadsheet(draft.content, draft.fileName, {
     delimiter: settings.delimiter,
+    encoding: settings.encoding,
     sheet: settings.sheet,
   });
   const guessed = guessMapping(sheet.headers);

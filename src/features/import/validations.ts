@@ -1,11 +1,21 @@
 import { z } from "zod";
 import { reasonSchema } from "@/shared/bulk-selection";
-import { DELIMITERS, IMPORT_FIELDS, NAME_ORDERS, ON_MATCH, SKIP_COLUMN, type Delimiter } from "@/shared/import/fields";
+import {
+  DELIMITERS,
+  IMPORT_FIELDS,
+  NAME_ORDERS,
+  ON_MATCH,
+  SKIP_COLUMN,
+  TEXT_ENCODINGS,
+  type Delimiter,
+  type TextEncoding,
+} from "@/shared/import/fields";
 
 /** The wizard's choices about one upload, kept with its draft. */
 export const draftSettingsSchema = z.strictObject({
   mapping: z.record(z.string(), z.enum([...IMPORT_FIELDS, SKIP_COLUMN])).optional(),
   delimiter: z.enum(Object.keys(DELIMITERS) as [Delimiter, ...Delimiter[]]).optional(),
+  encoding: z.enum(Object.keys(TEXT_ENCODINGS) as [TextEncoding, ...TextEncoding[]]).optional(),
   sheet: z.string().max(100).optional(),
   nameOrder: z.enum(NAME_ORDERS).default("first-last"),
   onMatch: z.enum(ON_MATCH).default("skip"),

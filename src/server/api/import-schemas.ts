@@ -71,6 +71,15 @@ export const importContactsForm = z.strictObject({
     .transform((d) => DELIMITER_NAMES[d])
     .optional()
     .meta({ description: "The CSV delimiter; detected by default." }),
+  encoding: z
+    .enum(["utf-8", "utf-16le", "utf-16be", "windows-1252"], {
+      error: "encoding must be utf-8, utf-16le, utf-16be or windows-1252.",
+    })
+    .optional()
+    .meta({
+      description:
+        "The CSV file's text encoding; detected by default (byte-order mark, valid UTF-8, else Windows-1252).",
+    }),
   nameOrder: z
     .enum(NAME_ORDERS, { error: `nameOrder must be ${NAME_ORDERS.join(" or ")}.` })
     .default("first-last")

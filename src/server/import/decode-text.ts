@@ -1,7 +1,7 @@
 import "server-only";
-import type { Delimiter } from "@/shared/import/fields";
+import type { Delimiter, TextEncoding } from "@/shared/import/fields";
 
-export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+export type { TextEncoding };
 
 // Windows-1252's 0x80–0x9F; the rest of the byte range is Latin-1.
 const CP1252_HIGH = [
@@ -16,7 +16,8 @@ const CP1252_HIGH = [
  * recognised by its zero bytes; then UTF-8 if the bytes are valid UTF-8, else Windows-1252
  * (what Excel on a European Windows machine saves as "CSV").
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+export function decodeText(bytes: Uint8Array, chosen?: TextEncoding): { text: string; encoding: TextEncoding } {
+  if (chosen) return { text: decodeAs(bytes, chosen), encoding: chosen };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: utf8(bytes.subarray(3))!, encoding: "utf-8" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16(bytes.subarray(2), "le"), encoding: "utf-16le" };
@@ -26,6 +27,20 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   const text = utf8(bytes);
   if (text !== null) return { text, encoding: "utf-8" };
   return { text: windows1252(bytes), encoding: "windows-1252" };
+}
+
+/** The text in the encoding the user chose, its byte-order mark left out; bytes that do not fit read as �. */
+function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
+  switch (encoding) {
+    case "utf-8":
+      return new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
+    case "utf-16le":
+      return utf16(bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2) : bytes, "le");
+    case "utf-16be":
+      return utf16(bytes[0] === 0xfe && bytes[1] === 0xff ? bytes.subarray(2) : bytes, "be");
+    case "windows-1252":
+      return windows1252(bytes);
+  }
 }
 
 function utf8(bytes: Uint8Array): string | null {

@@ -18,7 +18,7 @@ export type Spreadsheet = {
   rows: string[][];
 };
 
-export type ReadOptions = { delimiter?: Delimiter; sheet?: string };
+export type ReadOptions = { delimiter?: Delimiter; encoding?: TextEncoding; sheet?: string };
 
 /** A problem with the file itself (or its mapping): nothing can be imported until it is fixed. */
 export class FileProblemError extends DomainError {
@@ -63,12 +63,12 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, options: Re
   const sheet =
     startsWith(bytes, ZIP) || startsWith(bytes, OLE)
       ? readWorkbook(bytes, fileName, options.sheet)
-      : readCsv(bytes, fileName, options.delimiter);
+      : readCsv(bytes, fileName, options.delimiter, options.encoding);
   return checkShape(sheet, fileName);
 }
 
-function readCsv(bytes: Uint8Array, fileName: string, chosen?: Delimiter): Spreadsheet {
-  const { text, encoding } = decodeText(bytes);
+function readCsv(bytes: Uint8Array, fileName: string, chosen?: Delimiter, chosenEncoding?: TextEncoding): Spreadsheet {
+  const { text, encoding } = decodeText(bytes, chosenEncoding);
   if (looksBinary(text)) throw fileProblem(`${fileName} is not a text file. Choose a CSV or Excel (.xlsx) file.`);
   const delimiter = chosen ?? detectDelimiter(text);
   let records: string[][];

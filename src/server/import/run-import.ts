@@ -12,6 +12,7 @@ import {
   type Delimiter,
   type NameOrder,
   type OnMatch,
+  type TextEncoding,
 } from "@/shared/import/fields";
 import { importContacts, type ImportOutcome } from "./import-contacts";
 import { fileProblem, readSpreadsheet, type Spreadsheet } from "./read-spreadsheet";
@@ -21,6 +22,7 @@ export type ImportSettings = {
   /** Header → field; headers left out are not imported. None: guessed from the headers. */
   mapping?: Record<string, ColumnTarget>;
   delimiter?: Delimiter;
+  encoding?: TextEncoding;
   sheet?: string;
   nameOrder: NameOrder;
   onMatch: OnMatch;
@@ -85,7 +87,11 @@ export function resolveMapping(headers: string[], mapping: Record<string, Column
  */
 export async function runImport(prisma: PrismaClient, options: RunImportOptions): Promise<RunImportResult> {
   const { companyId, actor, fileName, bytes, settings, dryRun, skipInvalid } = options;
-  const sheet = readSpreadsheet(bytes, fileName, { delimiter: settings.delimiter, sheet: settings.sheet });
+  const sheet = readSpreadsheet(bytes, fileName, {
+    delimiter: settings.delimiter,
+    encoding: settings.encoding,
+    sheet: settings.sheet,
+  });
   const mapping = resolveMapping(sheet.headers, settings.mapping);
   const file: FileSummary = {
     kind: sheet.kind,

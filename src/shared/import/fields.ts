@@ -137,6 +137,15 @@ export type OnMatch = (typeof ON_MATCH)[number];
 export const DELIMITERS = { ",": "Comma", ";": "Semicolon", "\t": "Tab" } as const;
 export type Delimiter = keyof typeof DELIMITERS;
 
+/** The text encodings a CSV file is read in: detected, and the user's to correct. */
+export const TEXT_ENCODINGS = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 (little-endian)",
+  "utf-16be": "UTF-16 (big-endian)",
+  "windows-1252": "Windows-1252 (Western European)",
+} as const;
+export type TextEncoding = keyof typeof TEXT_ENCODINGS;
+
 /** A mapping as the API takes it: header → field name (or "skip"). */
 export const mappingSchema = z.record(
   z.string(),

@@ -13,9 +13,11 @@ import {
   IMPORT_LIMITS,
   NAME_ORDERS,
   SKIP_COLUMN,
+  TEXT_ENCODINGS,
   type ColumnTarget,
   type Delimiter,
   type NameOrder,
+  type TextEncoding,
 } from "@/shared/import/fields";
 import { runImportAction, saveImportSettingsAction, uploadImportFileAction } from "../actions";
 import type { WizardData } from "../queries";
@@ -233,9 +235,29 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
       </h3>
       <p className="text-sm text-slate-700">
         {data.fileName}: {file.rowCount.toLocaleString("en-US")} {file.rowCount === 1 ? "row" : "rows"}
-        {file.encoding && `, read as ${file.encoding.toUpperCase()}`}
+        {file.encoding && `, read as ${TEXT_ENCODINGS[file.encoding]}`}
       </p>
       <div className="flex flex-wrap gap-4">
+        {file.kind === "csv" && file.encoding && (
+          <label className="text-sm">
+            <span className="mr-2 font-medium">Encoding</span>
+            <select
+              className="rounded-md border border-slate-300 px-2 py-1"
+              value={file.encoding}
+              disabled={pending}
+              // Other letters may make other headers: guess their fields afresh.
+              onChange={(e) =>
+                save({ ...data.settings, encoding: e.target.value as TextEncoding, mapping: undefined }, null)
+              }
+            >
+              {Object.entries(TEXT_ENCODINGS).map(([encoding, label]) => (
+                <option key={encoding} value={encoding}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {file.kind === "csv" && (
           <label className="text-sm">
             <span className="mr-2 font-medium">Delimiter</span>

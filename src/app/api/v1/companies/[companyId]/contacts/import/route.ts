@@ -18,6 +18,7 @@ export const POST = apiRoute(endpoints.importContacts, async ({ db, actor, param
       settings: {
         mapping: body.mapping,
         delimiter: body.delimiter,
+        encoding: body.encoding,
         sheet: body.sheet,
         nameOrder: body.nameOrder,
         onMatch: body.onMatch,
