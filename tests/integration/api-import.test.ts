@@ -429,6 +429,7 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
     expect(await db.prisma.contact.count({ where: { companyId } })).toBe(3);
   });
 
+  // PGlite is one connection in one process: nothing can race there.
   test.runIf(kind === "postgres")(
     "an import racing a bulk inactivate over the same contacts: both apply, in some order, and the history agrees",
     async () => {
