@@ -69,3 +69,18 @@ export const updateContactSchema = contactFieldsSchema
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { error: "Send at least one field to change." });
 export type UpdateContactInput = z.output<typeof updateContactSchema>;
+
+/** How each contact field reads to people: forms, the history, the import. Its keys are the schema's. */
+export const CONTACT_FIELD_LABELS = {
+  firstName: "First name",
+  lastName: "Last name",
+  email: "Email",
+  phone: "Phone",
+  jobTitle: "Job title",
+  employeeId: "Employee ID",
+  classification: "Classification",
+  isEmployee: "Employee of our company",
+  vendorId: "Company",
+} as const satisfies Record<keyof z.infer<typeof contactFieldsSchema>, string>;
+export type ContactField = keyof typeof CONTACT_FIELD_LABELS;
+export const CONTACT_FIELDS = Object.keys(CONTACT_FIELD_LABELS) as ContactField[];

@@ -1,18 +1,8 @@
 import type { HistoryItem } from "@/server/history/list-history";
+import { CONTACT_FIELD_LABELS } from "@/shared/contact-fields";
 import { actionLabel, type HistoryAction, type HistoryEvent } from "@/shared/history-events";
 
-const FIELD_LABELS: Record<string, string> = {
-  firstName: "First name",
-  lastName: "Last name",
-  email: "Email",
-  phone: "Phone",
-  jobTitle: "Job title",
-  employeeId: "Employee ID",
-  classification: "Classification",
-  isEmployee: "Employee of our company",
-  vendorId: "Company",
-  origin: "Created from",
-};
+const FIELD_LABELS: Record<string, string> = { ...CONTACT_FIELD_LABELS, origin: "Created from" };
 
 function value(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";

@@ -3,20 +3,10 @@ import * as XLSX from "@e965/xlsx";
 import { stringify } from "csv-stringify/sync";
 import { neutralizeFormula } from "@/features/contacts/export-csv";
 import type { Spreadsheet } from "@/server/import/read-spreadsheet";
-import { FIELD_LABELS, type PlannedRow } from "@/shared/import/fields";
+import { FIELD_LABELS, IMPORT_FIELDS, type PlannedRow } from "@/shared/import/fields";
 
-const TEMPLATE_FIELDS = [
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "jobTitle",
-  "employeeId",
-  "classification",
-  "isEmployee",
-  "vendor",
-  "projects",
-] as const;
+// Every field the import takes, in the mapping's order, but the one-column alternative to the names.
+const TEMPLATE_FIELDS = IMPORT_FIELDS.filter((field) => field !== "fullName");
 const TEMPLATE_EXAMPLE = [
   "Maria",
   "Garcia",

@@ -1,5 +1,5 @@
 import "server-only";
-import { contactFieldsSchema } from "@/shared/contact-fields";
+import { CONTACT_FIELDS, contactFieldsSchema, type ContactField } from "@/shared/contact-fields";
 import {
   FIELD_LABELS,
   SKIP_COLUMN,
@@ -12,19 +12,6 @@ import {
   type PlannedRow,
 } from "@/shared/import/fields";
 
-/** The contact fields a row can set, as the Add Contact schema names them. */
-export const CONTACT_FIELDS = [
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "jobTitle",
-  "employeeId",
-  "classification",
-  "isEmployee",
-  "vendorId",
-] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
 export type ContactValues = { [F in ContactField]: F extends "isEmployee" ? boolean : string | null } & {
   firstName: string;
   lastName: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTACT_FIELD_LABELS } from "@/shared/contact-fields";
 
 /**
  * The contact import's contract, shared by the wizard and the server: which fields a
@@ -27,16 +28,16 @@ export const SKIP_COLUMN = "skip";
 export type ColumnTarget = ImportField | typeof SKIP_COLUMN;
 
 export const FIELD_LABELS: Record<ImportField, string> = {
-  firstName: "First name",
-  lastName: "Last name",
+  firstName: CONTACT_FIELD_LABELS.firstName,
+  lastName: CONTACT_FIELD_LABELS.lastName,
   fullName: "Full name",
-  email: "Email",
-  phone: "Phone",
-  jobTitle: "Job title",
-  employeeId: "Employee ID",
-  classification: "Classification",
-  isEmployee: "Employee of our company",
-  vendor: "Company",
+  email: CONTACT_FIELD_LABELS.email,
+  phone: CONTACT_FIELD_LABELS.phone,
+  jobTitle: CONTACT_FIELD_LABELS.jobTitle,
+  employeeId: CONTACT_FIELD_LABELS.employeeId,
+  classification: CONTACT_FIELD_LABELS.classification,
+  isEmployee: CONTACT_FIELD_LABELS.isEmployee,
+  vendor: CONTACT_FIELD_LABELS.vendorId,
   projects: "Projects",
 };
 
