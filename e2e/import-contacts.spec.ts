@@ -18,6 +18,8 @@ const PROJECT = "Northgate Distribution Warehouse";
 
 /** A screenshot at desktop and phone width, and axe on the step as it is. */
 async function checkStep(page: Page, testInfo: TestInfo, name: string) {
+  // Without motion a toast is either not there yet or fully shown: axe never measures one mid-fade.
+  await page.emulateMedia({ reducedMotion: "reduce" });
   const results = await new AxeBuilder({ page }).analyze();
   const report = results.violations.map(
     (v) => `[${v.impact}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
