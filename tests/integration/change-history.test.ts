@@ -1,7 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { createContact as createContactRecord } from "@/server/contacts/create-contact";
@@ -10,9 +7,7 @@ import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
 import { updateContact } from "@/server/contacts/update-contact";
 import { addCrewMembers } from "@/server/crews/add-crew-members";
 import { createCrew } from "@/server/crews/create-crew";
-import { migrate } from "@/server/db/migrate";
 import type { Database } from "@/server/db/open-database";
-import { openPglite, pgliteSql } from "@/server/db/sql";
 import { DomainError } from "@/server/errors";
 import type { ChangedBy } from "@/server/history/changed-by";
 import { listContactHistory } from "@/server/history/list-history";
@@ -23,7 +18,8 @@ import { removeContactsFromProject } from "@/server/projects/remove-contacts-fro
 import { companySnapshot } from "../helpers/api";
 import { openTestDatabase, TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, membershipStatuses } from "../helpers/factories";
-import { faultyAdapter, InjectedFault, type FaultPlan } from "../helpers/faults";
+import { InjectedFault, type FaultPlan } from "../helpers/faults";
+import { openFaultyDatabase } from "../helpers/faulty-database";
 
 const ADA: ChangedBy = { actorId: null, actorName: "Ada Admin", reason: "Crew demobilized" };
 
@@ -281,34 +277,7 @@ describe.each(TEST_DATABASES)(
     let closeFaulty: () => Promise<void>;
 
     beforeAll(async () => {
-      if (kind === "pglite") {
-        // One embedded database, two clients: one plain (to set up and look), one that fails on cue.
-        const pglite = openPglite();
-        await migrate(pgliteSql(pglite));
-        const plain = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-        faulty = new PrismaClient({ adapter: faultyAdapter(new PrismaPGlite(pglite), plan) });
-        db = {
-          kind,
-          prisma: plain,
-          sql: pgliteSql(pglite),
-          close: async () => undefined,
-          capturingPrisma: () => plain,
-        };
-        closeFaulty = async () => {
-          await faulty.$disconnect();
-          await plain.$disconnect();
-          await pglite.close();
-        };
-      } else {
-        db = await openTestDatabase(kind);
-        const pool = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 2 });
-        faulty = new PrismaClient({ adapter: faultyAdapter(new PrismaPg(pool), plan) });
-        closeFaulty = async () => {
-          await faulty.$disconnect();
-          await pool.end();
-          await db.close();
-        };
-      }
+      ({ db, faulty, close: closeFaulty } = await openFaultyDatabase(kind, plan));
     });
     afterAll(() => closeFaulty?.());
 

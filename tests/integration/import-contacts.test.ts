@@ -1,18 +1,14 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
-import { migrate } from "@/server/db/migrate";
 import type { Database } from "@/server/db/open-database";
-import { openPglite, pgliteSql } from "@/server/db/sql";
 import { undoBatch } from "@/server/history/undo-batch";
 import { importContacts, type ImportContactsOptions } from "@/server/import/import-contacts";
 import { guessMapping } from "@/shared/import/fields";
 import { companySnapshot } from "../helpers/api";
-import { openTestDatabase, TEST_DATABASES } from "../helpers/database";
+import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, createVendor } from "../helpers/factories";
-import { faultyAdapter, InjectedFault, type FaultPlan } from "../helpers/faults";
+import { InjectedFault, type FaultPlan } from "../helpers/faults";
+import { openFaultyDatabase } from "../helpers/faulty-database";
 
 const HEADERS = ["First name", "Last name", "Email", "Employee ID", "Company", "Projects"];
 
@@ -23,27 +19,7 @@ describe.each(TEST_DATABASES)("importing contacts, set-based and all or nothing,
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    if (kind === "pglite") {
-      const pglite = openPglite();
-      await migrate(pgliteSql(pglite));
-      const plain = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-      faulty = new PrismaClient({ adapter: faultyAdapter(new PrismaPGlite(pglite), plan) });
-      db = { kind, prisma: plain, sql: pgliteSql(pglite), close: async () => undefined, capturingPrisma: () => plain };
-      close = async () => {
-        await faulty.$disconnect();
-        await plain.$disconnect();
-        await pglite.close();
-      };
-    } else {
-      db = await openTestDatabase(kind);
-      const pool = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 2 });
-      faulty = new PrismaClient({ adapter: faultyAdapter(new PrismaPg(pool), plan) });
-      close = async () => {
-        await faulty.$disconnect();
-        await pool.end();
-        await db.close();
-      };
-    }
+    ({ db, faulty, close } = await openFaultyDatabase(kind, plan));
   });
   afterAll(() => close?.());
 

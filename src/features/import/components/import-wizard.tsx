@@ -238,62 +238,33 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
         {file.encoding && `, read as ${TEXT_ENCODINGS[file.encoding]}`}
       </p>
       <div className="flex flex-wrap gap-4">
+        {/* Each of these changes the columns the file has: their fields are guessed afresh. */}
         {file.kind === "csv" && file.encoding && (
-          <label className="text-sm">
-            <span className="mr-2 font-medium">Encoding</span>
-            <select
-              className="rounded-md border border-slate-300 px-2 py-1"
-              value={file.encoding}
-              disabled={pending}
-              // Other letters may make other headers: guess their fields afresh.
-              onChange={(e) =>
-                save({ ...data.settings, encoding: e.target.value as TextEncoding, mapping: undefined }, null)
-              }
-            >
-              {Object.entries(TEXT_ENCODINGS).map(([encoding, label]) => (
-                <option key={encoding} value={encoding}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FileSetting
+            label="Encoding"
+            value={file.encoding}
+            options={Object.entries(TEXT_ENCODINGS)}
+            disabled={pending}
+            onChange={(v) => save({ ...data.settings, encoding: v as TextEncoding, mapping: undefined }, null)}
+          />
         )}
-        {file.kind === "csv" && (
-          <label className="text-sm">
-            <span className="mr-2 font-medium">Delimiter</span>
-            <select
-              className="rounded-md border border-slate-300 px-2 py-1"
-              value={file.delimiter}
-              disabled={pending}
-              // The columns change with the delimiter: guess their fields afresh.
-              onChange={(e) =>
-                save({ ...data.settings, delimiter: e.target.value as Delimiter, mapping: undefined }, null)
-              }
-            >
-              {Object.entries(DELIMITERS).map(([d, label]) => (
-                <option key={label} value={d}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+        {file.kind === "csv" && file.delimiter && (
+          <FileSetting
+            label="Delimiter"
+            value={file.delimiter}
+            options={Object.entries(DELIMITERS)}
+            disabled={pending}
+            onChange={(v) => save({ ...data.settings, delimiter: v as Delimiter, mapping: undefined }, null)}
+          />
         )}
-        {file.sheets && file.sheets.length > 1 && (
-          <label className="text-sm">
-            <span className="mr-2 font-medium">Sheet</span>
-            <select
-              className="rounded-md border border-slate-300 px-2 py-1"
-              value={file.sheet}
-              disabled={pending}
-              onChange={(e) => save({ ...data.settings, sheet: e.target.value, mapping: undefined }, null)}
-            >
-              {file.sheets.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+        {file.sheets && file.sheets.length > 1 && file.sheet && (
+          <FileSetting
+            label="Sheet"
+            value={file.sheet}
+            options={file.sheets.map((sheet) => [sheet, sheet])}
+            disabled={pending}
+            onChange={(v) => save({ ...data.settings, sheet: v, mapping: undefined }, null)}
+          />
         )}
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -686,5 +657,38 @@ function DoneStep({
         </a>
       </div>
     </section>
+  );
+}
+
+/** One way of reading the file (encoding, delimiter, sheet): a labelled select of value → label. */
+function FileSetting({
+  label,
+  value,
+  options,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: [string, string][];
+  disabled: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="text-sm">
+      <span className="mr-2 font-medium">{label}</span>
+      <select
+        className="rounded-md border border-slate-300 px-2 py-1"
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
