@@ -12,7 +12,8 @@ import { parse } from "libpg-query";
 //   table that is pinned — in the same level (a join `ON a."companyId" = b."companyId"`) or
 //   in an enclosing one (a correlated subquery); row comparisons count position by
 //   position, and `"companyId" IN ($1, $2)` counts too (Prisma's relation loads list the
-//   keys of rows it read for one company; Citus prunes such a list to one shard);
+//   keys of rows it read for one company; Citus prunes such a list to one shard), and so
+//   does an OR each of whose branches has the equality (Prisma's batched findUnique calls);
 // - the Company table itself is distributed by its id: pinned by `"Company".id = $1`, or
 //   equal to a pinned table's "companyId";
 // - an INSERT names "companyId" among its columns (each row goes to its company's shard),
@@ -162,6 +163,11 @@ function collectFrom(from: unknown, add: (rv: Node) => void, own: unknown[], nes
 }
 
 type Ref = { kind: "ref"; qualifier: string | null; column: string };
+const refKey = (ref: Ref) => `${ref.qualifier ?? ""}\u0000${ref.column}`;
+const refFromKey = (key: string): Ref => {
+  const [qualifier, column] = key.split("\u0000") as [string, string];
+  return { kind: "ref", qualifier: qualifier || null, column };
+};
 type Value = { kind: "value" };
 
 /** `x = y` conditions joined by AND at this level; an OR, a subquery or anything else is not used for pinning. */
@@ -171,7 +177,26 @@ function collectEqualities(node: unknown, out: [Ref | Value, Ref | Value][], nes
   if (n.BoolExpr) {
     const bool = n.BoolExpr as Node;
     if (bool.boolop === "AND_EXPR") for (const arg of bool.args as unknown[]) collectEqualities(arg, out, nested);
-    else nested.push(bool.args);
+    else if (bool.boolop === "OR_EXPR") {
+      // (a."companyId" = $1 AND …) OR (a."companyId" = $3 AND …), as Prisma batches findUnique
+      // calls: a column equal to a value in every branch is pinned by the OR.
+      const branches = (bool.args as unknown[]).map((arg) => {
+        const found: [Ref | Value, Ref | Value][] = [];
+        collectEqualities(arg, found, nested);
+        return new Set(
+          found.flatMap(([a, b]) =>
+            a.kind === "ref" && b.kind === "value"
+              ? [refKey(a)]
+              : b.kind === "ref" && a.kind === "value"
+                ? [refKey(b)]
+                : [],
+          ),
+        );
+      });
+      for (const key of branches[0] ?? []) {
+        if (branches.every((branch) => branch.has(key))) out.push([refFromKey(key), { kind: "value" }]);
+      }
+    } else nested.push(bool.args);
     return;
   }
   if (n.A_Expr) {

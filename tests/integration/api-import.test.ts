@@ -105,7 +105,7 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       reason: "Payroll export",
       details: { fileName: "people.csv", rowCount: 2 },
     });
-    const events = await db.prisma.contactEvent.findMany({ where: { batchId: batch.id } });
+    const events = await db.prisma.contactEvent.findMany({ where: { companyId, batchId: batch.id } });
     expect(events.map((e) => e.action)).toEqual(["contact.imported", "contact.imported"]);
   });
 
@@ -186,10 +186,10 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
     const dee = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: gone.companyId, id: gone.id } } });
     expect(dee).toMatchObject({ status: "INACTIVE", jobTitle: "Welder" });
     // Inactive on the project, so reactivating her brings her to it.
-    expect(await membershipStatuses(db.prisma, gone.id)).toEqual({ [site.id]: "INACTIVE" });
+    expect(await membershipStatuses(db.prisma, gone)).toEqual({ [site.id]: "INACTIVE" });
     const eve = await db.prisma.contact.findFirstOrThrow({ where: { companyId, email: "eve@example.com" } });
     expect(eve).toMatchObject({ firstName: "Eve", lastName: "Novak", originProjectId: site.id });
-    expect(await membershipStatuses(db.prisma, eve.id)).toEqual({ [site.id]: "ACTIVE", [other.id]: "ACTIVE" });
+    expect(await membershipStatuses(db.prisma, eve)).toEqual({ [site.id]: "ACTIVE", [other.id]: "ACTIVE" });
     const batch = await db.prisma.changeBatch.findUniqueOrThrow({ where: { companyId_id: { companyId, id: result.batchId! } } });
     expect(batch.projectId).toBe(site.id);
   });
@@ -227,7 +227,7 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       firstName: "Ann",
       jobTitle: null,
     });
-    expect(await membershipStatuses(db.prisma, lee.id)).toEqual({ [site.id]: "REMOVED" });
+    expect(await membershipStatuses(db.prisma, lee)).toEqual({ [site.id]: "REMOVED" });
     expect(await db.prisma.contact.findFirstOrThrow({ where: { companyId, email: "cy@example.com" } })).toMatchObject({
       status: "DISCARDED",
     });
@@ -450,7 +450,7 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       ]);
       expect(expectSuccess(imported, importResultSchema)).toMatchObject({ created: 1, updated: 40 });
       expect(inactivated.changed).toHaveLength(40);
-      const after = await db.prisma.contact.findMany({ where: { id: { in: people.map((p) => p.id) } } });
+      const after = await db.prisma.contact.findMany({ where: { companyId, id: { in: people.map((p) => p.id) } } });
       expect(after.every((c) => c.status === "INACTIVE" && c.jobTitle === "Rigger")).toBe(true);
       // Each contact's events are in the order the changes were applied.
       const events = await db.prisma.contactEvent.findMany({

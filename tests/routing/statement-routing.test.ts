@@ -7,7 +7,15 @@ import { routingProblems, tenantTables } from "../helpers/statement-routing";
  * is right. On Citus they fan out to every shard (or run on the coordinator), which these
  * few, rare or sign-in-time statements can afford. Matched by a fragment of their text.
  */
-const CROSS_COMPANY: { fragment: RegExp; reason: string }[] = [];
+const CROSS_COMPANY: { fragment: RegExp; reason: string }[] = [
+  {
+    // src/server/companies/list-user-companies.ts
+    fragment:
+      /^SELECT "public"\."Company"\."id", "public"\."Company"\."name" FROM "public"\."Company" WHERE EXISTS\(SELECT "t0"\."companyId" FROM "public"\."CompanyMember" AS "t0" WHERE \("t0"\."userId" = \$1 /,
+    reason:
+      "The companies a user belongs to (the company list after sign-in and GET /api/v1/companies): one user's memberships across companies, read once per visit.",
+  },
+];
 
 describe("every statement the integration suite sent", () => {
   it("could be routed to one company's shard, or is a reviewed cross-company statement", async () => {

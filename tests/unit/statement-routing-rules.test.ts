@@ -60,3 +60,12 @@ describe("the statement-routing rules", () => {
     expect(await check(`BEGIN`)).toEqual([]);
   });
 });
+
+describe("an OR in the statement-routing rules", () => {
+  it("pins a table when every branch has the equality, as Prisma batches findUnique calls", async () => {
+    const batched = `SELECT 1 FROM "Contact" WHERE (("Contact"."companyId" = $1 AND "Contact".id = $2) OR ("Contact"."companyId" = $3 AND "Contact".id = $4))`;
+    expect(await check(batched)).toEqual([]);
+    const oneBranch = `SELECT 1 FROM "Contact" WHERE (("Contact"."companyId" = $1 AND "Contact".id = $2) OR "Contact".id = $3)`;
+    expect(await check(oneBranch)).toHaveLength(1);
+  });
+});
