@@ -45,6 +45,11 @@ export function log(): Logger {
   return (globalForLog.rollcallLogger ??= createLogger());
 }
 
+/** Points log() at another logger, or back at a fresh default one with undefined (tests read what was logged). */
+export function provideLogger(logger: Logger | undefined): void {
+  globalForLog.rollcallLogger = logger;
+}
+
 /**
  * The id scripts/serve.mjs gives each request (X-Request-Id), so a line here and the
  * server's access line for the same request can be found together.
