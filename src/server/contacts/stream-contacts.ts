@@ -26,15 +26,16 @@ export type ExportedContact = {
 };
 
 const BATCH = 5000;
+const AHEAD = 2;
 
 /**
  * Every contact a directory tab shows with its search and filters, in the tab's order.
  * The tab's own query (its search, filters and order) lists the ids once — 36 bytes a
  * contact — and the rows are read 5,000 at a time, one statement a batch; company and
  * project names come from one read of each at the start (a company has thousands of
- * them at most), not from a join per row. The next batch is read while the current one
- * is written out, so the database and the CSV writer work at once; memory holds two
- * batches at most.
+ * them at most), not from a join per row. Two batches are read ahead while the current
+ * one is written out, so the database works on two at once beside the CSV writer; memory
+ * holds three batches at most.
  */
 export async function* streamContacts(db: Db, options: StreamContactsOptions): AsyncGenerator<ExportedContact> {
   const { companyId, status } = options;
@@ -51,12 +52,25 @@ export async function* streamContacts(db: Db, options: StreamContactsOptions): A
   ]);
   const vendorName = new Map(vendors.map((v) => [v.id, v.name]));
   const projectName = new Map(projects.map((p) => [p.id, p.name]));
-  const read = (from: number) =>
-    from < ids.length ? readBatch(db, companyId, status, ids.slice(from, from + BATCH)) : null;
-  let next = read(0);
-  for (let from = 0; next; from += BATCH) {
-    const rows = await next;
-    next = read(from + BATCH);
+  const read = (from: number) => readBatch(db, companyId, status, ids.slice(from, from + BATCH));
+  // Reads run ahead of the writer, AHEAD batches at a time on connections of their own,
+  // so the database works on several batches at once while the CSV is written.
+  const pending: ReturnType<typeof read>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (pending.length < AHEAD && next < ids.length) {
+      const batch = read(next);
+      // Awaited in turn below; a read that fails while an earlier one is awaited must not
+      // count as unhandled (and a download stopped halfway leaves reads nobody awaits).
+      batch.catch(() => {});
+      pending.push(batch);
+      next += BATCH;
+    }
+  };
+  fill();
+  while (pending.length) {
+    const rows = await pending.shift()!;
+    fill();
     for (const { vendorId, projectIds, ...row } of rows) {
       yield {
         ...row,
