@@ -177,6 +177,7 @@ const PERSONAS: {
       "edit contacts",
       "change contact status",
       "manage users",
+      "create projects",
       "view history",
       "import contacts",
     ],
