@@ -79,7 +79,6 @@ export async function findLargeCompany(sql: SqlSession, contacts: number): Promi
  */
 export async function seedLargeCompany(sql: SqlDatabase, spec: LargeCompanySpec, progress: Progress = () => {}) {
   const perContact = Math.max(1, Math.round(spec.memberships / spec.contacts));
-  const vendors = spec.vendors ?? 50;
   if (perContact > spec.projects)
     throw new Error("Each contact's memberships must fit in the projects: add projects or memberships per contact.");
   // One transaction: a run that stops halfway leaves no half-built company behind, and one
@@ -102,6 +101,7 @@ async function insertLargeCompany(sql: SqlSession, spec: LargeCompanySpec, perCo
     largeCompanyName(spec.contacts),
   ]);
   const companyId = company!.id;
+  const vendors = spec.vendors ?? 50;
   await sql.query(
     `INSERT INTO "Project" ("companyId", name, number) SELECT $1, 'Project ' || g, 'L-' || g FROM generate_series(1, $2::int) g`,
     [companyId, spec.projects],
