@@ -5,6 +5,7 @@ import {
   CONTACTS_PATH,
   INACTIVE_PATH,
   PROJECTS_PATH,
+  projectsTable,
   addContact,
   bulkActions,
   chosenList,
@@ -82,7 +83,7 @@ async function expectNoViolations(page: Page, testInfo: TestInfo, label: string)
 
 async function openFirstProject(page: Page) {
   await page.goto(PROJECTS_PATH);
-  await page.getByRole("main").getByRole("heading", { level: 2 }).first().getByRole("link").click();
+  await projectsTable(page).getByRole("row").nth(1).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}\/directory\/contacts$/);
   await waitForHydration(page);
 }

@@ -60,11 +60,13 @@ export async function waitUntilReady(base: string, timeoutMs = 120_000): Promise
 
 /**
  * A fresh PostgreSQL database on the server TEST_DATABASE_URL names, migrated and given
- * the demo data by the same script an operator runs (`npm run db:seed`).
+ * the demo data by the same script an operator runs (`npm run db:seed`, with `seedArgs`
+ * such as `--contacts 100000` for a large company too).
  */
 export async function createSeededDatabase(
   purpose: string,
   via?: (url: URL) => URL,
+  seedArgs: string[] = [],
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL!;
   const name = `rollcall_${purpose}_${process.pid}_${Date.now().toString(36)}`;
@@ -73,10 +75,14 @@ export async function createSeededDatabase(
   target.pathname = `/${name}`;
   const url = (via ? via(target) : target).toString();
   await new Promise<void>((resolve, reject) =>
-    spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/db-seed.ts"], {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ["ignore", "ignore", "inherit"],
-    }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`db:seed exited with ${code}`)))),
+    spawn(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/db-seed.ts", ...seedArgs],
+      {
+        env: { ...process.env, DATABASE_URL: url },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    ).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`db:seed exited with ${code}`)))),
   );
   return { url, drop: () => onServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import type { Locator } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import {
   COMPANY_PATH,
   CONTACTS_PATH,
@@ -22,7 +22,8 @@ import {
   pickerOption,
   pickerOptions,
   pickerSearch,
-  projectCard,
+  projectRow,
+  projectsTable,
   readRow,
   readRows,
   rowActions,
@@ -44,11 +45,20 @@ const PROJECT = "Northgate Distribution Warehouse";
 const PROJECT_DIRECTORY_HREF = new RegExp(`^${PROJECT_DIRECTORY_PATH}$`);
 const PROJECT_DIRECTORY_URL = new RegExp(`^https?://[^/]+${PROJECT_DIRECTORY_PATH}$`);
 
-async function cardCounts(card: Locator) {
-  const text = (await card.textContent()) ?? "";
-  const match = /(\d+) contacts · (\d+) inactive/.exec(text);
-  expect(match, `project card "${text}" shows its counts`).not.toBeNull();
-  return { active: Number(match![1]), inactive: Number(match![2]) };
+/** A project's row's Contacts and Inactive cells: its directory's tab counts. */
+async function rowCounts(row: Locator) {
+  const cells = row.getByRole("cell");
+  const number = async (i: number) => Number(((await cells.nth(i).textContent()) ?? "").replaceAll(",", ""));
+  return { active: await number(3), inactive: await number(4) };
+}
+
+/** The names in the Projects table, top to bottom. */
+async function projectNames(page: Page) {
+  const links = projectsTable(page)
+    .getByRole("cell")
+    .getByRole("link")
+    .filter({ hasNotText: /^Crews$/ });
+  return (await links.allTextContents()).map((t) => t.trim());
 }
 
 test.describe("Project directories", () => {
@@ -60,16 +70,17 @@ test.describe("Project directories", () => {
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" }),
     ).toHaveAttribute("aria-current", "page");
-    const headings = page.getByRole("main").getByRole("heading", { level: 2 });
-    await expect(headings).toHaveCount(SEEDED_PROJECTS);
-    const names = (await headings.allTextContents()).map((t) => t.trim());
+    await expect(projectsTable(page).getByRole("row")).toHaveCount(SEEDED_PROJECTS + 1);
+    const names = await projectNames(page);
     expect(new Set(names).size).toBe(SEEDED_PROJECTS);
-    expect(names, "listed by name").toEqual(names.toSorted((a, b) => a.localeCompare(b)));
+    expect(names, "listed by name, numbers as numbers").toEqual(
+      names.toSorted((a, b) => a.localeCompare(b, "en", { numeric: true, sensitivity: "base" })),
+    );
     for (const name of names) {
-      const link = projectCard(page, name).getByRole("link", { name, exact: true });
+      const link = projectRow(page, name).getByRole("link", { name, exact: true });
       await expect(link).toHaveAttribute("href", PROJECT_DIRECTORY_HREF);
-      // Each card also links to the project's crews.
-      await expect(projectCard(page, name).getByRole("link", { name: "Crews", exact: true })).toHaveAttribute(
+      // Each row also links to the project's crews.
+      await expect(projectRow(page, name).getByRole("link", { name: "Crews", exact: true })).toHaveAttribute(
         "href",
         new RegExp(`^${COMPANY_PATH}/projects/[0-9a-f-]{36}/crews$`),
       );
@@ -81,10 +92,10 @@ test.describe("Project directories", () => {
     page,
   }, testInfo) => {
     await page.goto(PROJECTS_PATH);
-    const name = (await page.getByRole("main").getByRole("heading", { level: 2 }).first().textContent())!.trim();
-    const card = projectCard(page, name);
-    const shown = await cardCounts(card);
-    await card.getByRole("link", { name, exact: true }).click();
+    const name = (await projectNames(page))[0]!;
+    const row = projectRow(page, name);
+    const shown = await rowCounts(row);
+    await row.getByRole("link", { name, exact: true }).click();
 
     await expect(page).toHaveURL(PROJECT_DIRECTORY_URL);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);

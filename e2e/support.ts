@@ -362,18 +362,22 @@ export async function openProjectDirectory(page: Page, project: string) {
   await waitForHydration(page);
 }
 
-/** A project's card on the Projects page: its name is a level-2 heading holding the link. */
-export function projectCard(page: Page, name: string) {
-  return page
-    .getByRole("main")
-    .getByRole("listitem")
-    .filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
+/** The Projects page's table: one row per project, its name the link to the project's directory. */
+export function projectsTable(page: Page) {
+  return page.getByRole("main").getByRole("table", { name: /^Projects\b/ });
 }
 
-/** Opens a project's Crews page from its card on the Projects page. */
+/** A project's row on the Projects page. */
+export function projectRow(page: Page, name: string) {
+  return projectsTable(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name, exact: true }) });
+}
+
+/** Opens a project's Crews page from its row on the Projects page. */
 export async function openCrews(page: Page, project: string) {
   await page.goto(PROJECTS_PATH);
-  await projectCard(page, project).getByRole("link", { name: "Crews", exact: true }).click();
+  await projectRow(page, project).getByRole("link", { name: "Crews", exact: true }).click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}\/crews$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(project);
   await expect(

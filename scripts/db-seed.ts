@@ -1,5 +1,5 @@
 // npm run db:seed                      the demo companies and users (safe to run twice)
-// npm run db:seed -- --contacts 100000 --projects 1500 --memberships 1000000
+// npm run db:seed -- --contacts 100000 --projects 1500 --memberships 1000000 [--vendors 5000]
 //                                      also a large company, for benchmarks and load tests
 import { parseArgs } from "node:util";
 import { migrate } from "@/server/db/migrate";
@@ -13,6 +13,7 @@ const { values: args } = parseArgs({
     contacts: { type: "string" },
     projects: { type: "string", default: "1500" },
     memberships: { type: "string" },
+    vendors: { type: "string", default: "50" },
   },
 });
 
@@ -27,7 +28,12 @@ try {
   );
   if (args.contacts) {
     const contacts = Number(args.contacts);
-    const spec = { contacts, projects: Number(args.projects), memberships: Number(args.memberships ?? contacts * 10) };
+    const spec = {
+      contacts,
+      projects: Number(args.projects),
+      memberships: Number(args.memberships ?? contacts * 10),
+      vendors: Number(args.vendors),
+    };
     const already = await findLargeCompany(db.sql, contacts);
     const started = performance.now();
     const companyId = await seedLargeCompany(db.sql, spec, (phase, done, total) => {

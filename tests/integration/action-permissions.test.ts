@@ -9,6 +9,7 @@ import { createContactAction, updateContactAction, type ContactFormState } from 
 import { addContactsToProjectAction, removeContactsFromProjectAction } from "@/features/contacts/membership-actions";
 import { addCrewMembersAction, createCrewAction, removeCrewMemberAction } from "@/features/crews/actions";
 import { undoBatchAction } from "@/features/history/actions";
+import { createProjectAction, searchProjectOptionsAction } from "@/features/projects/actions";
 import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
 import { removeContactsFromProject } from "@/server/projects/remove-contacts-from-project";
 import { addUserAction, setPermissionAction, type AddUserState } from "@/features/users/actions";
@@ -346,6 +347,16 @@ const ACTIONS = {
       return async () => fromResult(await revokeApiTokenAction({ companyId: w.companyId, tokenId: id }));
     },
   },
+  "create a project": {
+    needs: "create projects",
+    prepare:
+      async ({ w }) =>
+      async () => {
+        const tag = randomUUID().slice(0, 8);
+        const result = await createProjectAction({ companyId: w.companyId, name: `Pier ${tag}`, number: tag });
+        return result.error === null && "project" in result.data ? { ok: true } : fromResult(result);
+      },
+  },
 } satisfies Record<string, Action>;
 type ActionName = keyof typeof ACTIONS;
 
@@ -385,6 +396,7 @@ const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expect
   "create an API token for oneself": [X, N, Y, Y, Y, Y, N, Y],
   "revoke one's own API token": [X, N, Y, Y, Y, Y, N, Y],
   "revoke another user's API token": [X, N, F, F, Y, F, N, F],
+  "create a project": [X, N, N, N, Y, N, N, N],
 };
 
 const CASES = (Object.keys(MATRIX) as ActionName[]).flatMap((action) =>
@@ -540,6 +552,49 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
     });
     request.headers = new Headers({ cookie });
     expect((await create()).contactId).toBeDefined();
+  });
+
+  test("the project picker offers what each role may see, and never another company's projects", async () => {
+    const search = async (role: Role, companyId = world.companyId) => {
+      actAs(role);
+      const result = await searchProjectOptionsAction({ companyId, q: "" });
+      return result.error === null ? result.data.map((o) => o.id).toSorted() : result.error;
+    };
+    // The first 20 in name order: the projects the matrix above created are company A's too.
+    const both = (
+      await db.prisma.project.findMany({
+        where: { companyId: world.companyId },
+        orderBy: [{ nameSortKey: "asc" }, { id: "asc" }],
+        take: 20,
+      })
+    )
+      .map((p) => p.id)
+      .toSorted();
+    expect(both).toEqual(expect.arrayContaining([world.granted, world.other]));
+    expect(await search("Admin")).toEqual(both);
+    expect(await search("Admin", world.companyId.toUpperCase())).toEqual(both);
+    expect(await search("Read Only")).toEqual(both);
+    expect(await search("Standard kept to Read Only on the project")).toEqual(both);
+    expect(await search("None")).toBe(REFUSAL["view contacts"]);
+    expect(await search("not a member")).toBe(COMPANY_NOT_FOUND);
+    expect(await search("Admin", world.foreign.companyId)).toBe(COMPANY_NOT_FOUND);
+  });
+
+  test("New Project says a number already in use on its field, creating nothing", async () => {
+    actAs("Admin");
+    const number = randomUUID().slice(0, 8);
+    const first = await createProjectAction({ companyId: world.companyId, name: "Dock A", number });
+    expect(first.error).toBeNull();
+    const before = await fullSnapshot(db.prisma, world.companyId);
+    expect(await createProjectAction({ companyId: world.companyId, name: "Dock B", number: ` ${number} ` })).toEqual({
+      data: { numberTaken: `A project numbered ${number} already exists.` },
+      error: null,
+    });
+    expect(await createProjectAction({ companyId: world.companyId, name: "   " })).toEqual({
+      data: null,
+      error: "Enter a project name.",
+    });
+    expect(await fullSnapshot(db.prisma, world.companyId)).toEqual(before);
   });
 
   describe("another company's ids, as company A's Admin", () => {

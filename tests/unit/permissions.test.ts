@@ -21,6 +21,7 @@ const COMPANY_SCOPE: Record<Permission, Record<PermissionLevel, boolean>> = {
   // Project membership is only ever managed on a project.
   "manage project members": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: false },
   "manage users": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
+  "create projects": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
   "view history": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
   "import contacts": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
 };
@@ -67,6 +68,7 @@ const PROJECT_SCOPE: Record<Permission, { project: PermissionLevel } | { company
   "change contact status": { company: "ADMIN" },
   "manage project members": { project: "ADMIN" },
   "manage users": { company: "ADMIN" },
+  "create projects": { company: "ADMIN" },
   "view history": { company: "ADMIN" },
   "import contacts": { project: "ADMIN" },
 };
@@ -175,6 +177,7 @@ const PERSONAS: {
       "edit contacts",
       "change contact status",
       "manage users",
+      "create projects",
       "view history",
       "import contacts",
     ],

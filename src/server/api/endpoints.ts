@@ -105,7 +105,7 @@ export const endpoints = {
     status: 201,
     response: projectSchema,
     conflict: "A project with this number already exists.",
-    access: () => "manage users",
+    access: () => "create projects",
   }),
   listVendors: endpoint({
     method: "get",

@@ -3,6 +3,7 @@ import { recordId } from "@/shared/record-id";
 import { ContactOrigin, ContactStatus, MembershipStatus, ProjectStatus, VendorKind } from "@/generated/prisma/enums";
 import { bulkContactsInputSchema, contactIdsSchema, reasonSchema } from "@/shared/bulk-selection";
 import { createContactSchema, updateContactSchema } from "@/shared/contact-fields";
+import { createProjectSchema } from "@/shared/project-fields";
 import { SORT_VALUES } from "@/shared/directory-query";
 import { historyEventUnion } from "@/shared/history-events";
 import { historyFilterShape } from "@/shared/history-filters";
@@ -86,22 +87,7 @@ export const contactIdsBody = z
   .strictObject({ contactIds: contactIdsSchema, reason: reasonSchema })
   .meta({ id: "ContactIds" });
 
-export const createProjectBody = z
-  .strictObject({
-    name: z
-      .string({ error: "Enter a project name." })
-      .trim()
-      .min(1, { error: "Enter a project name." })
-      .max(200, { error: "Keep the project name under 200 characters." }),
-    number: z
-      .string({ error: 'number must be text, like "2024-017".' })
-      .trim()
-      .min(1, { error: "Leave number out, or give one." })
-      .max(50, { error: "Keep the project number under 50 characters." })
-      .nullable()
-      .optional(),
-  })
-  .meta({ id: "CreateProject" });
+export const createProjectBody = createProjectSchema.meta({ id: "CreateProject" });
 
 export const createVendorBody = z
   .strictObject({

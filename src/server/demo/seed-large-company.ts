@@ -1,6 +1,12 @@
 import type { SqlDatabase, SqlSession } from "@/server/db/sql";
 
-export type LargeCompanySpec = { contacts: number; projects: number; memberships: number };
+export type LargeCompanySpec = {
+  contacts: number;
+  projects: number;
+  memberships: number;
+  /** Companies (vendors) the contacts work for: 50 unless said. */
+  vendors?: number;
+};
 export type Progress = (phase: string, done: number, total: number) => void;
 
 const BATCH = 20_000;
@@ -68,7 +74,7 @@ export async function findLargeCompany(sql: SqlSession, contacts: number): Promi
 
 /**
  * A company at production scale, built with set-based inserts in batches (a few dozen
- * statements, not a million): projects, 50 vendors, contacts (about 15% inactive) and
+ * statements, not a million): projects, vendors (50 unless said), contacts (about 15% inactive) and
  * memberships spread evenly, each contact on distinct projects. Returns the company id.
  */
 export async function seedLargeCompany(sql: SqlDatabase, spec: LargeCompanySpec, progress: Progress = () => {}) {
@@ -95,13 +101,14 @@ async function insertLargeCompany(sql: SqlSession, spec: LargeCompanySpec, perCo
     largeCompanyName(spec.contacts),
   ]);
   const companyId = company!.id;
+  const vendors = spec.vendors ?? 50;
   await sql.query(
     `INSERT INTO "Project" ("companyId", name, number) SELECT $1, 'Project ' || g, 'L-' || g FROM generate_series(1, $2::int) g`,
     [companyId, spec.projects],
   );
   await sql.query(
-    `INSERT INTO "Vendor" ("companyId", name, trade) SELECT $1, 'Vendor ' || g, 'Trade ' || (g % 20) FROM generate_series(1, 50) g`,
-    [companyId],
+    `INSERT INTO "Vendor" ("companyId", name, trade) SELECT $1, 'Vendor ' || g, 'Trade ' || (g % 20) FROM generate_series(1, $2::int) g`,
+    [companyId, vendors],
   );
   for (let from = 1; from <= spec.contacts; from += BATCH) {
     const to = Math.min(spec.contacts, from + BATCH - 1);
@@ -111,12 +118,12 @@ async function insertLargeCompany(sql: SqlSession, spec: LargeCompanySpec, perCo
        SELECT $1, ($4::text[])[1 + g % cardinality($4::text[])], ($5::text[])[1 + (g / 16) % cardinality($5::text[])] || ' ' || g,
               'worker' || g || '@example.com', '(555) ' || lpad((g % 1000)::text, 3, '0') || '-' || lpad((g % 10000)::text, 4, '0'),
               ($6::text[])[1 + g % cardinality($6::text[])], 'E-' || g,
-              (SELECT id FROM "Vendor" v WHERE v."companyId" = $1 AND v.name = 'Vendor ' || (1 + g % 50)),
+              (SELECT id FROM "Vendor" v WHERE v."companyId" = $1 AND v.name = 'Vendor ' || (1 + g % $7::int)),
               CASE WHEN g % 7 = 0 THEN 'INACTIVE'::"ContactStatus" ELSE 'ACTIVE'::"ContactStatus" END,
               CASE WHEN g % 7 = 0 THEN now() END,
               'CREWS'
        FROM generate_series($2::int, $3::int) g`,
-      [companyId, from, to, FIRST, LAST, TITLES],
+      [companyId, from, to, FIRST, LAST, TITLES, vendors],
     );
     progress("contacts", to, spec.contacts);
   }

@@ -9,6 +9,7 @@ export type Permission =
   | "change contact status"
   | "manage project members"
   | "manage users"
+  | "create projects"
   | "view history"
   | "import contacts";
 
@@ -39,6 +40,7 @@ export function can(actor: ActorLevels, permission: Permission, { projectId }: S
       return atLeast(actor.companyLevel, "ADMIN");
     case "manage project members":
       return projectId !== undefined && atLeast(projectLevel(actor, projectId), "ADMIN");
+    case "create projects":
     case "manage users":
       return atLeast(actor.companyLevel, "ADMIN");
     // The company's Change History shows inactivations and their reasons: company admins.
@@ -102,6 +104,7 @@ export const REFUSAL: Record<Permission, string> = {
   "change contact status": "Only company Directory admins can inactivate or reactivate contacts.",
   "manage project members": "Only this project's Directory admins can add or remove its contacts.",
   "manage users": "Only company Directory admins can manage users, permissions and API tokens.",
+  "create projects": "Only company Directory admins can create projects.",
   "view history": "Only company Directory admins can see the company's Change History.",
   "import contacts":
     "Only Directory admins can import contacts: company admins into the company, project admins into their project.",
