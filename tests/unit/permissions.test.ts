@@ -23,6 +23,9 @@ const COMPANY_SCOPE: Record<Permission, Record<PermissionLevel, boolean>> = {
   "manage users": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
   "view history": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
   "import contacts": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
+  "view inactive companies": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
+  "edit companies": { NONE: false, READ_ONLY: false, STANDARD: true, ADMIN: true },
+  "change company status": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
 };
 
 /**
@@ -69,6 +72,10 @@ const PROJECT_SCOPE: Record<Permission, { project: PermissionLevel } | { company
   "manage users": { company: "ADMIN" },
   "view history": { company: "ADMIN" },
   "import contacts": { project: "ADMIN" },
+  // Companies belong to the company directory: a project's level never changes what one may do with them.
+  "view inactive companies": { company: "ADMIN" },
+  "edit companies": { company: "STANDARD" },
+  "change company status": { company: "ADMIN" },
 };
 
 const rank = (level: PermissionLevel) => LEVELS.indexOf(level);

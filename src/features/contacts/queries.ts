@@ -2,8 +2,11 @@ import "server-only";
 import { countContacts } from "@/server/contacts/count-contacts";
 import { listContacts } from "@/server/contacts/list-contacts";
 import { getPrisma } from "@/server/db/client";
-import { listVendors } from "@/server/vendors/list-vendors";
+import { searchVendorOptions } from "@/server/vendors/search-vendor-options";
 import { contactFilters, tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/directory-query";
+
+/** Until the pickers search on the server as you type, they list this many active companies at most. */
+const PICKER_LIMIT = 1000;
 
 export type DirectoryScope = { companyId: string; projectId?: string };
 
@@ -16,7 +19,7 @@ export async function loadDirectory(scope: DirectoryScope, tab: DirectoryTab, qu
   const [list, counts, vendors, projects] = await Promise.all([
     listContacts(prisma, { ...scope, ...directoryListing(query), status: tabStatus(tab) }),
     countContacts(prisma, scope),
-    listVendors(prisma, scope.companyId),
+    searchVendorOptions(prisma, scope.companyId, { limit: PICKER_LIMIT, includeIds: [query.vendor] }),
     prisma.project.findMany({
       where: { companyId: scope.companyId },
       orderBy: { name: "asc" },

@@ -12,7 +12,7 @@ import { HistoryEntry } from "@/features/history/components/history-entry";
 import { listContactHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
 import { can, missingToSeeContact } from "@/server/permissions/can";
-import { listVendors } from "@/server/vendors/list-vendors";
+import { searchVendorOptions } from "@/server/vendors/search-vendor-options";
 
 type Props = { params: Promise<{ companyId: string; contactId: string }> };
 
@@ -49,7 +49,7 @@ const MEMBERSHIP_STYLE = {
 export default async function ContactPage(props: Props) {
   const { company, contact, prisma } = await load(props);
   const [vendors, history] = await Promise.all([
-    listVendors(prisma, company.id),
+    searchVendorOptions(prisma, company.id, { limit: 1000, includeIds: [contact.vendor?.id] }),
     listContactHistory(prisma, company.id, contact.id),
   ]);
   const names = await projectNames(

@@ -4,7 +4,7 @@ import { CrewsView } from "@/features/crews/components/crews-view";
 import { listCrews } from "@/server/crews/list-crews";
 import { getPrisma } from "@/server/db/client";
 import { can } from "@/server/permissions/can";
-import { listVendors } from "@/server/vendors/list-vendors";
+import { searchVendorOptions } from "@/server/vendors/search-vendor-options";
 
 export const metadata: Metadata = { title: "Crews" };
 
@@ -17,7 +17,7 @@ export default async function CrewsPage({ params }: Props) {
   const prisma = await getPrisma();
   const [crews, vendors] = await Promise.all([
     listCrews(prisma, { companyId, projectId: project.id }),
-    listVendors(prisma, companyId),
+    searchVendorOptions(prisma, companyId, { limit: 1000 }),
   ]);
   return (
     <>
