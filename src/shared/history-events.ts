@@ -31,14 +31,15 @@ export const importEventChangesSchema = z.strictObject({
 const statusChange = <const From extends string, const To extends string>(from: From, to: To) =>
   z.strictObject({ status: z.strictObject({ from: z.literal(from), to: z.literal(to) }) });
 
-/**
- * Each kind of event with its payload, on top of `base` (the API's history item adds its
- * id, time, actor and contact). The discriminator is `action`.
- */
-export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
-  const event = <const Action extends string, Changes extends z.ZodType>(action: Action, changes: Changes) =>
+function eventOf<Base extends z.core.$ZodLooseShape>(base: Base) {
+  return <const Action extends string, Changes extends z.ZodType>(action: Action, changes: Changes) =>
     z.strictObject({ ...base, action: z.literal(action), changes });
-  return z.discriminatedUnion("action", [
+}
+
+/** A contact's kinds of event, kept in ContactEvent. */
+function contactEvents<Base extends z.core.$ZodLooseShape>(base: Base) {
+  const event = eventOf(base);
+  return [
     event("contact.created", fieldChanges),
     event("contact.updated", fieldChanges),
     event("contact.inactivated", statusChange("ACTIVE", "INACTIVE")),
@@ -79,7 +80,13 @@ export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base
           .meta({ description: "A company merge undone: the contact is back with the company it worked for." }),
       ]),
     ),
-    // A company's (vendor's) events, kept in VendorEvent.
+  ] as const;
+}
+
+/** A company's (vendor's) kinds of event, kept in VendorEvent. */
+function vendorEvents<Base extends z.core.$ZodLooseShape>(base: Base) {
+  const event = eventOf(base);
+  return [
     event("vendor.created", fieldChanges),
     event("vendor.updated", fieldChanges),
     event("vendor.inactivated", statusChange("ACTIVE", "INACTIVE")),
@@ -96,9 +103,9 @@ export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base
     ),
     event(
       "vendor.merged_into",
-      z
-        .strictObject({ merged: z.array(z.uuid()), fields: fieldChanges })
-        .meta({ description: "The company a merge kept: the companies merged into it, and the fields it took from them." }),
+      z.strictObject({ merged: z.array(z.uuid()), fields: fieldChanges }).meta({
+        description: "The company a merge kept: the companies merged into it, and the fields it took from them.",
+      }),
     ),
     event(
       "vendor.undone",
@@ -108,12 +115,32 @@ export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base
         fields: fieldChanges.optional(),
       }),
     ),
-  ]);
+  ] as const;
+}
+
+/**
+ * Each kind of event with its payload, on top of `base` (the API's history item adds its
+ * id, time, actor and contact or company). The discriminator is `action`.
+ */
+export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
+  return z.discriminatedUnion("action", [...contactEvents(base), ...vendorEvents(base)]);
+}
+
+/** A contact's events only: a contact's history, in the API. */
+export function contactHistoryEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
+  return z.discriminatedUnion("action", contactEvents(base));
+}
+
+/** A company's events only: a company's history, in the API. */
+export function vendorHistoryEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
+  return z.discriminatedUnion("action", vendorEvents(base));
 }
 
 /** One event as the history stores it: its kind and its payload. */
 export const historyEventSchema = historyEventUnion({});
 export type HistoryEvent = z.output<typeof historyEventSchema>;
+/** A contact's event as ContactEvent stores it. */
+export const contactEventSchema = contactHistoryEventUnion({});
 export type HistoryAction = HistoryEvent["action"];
 /** The payload of one kind of event. */
 export type HistoryChanges<A extends HistoryAction> = Extract<HistoryEvent, { action: A }>["changes"];

@@ -115,7 +115,9 @@ export const mergeVendorsSchema = z
   .strictObject({
     keepId: recordId({ error: "keepId must be a company id." }),
     mergeIds: z
-      .array(recordId({ error: "Each company id must be a UUID." }), { error: "mergeIds must be a list of company ids." })
+      .array(recordId({ error: "Each company id must be a UUID." }), {
+        error: "mergeIds must be a list of company ids.",
+      })
       .min(1, { error: "Choose at least one company to merge into the one you keep." })
       .max(MAX_MERGE_VENDORS - 1, { error: `Merge at most ${MAX_MERGE_VENDORS} companies at once.` })
       .transform((ids) => [...new Set(ids)]),

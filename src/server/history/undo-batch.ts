@@ -115,10 +115,24 @@ export function undoBatch(
     if (action === "vendors.merge") {
       await undoVendorMerge(tx, companyId, undoId, batchId, vendorEvents, events);
     } else if (action === "vendors.inactivate" || action === "vendors.reactivate") {
-      await undoVendorStatus(tx, companyId, undoId, batchId, action === "vendors.inactivate" ? "ACTIVE" : "INACTIVE", vendorIds);
+      await undoVendorStatus(
+        tx,
+        companyId,
+        undoId,
+        batchId,
+        action === "vendors.inactivate" ? "ACTIVE" : "INACTIVE",
+        vendorIds,
+      );
       // Their people only when the batch changed them (it was asked to include them).
       if (events.length) {
-        await flipStatusBack(tx, companyId, undoId, batchId, action === "vendors.inactivate" ? "ACTIVE" : "INACTIVE", events);
+        await flipStatusBack(
+          tx,
+          companyId,
+          undoId,
+          batchId,
+          action === "vendors.inactivate" ? "ACTIVE" : "INACTIVE",
+          events,
+        );
       }
     } else if (action === "project.remove_contacts") {
       await restoreMemberships(tx, companyId, undoId, batchId, batch.projectId!, events);

@@ -58,8 +58,19 @@ export async function applyBulkVendorStatusChange(
               { ...selection.matching, status: to === "ACTIVE" ? "INACTIVE" : "ACTIVE" },
               MAX_BULK_VENDORS,
             );
-      const r = await changeVendorStatus(db, { companyId, vendorIds, to, includeContacts, by: changedBy(actor, reason) });
-      return { batchId: r.batchId, changed: r.changed.length, skipped: r.skipped, contactsChanged: r.contactsChanged.length };
+      const r = await changeVendorStatus(db, {
+        companyId,
+        vendorIds,
+        to,
+        includeContacts,
+        by: changedBy(actor, reason),
+      });
+      return {
+        batchId: r.batchId,
+        changed: r.changed.length,
+        skipped: r.skipped,
+        contactsChanged: r.contactsChanged.length,
+      };
     },
   );
   return result;

@@ -112,7 +112,11 @@ async function flipPeople(
   return contactIds;
 }
 
-function skippedVendors(requested: string[], found: LockedVendor[], to: VendorListStatus): VendorStatusChange["skipped"] {
+function skippedVendors(
+  requested: string[],
+  found: LockedVendor[],
+  to: VendorListStatus,
+): VendorStatusChange["skipped"] {
   const status = new Map(found.map((v) => [v.id, v.status]));
   const already: VendorSkipReason = to === "ACTIVE" ? "already active" : "already inactive";
   return requested.flatMap((id): VendorStatusChange["skipped"] => {

@@ -4,7 +4,10 @@ import { vendorSelect, type VendorRecord } from "./vendor-select";
 
 /** One company of this company with its active contacts' and their projects' counts; null when not here. */
 export async function getVendor(db: Db, companyId: string, vendorId: string): Promise<VendorRecord | null> {
-  const vendor = await db.vendor.findUnique({ where: { companyId_id: { companyId, id: vendorId } }, select: vendorSelect });
+  const vendor = await db.vendor.findUnique({
+    where: { companyId_id: { companyId, id: vendorId } },
+    select: vendorSelect,
+  });
   if (!vendor) return null;
   const [counts] = await db.$queryRaw<{ contactCount: number; projectCount: number }[]>`
     SELECT

@@ -50,7 +50,10 @@ export async function listVendorHistory(
   companyId: string,
   vendorId: string,
 ): Promise<VendorHistoryItem[] | null> {
-  const vendor = await db.vendor.findUnique({ where: { companyId_id: { companyId, id: vendorId } }, select: { id: true } });
+  const vendor = await db.vendor.findUnique({
+    where: { companyId_id: { companyId, id: vendorId } },
+    select: { id: true },
+  });
   if (!vendor) return null;
   const events = await db.vendorEvent.findMany({
     where: { companyId, vendorId },

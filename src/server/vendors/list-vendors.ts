@@ -41,7 +41,10 @@ const ORDER: Record<string, string> = {
  * Each row carries its active contacts and the projects they are on: counted for the page's
  * rows only, except when the tab is sorted by a count.
  */
-export async function listVendors(db: Db, options: ListVendorsOptions): Promise<{ rows: VendorRecord[]; total: number }> {
+export async function listVendors(
+  db: Db,
+  options: ListVendorsOptions,
+): Promise<{ rows: VendorRecord[]; total: number }> {
   const { companyId, sort, page, perPage } = options;
   const where = vendorsCondition(companyId, options);
   const { column, desc } = splitVendorSort(sort);

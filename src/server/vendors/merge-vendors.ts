@@ -49,9 +49,12 @@ export async function mergeVendors(
       if (missing.length) throw notFound("Some of these companies are not in this directory.", { vendorIds: missing });
       const merged = found.filter((v) => v.status === "MERGED");
       if (merged.length) {
-        throw conflict(`${merged.map((v) => `"${v.name}"`).join(", ")} ${merged.length === 1 ? "was" : "were"} merged already.`, {
-          vendorIds: merged.map((v) => v.id),
-        });
+        throw conflict(
+          `${merged.map((v) => `"${v.name}"`).join(", ")} ${merged.length === 1 ? "was" : "were"} merged already.`,
+          {
+            vendorIds: merged.map((v) => v.id),
+          },
+        );
       }
       const awayIds = all.slice(1);
       const batchId = await openBatch(tx, companyId, "vendors.merge", by);
@@ -133,7 +136,12 @@ export async function mergeVendorsOnce(
 ): Promise<MergeResult> {
   const { result } = await withIdempotency(
     prisma,
-    { companyId: options.companyId, userId: actor.userId, key: idempotencyKey, request: ["merge", options, reason ?? null] },
+    {
+      companyId: options.companyId,
+      userId: actor.userId,
+      key: idempotencyKey,
+      request: ["merge", options, reason ?? null],
+    },
     (db) => mergeVendors(db, { ...options, by: changedBy(actor, reason) }),
   );
   return result;

@@ -41,7 +41,8 @@ export async function searchVendorOptions(
   ]);
   const options: VendorOption[] = offered.map((v) => ({ id: v.id, name: v.name }));
   for (const v of kept) {
-    if (!options.some((o) => o.id === v.id)) options.unshift({ id: v.id, name: v.name, inactive: v.status !== "ACTIVE" });
+    if (!options.some((o) => o.id === v.id))
+      options.unshift({ id: v.id, name: v.name, inactive: v.status !== "ACTIVE" });
     else if (v.status !== "ACTIVE") options.find((o) => o.id === v.id)!.inactive = true;
   }
   return options;
