@@ -25,7 +25,7 @@ export function vendorsCondition(companyId: string, { status, q, kind }: VendorF
   );
   return Prisma.sql`v."companyId" = ${companyId}::uuid AND v.status = ${status}::"VendorStatus"
     ${kind ? Prisma.sql`AND v.kind = ${kind}::"VendorKind"` : Prisma.empty}
-    ${Prisma.join(words, " ", "", "")}`;
+    ${words.length ? Prisma.join(words, " ") : Prisma.empty}`;
 }
 
 const ORDER: Record<string, string> = {

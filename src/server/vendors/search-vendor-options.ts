@@ -31,7 +31,7 @@ export async function searchVendorOptions(
   const [offered, kept] = await Promise.all([
     db.$queryRaw<{ id: string; name: string }[]>`
       SELECT id::text AS id, name FROM "Vendor"
-      WHERE "companyId" = ${companyId}::uuid AND status = 'ACTIVE' ${Prisma.join(words, " ", "", "")}
+      WHERE "companyId" = ${companyId}::uuid AND status = 'ACTIVE' ${words.length ? Prisma.join(words, " ") : Prisma.empty}
       ORDER BY lower(name), id LIMIT ${limit}`,
     chosen.length
       ? db.$queryRaw<{ id: string; name: string; status: string }[]>`
