@@ -7,6 +7,8 @@ import type { Database } from "@/server/db/open-database";
 import { DomainError } from "@/server/errors";
 import type { ChangedBy } from "@/server/history/changed-by";
 import { listContactHistory } from "@/server/history/list-history";
+import { importContacts } from "@/server/import/import-contacts";
+import { guessMapping } from "@/shared/import/fields";
 import { undoBatch } from "@/server/history/undo-batch";
 import { changeVendorStatus } from "@/server/vendors/change-vendor-status";
 import { createVendor } from "@/server/vendors/create-vendor";
@@ -211,9 +213,9 @@ describe.each(TEST_DATABASES)("companies' lifecycle on %s", (kind) => {
     expect(result.contactIds).toEqual(batch.contactsChanged);
     const after = await companySnapshot(db.prisma, fresh.companyId);
     const strip = (s: typeof snap) => ({
-      vendors: s.vendors.map(({ updatedAt: _u, ...v }) => v),
-      contacts: s.contacts.map(({ updatedAt: _u, ...c }) => c),
-      memberships: s.memberships.map(({ updatedAt: _u, ...m }) => m),
+      vendors: s.vendors.map(({ updatedAt, ...v }) => (void updatedAt, v)),
+      contacts: s.contacts.map(({ updatedAt, ...c }) => (void updatedAt, c)),
+      memberships: s.memberships.map(({ updatedAt, ...m }) => (void updatedAt, m)),
     });
     expect(strip(after)).toEqual(strip(snap));
     expect(before.vendors).toHaveLength(2);
@@ -261,8 +263,8 @@ describe.each(TEST_DATABASES)("companies' lifecycle on %s", (kind) => {
     expect(undo.vendorIds).toEqual([acme.id, beta.id, third.id].sort());
     const after = await companySnapshot(db.prisma, companyId);
     const strip = (s: typeof before) => ({
-      vendors: s.vendors.map(({ updatedAt: _u, ...v }) => v),
-      contacts: s.contacts.map(({ updatedAt: _u, ...c }) => c),
+      vendors: s.vendors.map(({ updatedAt, ...v }) => (void updatedAt, v)),
+      contacts: s.contacts.map(({ updatedAt, ...c }) => (void updatedAt, c)),
     });
     expect(strip(after)).toEqual(strip(before));
     expect(gone).toBeTruthy();
@@ -281,6 +283,52 @@ describe.each(TEST_DATABASES)("companies' lifecycle on %s", (kind) => {
       message: expect.stringContaining("has changed since"),
     });
     expect(await companySnapshot(db.prisma, companyId)).toEqual(before);
+  });
+
+  test("the import matches active companies only: an inactive one is a row problem, a merged-away name goes to the kept one", async () => {
+    const { companyId, acme, beta } = await world(db.prisma);
+    const gamma = await createVendor(db.prisma, { companyId, input: { name: "Gamma Supply" } });
+    await changeVendorStatus(db.prisma, { companyId, vendorIds: [acme.id], to: "INACTIVE" });
+    await mergeVendors(db.prisma, { companyId, keepId: beta.id, mergeIds: [gamma.id] });
+    const headers = ["First name", "Last name", "Company"];
+    const run = (rows: string[][], skipInvalid: boolean) =>
+      importContacts(db.prisma, {
+        companyId,
+        fileName: "crew.csv",
+        headers,
+        rows,
+        mapping: guessMapping(headers),
+        nameOrder: "first-last",
+        onMatch: "skip",
+        createVendors: true,
+        dryRun: false,
+        skipInvalid,
+      });
+    const outcome = await run(
+      [
+        ["Ann", "One", "ACME electric"],
+        ["Bob", "Two", "gamma supply"],
+        ["Cy", "Three", "BETA CONCRETE "],
+      ],
+      true,
+    );
+    expect(outcome.rows.find((r) => r.row === 2)?.problems).toEqual([
+      {
+        column: "Company",
+        message: '"Acme Electric" is an inactive company. Reactivate it on Inactive Companies, or fix the name.',
+      },
+    ]);
+    const made = await db.prisma.contact.findMany({
+      where: { companyId, firstName: { in: ["Ann", "Bob", "Cy"] } },
+      orderBy: { firstName: "asc" },
+      select: { firstName: true, vendorId: true },
+    });
+    expect(made).toEqual([
+      { firstName: "Bob", vendorId: beta.id },
+      { firstName: "Cy", vendorId: beta.id },
+    ]);
+    // No second company was created for a spelling of one already there.
+    expect(await db.prisma.vendor.count({ where: { companyId } })).toBe(3);
   });
 
   test("another company's ids are unknown here: skipped, or refused, and nothing of theirs changes", async () => {
