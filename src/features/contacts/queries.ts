@@ -12,21 +12,23 @@ export type DirectoryScope = { companyId: string; projectId?: string };
 
 /**
  * Everything one directory tab shows: a page of rows, the match total, both tab counts,
- * and the companies and projects its filters offer.
+ * the companies its filter offers, and the project it is filtered by (the Project filter
+ * searches the server for the others: a company has thousands).
  */
 export async function loadDirectory(scope: DirectoryScope, tab: DirectoryTab, query: DirectoryQuery) {
   const prisma = await getPrisma();
-  const [list, counts, vendors, projects] = await Promise.all([
+  const [list, counts, vendors, filteredProject] = await Promise.all([
     listContacts(prisma, { ...scope, ...directoryListing(query), status: tabStatus(tab) }),
     countContacts(prisma, scope),
     searchVendorOptions(prisma, scope.companyId, { limit: PICKER_LIMIT, includeIds: [query.vendor] }),
-    prisma.project.findMany({
-      where: { companyId: scope.companyId },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
+    query.project
+      ? prisma.project.findFirst({
+          where: { companyId: scope.companyId, id: query.project },
+          select: { id: true, name: true },
+        })
+      : null,
   ]);
-  return { ...list, counts, vendors, projects };
+  return { ...list, counts, vendors, filteredProject };
 }
 
 /** A tab's URL query as the domain's listing options. */

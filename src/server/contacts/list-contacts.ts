@@ -31,7 +31,7 @@ export type ContactListRow = {
 };
 
 /** What ILIKE treats as wildcards, matched literally: a search word is plain text. */
-function likeLiteral(term: string): string {
+export function likeLiteral(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -19,7 +19,7 @@ import { getContactsTableColumns } from "./contacts-table-columns";
 import { DirectoryActions } from "./directory-actions";
 import { LifecycleDialog } from "./lazy-dialogs";
 import { lifecycleKind } from "./lifecycle-kind";
-import { TableFilters, type FilterOption } from "./table-filters";
+import { TableFilters, type ProjectFilter } from "./table-filters";
 import { TablePagination } from "@/components/data-table/table-pagination";
 import { TableToolbar } from "@/components/data-table/table-toolbar";
 import { useDirectoryQuery } from "./use-directory-query";
@@ -46,8 +46,8 @@ type Props = {
   /** The query the server rendered these rows for. */
   query: DirectoryQuery;
   vendors: VendorOption[];
-  /** Filter options for the company directory. */
-  projects?: FilterOption[];
+  /** The company directory's Project filter. */
+  projectFilter?: ProjectFilter;
   exportHref: string;
   /** The import wizard, for those who may import here. */
   importHref?: string;
@@ -62,7 +62,7 @@ export function ContactsTable({
   total,
   query,
   vendors,
-  projects,
+  projectFilter,
   exportHref,
   importHref,
 }: Props) {
@@ -127,7 +127,12 @@ export function ContactsTable({
           importHref={importHref}
         />
       </TableToolbar>
-      <TableFilters query={urlQuery} vendors={vendors} projects={projects} onChange={(patch) => void setQuery(patch)} />
+      <TableFilters
+        query={urlQuery}
+        vendors={vendors}
+        projectFilter={projectFilter}
+        onChange={(patch) => void setQuery(patch)}
+      />
       {permissions.bulk && pageSelected && total > rows.length && (
         <SelectAllBanner
           plural="contacts"

@@ -37,7 +37,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     return <AccessDenied message={REFUSAL[needed]} />;
   const here = `${basePath}/${tab}`;
 
-  const { rows, total, counts, vendors, projects } = await loadDirectory(scope, tab, query);
+  const { rows, total, counts, vendors, filteredProject } = await loadDirectory(scope, tab, query);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));
   if (query.page > lastPage) redirect(`${here}${serializeDirectorySearchParams({ ...query, page: lastPage })}`);
 
@@ -60,7 +60,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
           total={total}
           query={query}
           vendors={vendors}
-          projects={scope.projectId ? undefined : projects}
+          projectFilter={scope.projectId ? undefined : { companyId: scope.companyId, selected: filteredProject }}
           exportHref={`${here}/export${serializeDirectorySearchParams({ ...query, page: 1 })}`}
           importHref={permissions.importContacts ? `${basePath}/import` : undefined}
         />

@@ -1,6 +1,9 @@
 "use client";
 
+import { useCallback, useState } from "react";
+import { Combobox, optionsOf } from "@/components/ui/combobox";
 import type { ContactOrigin } from "@/generated/prisma/enums";
+import { searchProjectOptionsAction } from "@/features/projects/actions";
 import { CONTACT_ORIGINS, ORIGIN_LABELS } from "../origins";
 import type { DirectoryQuery } from "@/shared/directory-query";
 import { ColumnsButton, type ColumnsChooserProps } from "./columns-button";
@@ -8,18 +11,23 @@ import { useMenuOnFirstUse } from "@/components/data-table/menu-on-first-use";
 
 export type FilterOption = { id: string; name: string };
 
+export type ProjectFilter = { companyId: string; selected: FilterOption | null };
+
 type Props = {
   query: Pick<DirectoryQuery, "vendor" | "project" | "origin" | "group" | "hide">;
   vendors: FilterOption[];
-  /** Offered on the company directory; a project's directory is already one project. */
-  projects?: FilterOption[];
+  /**
+   * Offered on the company directory (a project's directory is already one project): the
+   * company whose projects it searches, and the chosen one's name.
+   */
+  projectFilter?: ProjectFilter;
   onChange: (patch: Partial<DirectoryQuery>) => void;
 };
 
 const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /** Filter by company, project and origin; group by company; choose the visible columns. */
-export function TableFilters({ query, vendors, projects, onChange }: Props) {
+export function TableFilters({ query, vendors, projectFilter, onChange }: Props) {
   return (
     <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-3 text-sm">
       <label className="flex items-center gap-2">
@@ -37,23 +45,7 @@ export function TableFilters({ query, vendors, projects, onChange }: Props) {
           ))}
         </select>
       </label>
-      {projects && (
-        <label className="flex items-center gap-2">
-          Project
-          <select
-            className={select}
-            value={query.project ?? ""}
-            onChange={(e) => onChange({ project: e.target.value || null, page: 1 })}
-          >
-            <option value="">All projects</option>
-            {projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {projectFilter && <ProjectCombobox filter={projectFilter} value={query.project} onChange={onChange} />}
       <label className="flex items-center gap-2">
         Created from
         <select
@@ -80,6 +72,36 @@ export function TableFilters({ query, vendors, projects, onChange }: Props) {
       </label>
       <ColumnsChooser hide={query.hide} onChange={onChange} />
     </div>
+  );
+}
+
+/** The Project filter: the company's projects are too many to send with the page, so it asks the server. */
+function ProjectCombobox({
+  filter: { companyId, selected },
+  value,
+  onChange,
+}: {
+  filter: ProjectFilter;
+  value: string | null;
+  onChange: Props["onChange"];
+}) {
+  const search = useCallback((q: string) => optionsOf(searchProjectOptionsAction({ companyId, q })), [companyId]);
+  // The name of the project just chosen, until the page the server renders for it names it too.
+  const [chosen, setChosen] = useState<FilterOption | null>(null);
+  const named = [chosen, selected].find((p) => p && p.id === value);
+  return (
+    <Combobox
+      label="Project"
+      layout="inline"
+      value={value}
+      selectedLabel={named?.name ?? null}
+      noneLabel="All projects"
+      search={search}
+      onChange={(project, name) => {
+        setChosen(project && name ? { id: project, name } : null);
+        onChange({ project, page: 1 });
+      }}
+    />
   );
 }
 
