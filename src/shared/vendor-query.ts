@@ -49,3 +49,8 @@ export function splitVendorSort(sort: VendorSortValue): { column: VendorSortable
   const [column, dir] = sort.split(".") as [VendorSortableColumn, "asc" | "desc"];
   return { column, desc: dir === "desc" };
 }
+
+/** How a contact's company reads wherever the contact is shown: an inactive one is marked so. */
+export function companyLabel(vendor: { name: string; status: VendorStatus }): string {
+  return vendor.status === "ACTIVE" ? vendor.name : `${vendor.name} (inactive)`;
+}

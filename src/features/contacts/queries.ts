@@ -2,11 +2,7 @@ import "server-only";
 import { countContacts } from "@/server/contacts/count-contacts";
 import { listContacts } from "@/server/contacts/list-contacts";
 import { getPrisma } from "@/server/db/client";
-import { searchVendorOptions } from "@/server/vendors/search-vendor-options";
 import { contactFilters, tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/directory-query";
-
-/** Until the pickers search on the server as you type, they list this many active companies at most. */
-const PICKER_LIMIT = 1000;
 
 export type DirectoryScope = { companyId: string; projectId?: string };
 
@@ -17,10 +13,15 @@ export type DirectoryScope = { companyId: string; projectId?: string };
  */
 export async function loadDirectory(scope: DirectoryScope, tab: DirectoryTab, query: DirectoryQuery) {
   const prisma = await getPrisma();
-  const [list, counts, vendors, filteredProject] = await Promise.all([
+  const [list, counts, filteredVendor, filteredProject] = await Promise.all([
     listContacts(prisma, { ...scope, ...directoryListing(query), status: tabStatus(tab) }),
     countContacts(prisma, scope),
-    searchVendorOptions(prisma, scope.companyId, { limit: PICKER_LIMIT, includeIds: [query.vendor] }),
+    query.vendor
+      ? prisma.vendor.findFirst({
+          where: { companyId: scope.companyId, id: query.vendor },
+          select: { id: true, name: true, status: true },
+        })
+      : null,
     query.project
       ? prisma.project.findFirst({
           where: { companyId: scope.companyId, id: query.project },
@@ -28,7 +29,7 @@ export async function loadDirectory(scope: DirectoryScope, tab: DirectoryTab, qu
         })
       : null,
   ]);
-  return { ...list, counts, vendors, filteredProject };
+  return { ...list, counts, filteredVendor, filteredProject };
 }
 
 /** A tab's URL query as the domain's listing options. */

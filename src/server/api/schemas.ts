@@ -240,7 +240,13 @@ export const contactSchema = z
     employeeId: z.string().nullable(),
     classification: z.string().nullable(),
     isEmployee: z.boolean(),
-    vendor: z.strictObject({ id: z.uuid(), name: z.string() }).nullable(),
+    vendor: z
+      .strictObject({
+        id: z.uuid(),
+        name: z.string(),
+        status: z.enum(lowerValues(VendorStatus)).meta({ description: "An inactive company has left every picker." }),
+      })
+      .nullable(),
     status: z.enum(lowerValues(ContactStatus)),
     origin: z.enum(lowerValues(ContactOrigin)).meta({ description: "The tool the contact was first created from." }),
     createdAt: timestamp,

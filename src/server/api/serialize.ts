@@ -30,7 +30,7 @@ export function toContactJson(contact: ContactRecord): z.input<typeof contactSch
     employeeId: contact.employeeId,
     classification: contact.classification,
     isEmployee: contact.isEmployee,
-    vendor: contact.vendor,
+    vendor: contact.vendor && { ...contact.vendor, status: lower(contact.vendor.status) },
     status: lower(contact.status),
     origin: lower(contact.origin),
     createdAt: contact.createdAt.toISOString(),

@@ -37,7 +37,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     return <AccessDenied message={REFUSAL[needed]} />;
   const here = `${basePath}/${tab}`;
 
-  const { rows, total, counts, vendors, filteredProject } = await loadDirectory(scope, tab, query);
+  const { rows, total, counts, filteredVendor, filteredProject } = await loadDirectory(scope, tab, query);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));
   if (query.page > lastPage) redirect(`${here}${serializeDirectorySearchParams({ ...query, page: lastPage })}`);
 
@@ -59,7 +59,14 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
           rows={rows}
           total={total}
           query={query}
-          vendors={vendors}
+          companyFilter={{
+            companyId: scope.companyId,
+            selected: filteredVendor && {
+              id: filteredVendor.id,
+              name: filteredVendor.name,
+              inactive: filteredVendor.status !== "ACTIVE",
+            },
+          }}
           projectFilter={scope.projectId ? undefined : { companyId: scope.companyId, selected: filteredProject }}
           exportHref={`${here}/export${serializeDirectorySearchParams({ ...query, page: 1 })}`}
           importHref={permissions.importContacts ? `${basePath}/import` : undefined}
