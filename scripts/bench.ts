@@ -2,7 +2,8 @@
 // operations (the same change made by the minimal statements in one transaction, run
 // directly on the same rows), a naive row-by-row loop for contrast, and the directory
 // query (listContacts, searched and sorted) against the very statements Prisma sends for it.
-// Usage: npm run bench [-- --contacts 10000 --memberships 5 --list-contacts 100000 --import-rows 10000 --runs 5 --json --chart]
+// Usage: npm run bench [-- --contacts 10000 --memberships 5 --list-contacts 100000 --import-rows 10000
+//   --companies 1000 --company-contacts 20 --runs 5 --json --chart]
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,6 +15,7 @@ import type { CapturedQuery, Database } from "@/server/db/open-database";
 import type { SqlDatabase } from "@/server/db/sql";
 import { findLargeCompany, seedLargeCompany } from "@/server/demo/seed-large-company";
 import { benchImport } from "./bench-import";
+import { benchVendors } from "./bench-vendors";
 import { openScriptDatabase } from "./open-script-database";
 
 const { values: args } = parseArgs({
@@ -22,6 +24,8 @@ const { values: args } = parseArgs({
     memberships: { type: "string", default: "5" },
     "list-contacts": { type: "string", default: "100000" },
     "import-rows": { type: "string", default: "10000" },
+    companies: { type: "string", default: "1000" },
+    "company-contacts": { type: "string", default: "20" },
     runs: { type: "string", default: "5" },
     json: { type: "boolean", default: false },
     chart: { type: "boolean", default: false },
@@ -70,6 +74,8 @@ try {
 
   const imported = await benchImport(db, Number(args["import-rows"]), runs);
   cases.push(imported.case);
+
+  cases.push(await benchVendors(db, Number(args.companies), Number(args["company-contacts"]), sideBySide, summary));
 
   const result = {
     contacts,
@@ -236,7 +242,10 @@ async function reactivateRowByRow(prisma: PrismaClient, companyId: string, ids: 
         data: { companyId, action: "contacts.reactivate", actorName: "Benchmark" },
       });
       for (const id of ids) {
-        await tx.contact.update({ where: { companyId_id: { companyId, id } }, data: { status: "ACTIVE", inactivatedAt: null } });
+        await tx.contact.update({
+          where: { companyId_id: { companyId, id } },
+          data: { status: "ACTIVE", inactivatedAt: null },
+        });
         const memberships = await tx.projectContact.updateManyAndReturn({
           where: { companyId, contactId: id, status: "INACTIVE" },
           data: { status: "ACTIVE" },
