@@ -10,6 +10,7 @@ import {
   openAddContact,
   openDirectory,
   openProjectDirectory,
+  pickCompany,
   search,
   snap,
   toast,
@@ -47,6 +48,28 @@ async function api<T>(page: Page, method: string, path: string, body?: unknown):
   return json as T;
 }
 
+/** Add Company from the Companies tab; answers the new company's id (its page opens). */
+async function addCompany(page: Page, name: string) {
+  await openDirectory(page, COMPANIES_PATH, page.getByRole("searchbox", { name: "Search companies" }));
+  await page.getByRole("button", { name: "Add Company" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add Company" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+  await dialog.getByRole("combobox", { name: "Kind" }).selectOption({ label: "Supplier" });
+  await dialog.getByRole("button", { name: "Add Company" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url().split("/").at(-1)!;
+}
+
+/** Add Contact on the directory that is open, working for this company (chosen in the picker). */
+async function addWorker(page: Page, lastName: string, company: string) {
+  const dialog = await openAddContact(page);
+  await dialog.getByRole("textbox", { name: "First name" }).fill("E2E");
+  await dialog.getByRole("textbox", { name: "Last name" }).fill(lastName);
+  await pickCompany(page, dialog.getByRole("combobox", { name: "Company", exact: true }), company);
+  await dialog.getByRole("button", { name: "Add Contact" }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 async function searchCompanies(page: Page, q: string) {
   await page.getByRole("searchbox", { name: "Search companies" }).fill(q);
   await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(q);
@@ -79,18 +102,10 @@ test.describe("Companies", () => {
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     const vendorId = page.url().split("/").at(-1)!;
 
-    // Two of its people on a project, made through the API.
-    const { data: projects } = await api<{ data: { id: string; name: string }[] }>(page, "GET", "/projects");
-    const project = projects.find((p) => p.name === PROJECT)!;
-    for (const lastName of ["Volt", "Ohm"]) {
-      await api(page, "POST", "/contacts", {
-        firstName: "E2E",
-        lastName: `${lastName} ${stamp}`,
-        vendorId,
-        projectIds: [project.id],
-      });
-    }
-    await page.reload();
+    // Two of its people, added on a project's directory with the company chosen in the picker.
+    await openProjectDirectory(page, PROJECT);
+    for (const lastName of ["Volt", "Ohm"]) await addWorker(page, `${lastName} ${stamp}`, name);
+    await page.goto(`${COMPANY_PATH}/vendors/${vendorId}`);
     await expect(page.getByRole("link", { name: `E2E Volt ${stamp}` })).toBeVisible();
     await expectNoAxeViolations(page, testInfo, "company-page");
     await snap(page, testInfo, "company-page");
@@ -156,36 +171,32 @@ test.describe("Companies", () => {
   }, testInfo) => {
     const stamp = Date.now().toString(36);
     await openDirectory(page, COMPANIES_PATH, page.getByRole("searchbox", { name: "Search companies" }));
-    const keep = await api<{ id: string }>(page, "POST", "/vendors", {
-      name: `E2E Acme Supply ${stamp}`,
-      kind: "supplier",
-    });
-    const away = await api<{ id: string }>(page, "POST", "/vendors", {
-      name: `E2E ACME Supplies ${stamp}`,
-      kind: "supplier",
-      phone: "555 0100",
-    });
-    await api(page, "POST", "/contacts", { firstName: "E2E", lastName: `Crate ${stamp}`, vendorId: away.id });
-
+    const keepName = `E2E Acme Supply ${stamp}`;
+    const awayName = `E2E ACME Supplies ${stamp}`;
+    const keep = await addCompany(page, keepName);
+    const away = await addCompany(page, awayName);
+    await openDirectory(page, `${COMPANY_PATH}/directory/contacts`);
+    await addWorker(page, `Crate ${stamp}`, awayName);
+    await openDirectory(page, COMPANIES_PATH, page.getByRole("searchbox", { name: "Search companies" }));
     await searchCompanies(page, stamp);
     await expect(dataRows(page)).toHaveCount(2);
     await page.getByRole("checkbox", { name: "Select all" }).check();
     await page.getByRole("button", { name: "Bulk Actions" }).click();
     await page.getByRole("menuitem", { name: "Merge" }).click();
     const dialog = page.getByRole("dialog", { name: "Merge Companies" });
-    await dialog.getByRole("radio", { name: `E2E Acme Supply ${stamp}` }).check();
+    await dialog.getByRole("radio", { name: keepName }).first().check();
     await expectNoAxeViolations(page, testInfo, "merge-companies");
     await snap(page, testInfo, "merge-companies");
     await dialog.getByRole("button", { name: "Merge", exact: true }).click();
     await expect(toast(page, /Merged 2 companies — 1 contacts moved/)).toBeVisible();
     await expect(dataRows(page)).toHaveCount(1);
-    const merged = await api<{ status: string }>(page, "GET", `/vendors/${away.id}`);
+    const merged = await api<{ status: string }>(page, "GET", `/vendors/${away}`);
     expect(merged.status).toBe("merged");
 
     await page.getByRole("button", { name: "Undo" }).click();
     await expect(toast(page, /Undone: 2 companies and 1 contact are back as they were/)).toBeVisible();
-    expect((await api<{ status: string }>(page, "GET", `/vendors/${away.id}`)).status).toBe("active");
-    expect((await api<{ contactCount: number }>(page, "GET", `/vendors/${away.id}`)).contactCount).toBe(1);
-    expect((await api<{ contactCount: number }>(page, "GET", `/vendors/${keep.id}`)).contactCount).toBe(0);
+    expect((await api<{ status: string }>(page, "GET", `/vendors/${away}`)).status).toBe("active");
+    expect((await api<{ contactCount: number }>(page, "GET", `/vendors/${away}`)).contactCount).toBe(1);
+    expect((await api<{ contactCount: number }>(page, "GET", `/vendors/${keep}`)).contactCount).toBe(0);
   });
 });

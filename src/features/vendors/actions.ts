@@ -97,13 +97,15 @@ export async function saveVendorAction(_: VendorFormState, data: FormData): Prom
   const companyId = String(data.get("companyId") ?? "");
   const vendorId = data.get("vendorId") ? String(data.get("vendorId")) : null;
   const schema = vendorId ? updateVendorSchema : createVendorSchema;
-  const parsed = schema.safeParse(formInput(data));
+  const raw = formInput(data);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "name")] ??= issue.message;
     return { message: "Check the fields marked.", errors };
   }
-  const result = await saveVendor({ companyId, vendorId, input: parsed.data });
+  // Parsed again by the action, which every caller goes through: the raw fields, not the parsed ones.
+  const result = await saveVendor({ companyId, vendorId, input: raw });
   if (result.error !== null) {
     return { message: result.error, errors: /name/i.test(result.error) ? { name: result.error } : undefined };
   }
