@@ -14,7 +14,6 @@ import {
   search,
   snap,
   toast,
-  waitForHydration,
 } from "./support";
 
 // Companies and Inactive Companies: the subcontractors and suppliers the contacts work for.
@@ -142,8 +141,7 @@ test.describe("Companies", () => {
     await expect(dataRows(page)).toHaveCount(2);
     await expect(dataRows(page).first()).toContainText(`${name} (inactive)`);
     await openProjectDirectory(page, PROJECT);
-    await page.getByRole("tab", { name: "Inactive Contacts" }).click();
-    await waitForHydration(page);
+    await openDirectory(page, page.url().replace(/\/contacts$/, "/inactive-contacts"));
     await search(page, stamp);
     await expect(dataRows(page)).toHaveCount(2);
 
