@@ -182,7 +182,7 @@ describe.each(TEST_DATABASES)("companies' lifecycle on %s", (kind) => {
     expect(await statusOf(db.prisma, [...people, gone].sort())).toEqual(
       [...people, gone].sort().map((id) => (id === people[2] ? "ACTIVE" : "INACTIVE")),
     );
-    expect(await membershipStatuses(db.prisma, people[0]!)).toEqual({ [p1]: "INACTIVE", [p2]: "REMOVED" });
+    expect(await membershipStatuses(db.prisma, { companyId, id: people[0]! })).toEqual({ [p1]: "INACTIVE", [p2]: "REMOVED" });
     const [event] = (await listContactHistory(db.prisma, companyId, people[0]!))!;
     expect(event).toMatchObject({ action: "contact.inactivated", batchId: off.batchId, projectIds: [p1] });
 
