@@ -44,10 +44,14 @@ async function world(prisma: PrismaClient) {
   return { companyId, p1: p1.id, p2: p2.id, acme, beta, people: people.map((p) => p.id), gone: gone.id };
 }
 
-const statusOf = async (prisma: PrismaClient, ids: string[]) =>
-  (await prisma.contact.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: { status: true } })).map(
-    (c) => c.status,
-  );
+const statusOf = async (prisma: PrismaClient, companyId: string, ids: string[]) =>
+  (
+    await prisma.contact.findMany({
+      where: { companyId, id: { in: ids } },
+      orderBy: { id: "asc" },
+      select: { status: true },
+    })
+  ).map((c) => c.status);
 
 describe.each(TEST_DATABASES)("companies' lifecycle on %s", (kind) => {
   let db: Database;
@@ -114,7 +118,7 @@ describe.each(TEST_DATABASES)("companies' lifecycle on %s", (kind) => {
       by: ADA,
     });
     expect(off).toMatchObject({ changed: [acme.id], skipped: [], contactsChanged: [] });
-    expect(await statusOf(db.prisma, people)).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
+    expect(await statusOf(db.prisma, companyId, people)).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
 
     const offered = await searchVendorOptions(db.prisma, companyId, {});
     expect(offered.map((o) => o.name)).toEqual(["Beta Concrete"]);
@@ -179,17 +183,20 @@ describe.each(TEST_DATABASES)("companies' lifecycle on %s", (kind) => {
       by: ADA,
     });
     expect(off.contactsChanged).toEqual([people[0], people[1]].sort());
-    expect(await statusOf(db.prisma, [...people, gone].sort())).toEqual(
+    expect(await statusOf(db.prisma, companyId, [...people, gone].sort())).toEqual(
       [...people, gone].sort().map((id) => (id === people[2] ? "ACTIVE" : "INACTIVE")),
     );
-    expect(await membershipStatuses(db.prisma, { companyId, id: people[0]! })).toEqual({ [p1]: "INACTIVE", [p2]: "REMOVED" });
+    expect(await membershipStatuses(db.prisma, { companyId, id: people[0]! })).toEqual({
+      [p1]: "INACTIVE",
+      [p2]: "REMOVED",
+    });
     const [event] = (await listContactHistory(db.prisma, companyId, people[0]!))!;
     expect(event).toMatchObject({ action: "contact.inactivated", batchId: off.batchId, projectIds: [p1] });
 
     // Reactivating the company does not bring its people back.
     const on = await changeVendorStatus(db.prisma, { companyId, vendorIds: [acme.id], to: "ACTIVE", by: ADA });
     expect(on.contactsChanged).toEqual([]);
-    expect(await statusOf(db.prisma, [people[0]!])).toEqual(["INACTIVE"]);
+    expect(await statusOf(db.prisma, companyId, [people[0]!])).toEqual(["INACTIVE"]);
     await undoBatch(db.prisma, { companyId, batchId: on.batchId!, by: ADA });
 
     // Undoing the inactivation does: it had changed them.
