@@ -43,7 +43,10 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
     const other = await createCompany(db.prisma);
     const vendor = await createVendor(db.prisma, company.id, "Beta Concrete");
     await createVendor(db.prisma, other.id, "Other Co Vendor");
-    const page = expectSuccess(await callApi(vendorsRoute.GET, { params: { companyId: company.id } }), vendorPageSchema);
+    const page = expectSuccess(
+      await callApi(vendorsRoute.GET, { params: { companyId: company.id } }),
+      vendorPageSchema,
+    );
     expect(page).toMatchObject({ page: 1, perPage: 50, total: 1 });
     expect(page.data).toEqual([
       expect.objectContaining({
