@@ -72,7 +72,13 @@ test.describe("an admin", () => {
   test("sees every tab, Bulk Actions and the Users tab, and can sign out", async ({ page }) => {
     await page.goto(`${COMPANY}/directory/contacts`);
     const tabs = page.getByRole("tablist", { name: "Directory" });
-    await expect(tabs.getByRole("tab")).toHaveText([/^Contacts/, /^Inactive Contacts/, /^Users/]);
+    await expect(tabs.getByRole("tab")).toHaveText([
+      /^Contacts/,
+      /^Inactive Contacts/,
+      /^Companies/,
+      /^Inactive Companies/,
+      /^Users/,
+    ]);
     await expect(page.getByRole("button", { name: "Bulk Actions" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
       "Directory",

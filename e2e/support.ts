@@ -49,9 +49,9 @@ export async function waitForHydration(
 }
 
 /** Opens a page and waits until it can be used. */
-export async function openDirectory(page: Page, path: string) {
+export async function openDirectory(page: Page, path: string, ready?: Locator) {
   await page.goto(path);
-  await waitForHydration(page);
+  await waitForHydration(page, ready);
 }
 
 /** Screenshots taken so far by each test, to number its files in order. */
@@ -554,4 +554,20 @@ export async function contactsCreatedByTests(page: Page) {
     n += records.filter((r) => r["Employee ID"]!.startsWith(TEST_EMPLOYEE_ID_PREFIX)).length;
   }
   return n;
+}
+
+/** A company picker (a combobox the server fills as one types): chooses the company with this exact name. */
+export async function pickCompany(page: Page, combobox: Locator, name: string) {
+  await combobox.fill(name);
+  const option = page.getByRole("listbox", { name: "Company" }).getByRole("option", { name, exact: true });
+  await option.click();
+  await expect(combobox).toHaveValue(name);
+}
+
+/** The names a company picker offers for what is typed (the "none" option left out). */
+export async function companyOptions(page: Page, combobox: Locator, typed: string) {
+  await combobox.fill(typed);
+  const list = page.getByRole("listbox", { name: "Company" });
+  await expect(list.locator("..").getByText("Searching…")).toHaveCount(0);
+  return (await list.getByRole("option").allTextContents()).map((t) => t.trim());
 }

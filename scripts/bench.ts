@@ -2,7 +2,8 @@
 // operations (the same change made by the minimal statements in one transaction, run
 // directly on the same rows), a naive row-by-row loop for contrast, and the directory
 // query (listContacts, searched and sorted) against the very statements Prisma sends for it.
-// Usage: npm run bench [-- --contacts 10000 --memberships 5 --list-contacts 100000 --import-rows 10000 --runs 5 --json --chart]
+// Usage: npm run bench [-- --contacts 10000 --memberships 5 --list-contacts 100000 --import-rows 10000
+//   --companies 1000 --company-contacts 20 --runs 5 --json --chart]
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,6 +16,7 @@ import type { SqlDatabase } from "@/server/db/sql";
 import { findLargeCompany, seedLargeCompany } from "@/server/demo/seed-large-company";
 import { benchExport } from "./bench-export";
 import { benchImport } from "./bench-import";
+import { benchVendors } from "./bench-vendors";
 import { openScriptDatabase } from "./open-script-database";
 
 const { values: args } = parseArgs({
@@ -23,6 +25,8 @@ const { values: args } = parseArgs({
     memberships: { type: "string", default: "5" },
     "list-contacts": { type: "string", default: "100000" },
     "import-rows": { type: "string", default: "10000" },
+    companies: { type: "string", default: "1000" },
+    "company-contacts": { type: "string", default: "20" },
     runs: { type: "string", default: "5" },
     json: { type: "boolean", default: false },
     chart: { type: "boolean", default: false },
@@ -71,6 +75,8 @@ try {
 
   const imported = await benchImport(db, Number(args["import-rows"]), runs);
   cases.push(imported.case);
+
+  cases.push(await benchVendors(db, Number(args.companies), Number(args["company-contacts"]), sideBySide, summary));
 
   // The export's floor is PostgreSQL's own COPY, so these cases run on PostgreSQL only.
   if (db.kind === "postgres") {

@@ -1,9 +1,11 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { parseDirectorySearchParams } from "@/features/contacts/validations";
+import { parseVendorSearchParams } from "@/features/vendors/validations";
 import { unmatchedApiRequest } from "@/server/api/unmatched-request";
 
 const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/[^/]+$/;
+const COMPANIES_TAB = /^\/companies\/[^/]+\/directory\/(inactive-)?companies$/;
 
 /**
  * Runs before every page. Without a session cookie, a page sends the user to sign in
@@ -26,7 +28,9 @@ export function proxy(request: NextRequest) {
     const values = request.nextUrl.searchParams.getAll(key);
     raw[key] = values.length === 1 ? values[0]! : values;
   }
-  const { canonical, isCanonical } = parseDirectorySearchParams(raw);
+  const { canonical, isCanonical } = COMPANIES_TAB.test(pathname)
+    ? parseVendorSearchParams(raw)
+    : parseDirectorySearchParams(raw);
   if (isCanonical) return NextResponse.next();
   return NextResponse.redirect(new URL(`${pathname}${canonical}`, request.url));
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 // of event is one member of the union and one line of HISTORY_ACTION_INFO.
 
 const contactStatus = z.enum(["ACTIVE", "INACTIVE"]);
+const vendorStatus = z.enum(["ACTIVE", "INACTIVE", "MERGED"]);
 const fieldValue = z.union([z.string(), z.boolean(), z.null()]);
 const crewIds = z
   .array(z.uuid())
@@ -30,14 +31,15 @@ export const importEventChangesSchema = z.strictObject({
 const statusChange = <const From extends string, const To extends string>(from: From, to: To) =>
   z.strictObject({ status: z.strictObject({ from: z.literal(from), to: z.literal(to) }) });
 
-/**
- * Each kind of event with its payload, on top of `base` (the API's history item adds its
- * id, time, actor and contact). The discriminator is `action`.
- */
-export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
-  const event = <const Action extends string, Changes extends z.ZodType>(action: Action, changes: Changes) =>
+function eventOf<Base extends z.core.$ZodLooseShape>(base: Base) {
+  return <const Action extends string, Changes extends z.ZodType>(action: Action, changes: Changes) =>
     z.strictObject({ ...base, action: z.literal(action), changes });
-  return z.discriminatedUnion("action", [
+}
+
+/** A contact's kinds of event, kept in ContactEvent. */
+function contactEvents<Base extends z.core.$ZodLooseShape>(base: Base) {
+  const event = eventOf(base);
+  return [
     event("contact.created", fieldChanges),
     event("contact.updated", fieldChanges),
     event("contact.inactivated", statusChange("ACTIVE", "INACTIVE")),
@@ -73,14 +75,72 @@ export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base
           membership: z.strictObject({ from: z.literal("REMOVED"), to: contactStatus }),
           crewIds,
         }),
+        z
+          .strictObject({ undoes: z.uuid(), fields: fieldChanges })
+          .meta({ description: "A company merge undone: the contact is back with the company it worked for." }),
       ]),
     ),
-  ]);
+  ] as const;
+}
+
+/** A company's (vendor's) kinds of event, kept in VendorEvent. */
+function vendorEvents<Base extends z.core.$ZodLooseShape>(base: Base) {
+  const event = eventOf(base);
+  return [
+    event("vendor.created", fieldChanges),
+    event("vendor.updated", fieldChanges),
+    event("vendor.inactivated", statusChange("ACTIVE", "INACTIVE")),
+    event("vendor.reactivated", statusChange("INACTIVE", "ACTIVE")),
+    event(
+      "vendor.merged",
+      z
+        .strictObject({
+          into: z.uuid().meta({ description: "The company it was merged into, which kept its contacts." }),
+          status: z.strictObject({ from: contactStatus, to: z.literal("MERGED") }),
+          inactivatedAt: z.iso.datetime().nullable().meta({ description: "When it had been inactivated, if it was." }),
+        })
+        .meta({ description: "A company merged away: kept for its history, its contacts moved to `into`." }),
+    ),
+    event(
+      "vendor.merged_into",
+      z.strictObject({ merged: z.array(z.uuid()), fields: fieldChanges }).meta({
+        description: "The company a merge kept: the companies merged into it, and the fields it took from them.",
+      }),
+    ),
+    event(
+      "vendor.undone",
+      z.strictObject({
+        undoes: z.uuid(),
+        status: z.strictObject({ from: vendorStatus, to: vendorStatus }).optional(),
+        fields: fieldChanges.optional(),
+      }),
+    ),
+  ] as const;
+}
+
+/**
+ * Each kind of event with its payload, on top of `base` (the API's history item adds its
+ * id, time, actor and contact or company). The discriminator is `action`.
+ */
+export function historyEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
+  return z.discriminatedUnion("action", [...contactEvents(base), ...vendorEvents(base)]);
+}
+
+/** A contact's events only: a contact's history, in the API. */
+export function contactHistoryEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
+  return z.discriminatedUnion("action", contactEvents(base));
+}
+
+/** A company's events only: a company's history, in the API. */
+export function vendorHistoryEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
+  return z.discriminatedUnion("action", vendorEvents(base));
 }
 
 /** One event as the history stores it: its kind and its payload. */
 export const historyEventSchema = historyEventUnion({});
 export type HistoryEvent = z.output<typeof historyEventSchema>;
+/** A contact's event as ContactEvent stores it. */
+export const contactEventSchema = contactHistoryEventUnion({});
 export type HistoryAction = HistoryEvent["action"];
 /** The payload of one kind of event. */
 export type HistoryChanges<A extends HistoryAction> = Extract<HistoryEvent, { action: A }>["changes"];
@@ -96,6 +156,13 @@ export const HISTORY_ACTION_INFO = {
   "contact.imported": { batch: "contacts.import", label: "Imported" },
   "contact.updated_by_import": { batch: "contacts.import", label: "Updated by import" },
   "batch.undone": { batch: "batch.undo", label: "Undone" },
+  "vendor.created": { batch: "vendor.create", label: "Company created" },
+  "vendor.updated": { batch: "vendor.update", label: "Company edited" },
+  "vendor.inactivated": { batch: "vendors.inactivate", label: "Company inactivated" },
+  "vendor.reactivated": { batch: "vendors.reactivate", label: "Company reactivated" },
+  "vendor.merged": { batch: "vendors.merge", label: "Company merged away" },
+  "vendor.merged_into": { batch: "vendors.merge", label: "Companies merged" },
+  "vendor.undone": { batch: "batch.undo", label: "Company change undone" },
 } as const satisfies Record<HistoryAction, { batch: string; label: string }>;
 
 /** What the history records, as the API and the Change History filter name it, in the filter's order. */
@@ -104,6 +171,13 @@ export const HISTORY_ACTIONS = historyEventSchema.options.map((option) => option
 /** What a batch did; the undo rules (src/server/history/undo-batch.ts) follow from it. */
 export type BatchAction = (typeof HISTORY_ACTION_INFO)[HistoryAction]["batch"];
 export const batchActionSchema = z.enum(HISTORY_ACTIONS.map((action) => HISTORY_ACTION_INFO[action].batch));
+
+/** The events a company (vendor) records, in VendorEvent; the others are a contact's, in ContactEvent. */
+export type VendorHistoryAction = Extract<HistoryAction, `vendor.${string}`>;
+export const VENDOR_HISTORY_ACTIONS = HISTORY_ACTIONS.filter((a): a is VendorHistoryAction => a.startsWith("vendor."));
+export const CONTACT_HISTORY_ACTIONS = HISTORY_ACTIONS.filter((a) => !a.startsWith("vendor."));
+export type VendorHistoryEvent = Extract<HistoryEvent, { action: VendorHistoryAction }>;
+export type ContactHistoryEvent = Exclude<HistoryEvent, { action: VendorHistoryAction }>;
 
 /** How an action reads in the Change History and the contact timeline. */
 export function actionLabel(action: HistoryAction): string {

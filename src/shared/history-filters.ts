@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HISTORY_ACTIONS } from "./history-events";
+import { CONTACT_HISTORY_ACTIONS as HISTORY_ACTIONS } from "./history-events";
 import { recordId } from "./record-id";
 
 // The database keeps no year 0, and the end of the last day must still be a date it can store.

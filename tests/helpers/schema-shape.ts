@@ -291,7 +291,8 @@ export async function actualShape(db: SqlSession): Promise<SchemaShape> {
                  LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.num
                  WHERE k.i <= x.indnkeyatts ORDER BY k.i) AS columns
     FROM (${userTables}) t
-    JOIN pg_index x ON x.indrelid = t.oid AND NOT x.indisprimary
+    -- An index on an expression or with a predicate has no schema.prisma attribute; its own test checks it.
+    JOIN pg_index x ON x.indrelid = t.oid AND NOT x.indisprimary AND x.indexprs IS NULL AND x.indpred IS NULL
     JOIN pg_class i ON i.oid = x.indexrelid
     JOIN pg_am am ON am.oid = i.relam`);
 

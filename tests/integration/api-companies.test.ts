@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as vendorsRoute from "@/app/api/v1/companies/[companyId]/vendors/route";
 import * as companiesRoute from "@/app/api/v1/companies/route";
-import { companySchema, listOf, vendorSchema } from "@/server/api/schemas";
+import { companySchema, listOf, vendorPageSchema, vendorSchema } from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
 import {
   adminToken,
@@ -43,11 +43,21 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
     const other = await createCompany(db.prisma);
     const vendor = await createVendor(db.prisma, company.id, "Beta Concrete");
     await createVendor(db.prisma, other.id, "Other Co Vendor");
-    const { data } = expectSuccess(
+    const page = expectSuccess(
       await callApi(vendorsRoute.GET, { params: { companyId: company.id } }),
-      listOf(vendorSchema),
+      vendorPageSchema,
     );
-    expect(data).toEqual([{ id: vendor.id, name: "Beta Concrete", kind: "subcontractor", trade: "Electrical" }]);
+    expect(page).toMatchObject({ page: 1, perPage: 50, total: 1 });
+    expect(page.data).toEqual([
+      expect.objectContaining({
+        id: vendor.id,
+        name: "Beta Concrete",
+        kind: "subcontractor",
+        trade: "Electrical",
+        status: "active",
+        contactCount: 0,
+      }),
+    ]);
     // With a valid token of a real company: an unknown or malformed id is simply not found.
     const token = await adminToken(company.id);
     expectError(await callApi(vendorsRoute.GET, { params: { companyId: randomUUID() }, token }), 404, "not_found");
@@ -70,13 +80,13 @@ describe.each(TEST_DATABASES)("companies and vendors API on %s", (kind) => {
     const before = await companySnapshot(db.prisma, company.id);
 
     const clash = expectError(await post({ name: "Gamma Supply" }), 409, "conflict");
-    expect(clash.details).toEqual({ field: "name" });
-    const invalid = expectError(await post({ name: "", kind: "SUPPLIER", phone: "1" }), 400, "validation_error");
+    expect(clash.details).toEqual({ field: "name", vendorId: created.id });
+    const invalid = expectError(await post({ name: "", kind: "SUPPLIER", fax: "1" }), 400, "validation_error");
     expect(invalid.details).toEqual(
       expect.arrayContaining([
         { path: "name", message: "Enter the company's name." },
-        { path: "kind", message: "kind must be one of subcontractor, supplier." },
-        { path: "phone", message: 'Unknown field "phone": leave it out.' },
+        { path: "kind", message: "kind must be one of subcontractor, supplier, consultant, other." },
+        { path: "fax", message: 'Unknown field "fax": leave it out.' },
       ]),
     );
     expectError(await post(null), 400, "validation_error");

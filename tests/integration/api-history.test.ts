@@ -192,6 +192,7 @@ describe.each(TEST_DATABASES)("history, undo and Idempotency-Key API on %s", (ki
       batchId: expect.any(String),
       undoneBatchId: batchId,
       contactIds: [a.id],
+      vendorIds: [],
       projectIds: [p[0]],
     });
     expect(await membershipStatuses(db.prisma, a)).toEqual(before);

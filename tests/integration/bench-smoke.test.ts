@@ -22,6 +22,10 @@ test("npm run bench -- --json reports every case with positive times", { timeout
         "300",
         "--import-rows",
         "100",
+        "--companies",
+        "10",
+        "--company-contacts",
+        "3",
         "--runs",
         "1",
         "--json",
@@ -36,6 +40,7 @@ test("npm run bench -- --json reports every case with positive times", { timeout
       "naive_row_loop_200",
       "list_search_sort_page",
       "import_100",
+      "bulk_inactivate_10_companies_with_30_contacts",
     ]);
     expect(result.importParse).toEqual({ rows: 100, csvMs: expect.any(Number), xlsxMs: expect.any(Number) });
     for (const c of cases) {

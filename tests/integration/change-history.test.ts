@@ -134,6 +134,7 @@ describe.each(TEST_DATABASES)("change history and undo on %s", (kind) => {
       batchId: expect.any(String),
       undoneBatchId: off.batchId,
       contactIds: [a.id, b.id].sort(),
+      vendorIds: [],
       projectIds: [p[0], p[2]].sort(),
     });
     expect(await companyState(companyId)).toEqual(before);

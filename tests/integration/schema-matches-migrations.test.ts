@@ -23,6 +23,16 @@ describe.each(TEST_DATABASES)("schema.prisma and the migrations on %s", (kind) =
   it("describe the same tables, columns, keys, indexes and enums", async () => {
     expect(await actualShape(db.sql)).toEqual(expected);
   });
+
+  it("keep a company's name unique ignoring case and surrounding spaces, among companies not merged away", async () => {
+    const rows = await db.sql.query<{ def: string }>(
+      `SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       WHERE c.relname = 'Vendor_companyId_name_key'`,
+    );
+    expect(rows.map((r) => r.def.replace(/public\./g, ""))).toEqual([
+      `CREATE UNIQUE INDEX "Vendor_companyId_name_key" ON "Vendor" USING btree ("companyId", lower(btrim(name))) WHERE (status <> 'MERGED'::"VendorStatus")`,
+    ]);
+  });
 });
 
 describe("the schema comparison", () => {

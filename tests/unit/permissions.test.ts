@@ -24,6 +24,9 @@ const COMPANY_SCOPE: Record<Permission, Record<PermissionLevel, boolean>> = {
   "create projects": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
   "view history": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
   "import contacts": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
+  "view inactive companies": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
+  "edit companies": { NONE: false, READ_ONLY: false, STANDARD: true, ADMIN: true },
+  "change company status": { NONE: false, READ_ONLY: false, STANDARD: false, ADMIN: true },
 };
 
 /**
@@ -71,6 +74,10 @@ const PROJECT_SCOPE: Record<Permission, { project: PermissionLevel } | { company
   "create projects": { company: "ADMIN" },
   "view history": { company: "ADMIN" },
   "import contacts": { project: "ADMIN" },
+  // Companies belong to the company directory: a project's level never changes what one may do with them.
+  "view inactive companies": { company: "ADMIN" },
+  "edit companies": { company: "STANDARD" },
+  "change company status": { company: "ADMIN" },
 };
 
 const rank = (level: PermissionLevel) => LEVELS.indexOf(level);
@@ -155,17 +162,18 @@ const PERSONAS: {
     name: "a Standard user kept to Read Only on one project",
     company: "STANDARD",
     onProject: "READ_ONLY",
-    companyScope: ["view contacts", "edit contacts"],
-    project: ["view contacts"],
-    otherProject: ["view contacts", "edit contacts"],
+    companyScope: ["view contacts", "edit contacts", "edit companies"],
+    // Companies belong to the company directory: a project's level does not change what one may do with them.
+    project: ["view contacts", "edit companies"],
+    otherProject: ["view contacts", "edit contacts", "edit companies"],
   },
   {
     name: "a Standard user shut out of one project",
     company: "STANDARD",
     onProject: "NONE",
-    companyScope: ["view contacts", "edit contacts"],
-    project: [],
-    otherProject: ["view contacts", "edit contacts"],
+    companyScope: ["view contacts", "edit contacts", "edit companies"],
+    project: ["edit companies"],
+    otherProject: ["view contacts", "edit contacts", "edit companies"],
   },
   {
     name: "a company Admin set to None on one project (still Admin there)",
@@ -180,6 +188,9 @@ const PERSONAS: {
       "create projects",
       "view history",
       "import contacts",
+      "view inactive companies",
+      "edit companies",
+      "change company status",
     ],
     project: PERMISSIONS,
     otherProject: PERMISSIONS,

@@ -2,7 +2,6 @@ import "server-only";
 import { countContacts } from "@/server/contacts/count-contacts";
 import { listContacts } from "@/server/contacts/list-contacts";
 import { getPrisma } from "@/server/db/client";
-import { listVendors } from "@/server/vendors/list-vendors";
 import { contactFilters, tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/directory-query";
 
 export type DirectoryScope = { companyId: string; projectId?: string };
@@ -14,10 +13,15 @@ export type DirectoryScope = { companyId: string; projectId?: string };
  */
 export async function loadDirectory(scope: DirectoryScope, tab: DirectoryTab, query: DirectoryQuery) {
   const prisma = await getPrisma();
-  const [list, counts, vendors, filteredProject] = await Promise.all([
+  const [list, counts, filteredVendor, filteredProject] = await Promise.all([
     listContacts(prisma, { ...scope, ...directoryListing(query), status: tabStatus(tab) }),
     countContacts(prisma, scope),
-    listVendors(prisma, scope.companyId),
+    query.vendor
+      ? prisma.vendor.findFirst({
+          where: { companyId: scope.companyId, id: query.vendor },
+          select: { id: true, name: true, status: true },
+        })
+      : null,
     query.project
       ? prisma.project.findFirst({
           where: { companyId: scope.companyId, id: query.project },
@@ -25,7 +29,7 @@ export async function loadDirectory(scope: DirectoryScope, tab: DirectoryTab, qu
         })
       : null,
   ]);
-  return { ...list, counts, vendors, filteredProject };
+  return { ...list, counts, filteredVendor, filteredProject };
 }
 
 /** A tab's URL query as the domain's listing options. */

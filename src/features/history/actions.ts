@@ -5,7 +5,7 @@ import { batchPermission } from "@/server/history/batch-permission";
 import { getBatch, undoBatchOnce } from "@/server/history/undo-batch";
 import { undoBatchInputSchema } from "./validations";
 
-export type UndoSummary = { batchId: string; undone: number; projectsAffected: number };
+export type UndoSummary = { batchId: string; undone: number; companiesUndone: number; projectsAffected: number };
 
 /** Undo from the toast: puts back what one bulk change did, or says why it cannot. */
 export const undoBatchAction = serverAction({
@@ -17,7 +17,12 @@ export const undoBatchAction = serverAction({
   },
   run: async ({ db, actor, input: { companyId, batchId, idempotencyKey } }): Promise<UndoSummary> => {
     const r = await undoBatchOnce(db, { companyId, batchId, actor, idempotencyKey });
-    return { batchId: r.batchId, undone: r.contactIds.length, projectsAffected: r.projectIds.length };
+    return {
+      batchId: r.batchId,
+      undone: r.contactIds.length,
+      companiesUndone: r.vendorIds.length,
+      projectsAffected: r.projectIds.length,
+    };
   },
   revalidate: (_, { companyId }) => companyPages(companyId),
 });

@@ -64,6 +64,7 @@ export function describeChange(
           ? `Undone: active again, back on ${projects}`
           : `Undone: inactive again, off ${projects}`;
       }
+      if ("fields" in changes) return `Undone company merge: ${fieldList(changes.fields)}`;
       return `Undone: back on ${projects}${changes.crewIds.length ? ` and ${changes.crewIds.length === 1 ? "its crew" : "its crews"}` : ""}`;
     }
     default:

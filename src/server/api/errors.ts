@@ -67,11 +67,16 @@ function joinPath(path: readonly PropertyKey[]): string {
 /** A failed parse of the query string or body, with every problem listed in details. */
 export function invalidInput(where: "query string" | "request body", issues: readonly z.core.$ZodIssue[]): ApiError {
   // The bulk limit gets its own status, so a client can tell "split the batch" from "fix the data".
-  if (issues.some((i) => i.code === "too_big" && i.origin === "array" && i.path.at(-1) === "contactIds")) {
+  const tooMany = issues.find(
+    (i) =>
+      i.code === "too_big" && i.origin === "array" && (i.path.at(-1) === "contactIds" || i.path.at(-1) === "vendorIds"),
+  );
+  if (tooMany) {
+    const field = String(tooMany.path.at(-1));
     return new ApiError(
       "too_many_ids",
-      `Send at most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contact ids per request; split the list into batches.`,
-      [{ path: "contactIds", message: `At most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} ids.` }],
+      `Send at most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} ${field === "vendorIds" ? "company" : "contact"} ids per request; split the list into batches.`,
+      [{ path: field, message: `At most ${MAX_BULK_CONTACTS.toLocaleString("en-US")} ids.` }],
     );
   }
   const details = flattenIssues(issues);

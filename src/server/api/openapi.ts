@@ -14,7 +14,11 @@ const errorContent = { "application/json": { schema: errorSchema } };
 
 /** The error responses the route wrapper can give for this endpoint, from what it parses. */
 function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResponsesObject {
-  const takesIds = endpoint.body instanceof z.ZodObject && "contactIds" in endpoint.body.shape;
+  const idsField =
+    endpoint.body instanceof z.ZodObject
+      ? (["contactIds", "vendorIds"] as const).find((f) => f in (endpoint.body as z.ZodObject).shape)
+      : undefined;
+  const takesIds = Boolean(idsField);
   return {
     400: {
       description:
@@ -45,7 +49,7 @@ function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResp
       413: {
         description: [
           takesIds &&
-            `too_many_ids: more than ${MAX_BULK_CONTACTS.toLocaleString("en-US")} contactIds; split them into batches.`,
+            `too_many_ids: more than ${MAX_BULK_CONTACTS.toLocaleString("en-US")} ${idsField}; split them into batches.`,
           `body_too_large: a body over ${(endpoint.multipart?.maxBytes ?? MAX_BODY_BYTES) / 1024 / 1024} MB.`,
         ]
           .filter(Boolean)

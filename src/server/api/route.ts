@@ -35,6 +35,7 @@ const NOT_FOUND: Record<PathParam, string> = {
   projectId: "Project not found in this company: check the project id in the URL.",
   contactId: "Contact not found in this company: check the contact id in the URL.",
   batchId: "That change was not found in this company's history: check the batchId.",
+  vendorId: "Company (vendor) not found in this directory: check the vendor id in the URL.",
 };
 
 /**

@@ -1,11 +1,20 @@
 import { z } from "zod";
 import { recordId } from "@/shared/record-id";
-import { ContactOrigin, ContactStatus, MembershipStatus, ProjectStatus, VendorKind } from "@/generated/prisma/enums";
+import {
+  ContactOrigin,
+  ContactStatus,
+  MembershipStatus,
+  ProjectStatus,
+  VendorKind,
+  VendorStatus,
+} from "@/generated/prisma/enums";
 import { bulkContactsInputSchema, contactIdsSchema, reasonSchema } from "@/shared/bulk-selection";
 import { createContactSchema, updateContactSchema } from "@/shared/contact-fields";
 import { createProjectSchema } from "@/shared/project-fields";
 import { SORT_VALUES } from "@/shared/directory-query";
-import { historyEventUnion } from "@/shared/history-events";
+import { contactHistoryEventUnion, vendorHistoryEventUnion } from "@/shared/history-events";
+import { createVendorSchema, mergeVendorsSchema, updateVendorSchema, vendorIdsSchema } from "@/shared/vendor-fields";
+import { VENDOR_SORT_VALUES } from "@/shared/vendor-query";
 import { historyFilterShape } from "@/shared/history-filters";
 import { ERROR_STATUS } from "./errors";
 
@@ -24,6 +33,7 @@ export const pathParams = {
   projectId: id("project"),
   contactId: id("contact"),
   batchId: id("change batch (the batchId a bulk change answered with)"),
+  vendorId: id("company (vendor)"),
 };
 export type PathParam = keyof typeof pathParams;
 
@@ -89,27 +99,48 @@ export const contactIdsBody = z
 
 export const createProjectBody = createProjectSchema.meta({ id: "CreateProject" });
 
-export const createVendorBody = z
+export const createVendorBody = createVendorSchema.meta({ id: "CreateVendor" });
+export const updateVendorBody = updateVendorSchema.meta({ id: "UpdateVendor" });
+
+export const listVendorsQuery = z.strictObject({
+  status: z
+    .enum(["active", "inactive"], { error: "status must be active or inactive." })
+    .default("active")
+    .transform(upper)
+    .meta({ description: "The tab: Companies (active) or Inactive Companies." }),
+  q: listQueryShape.q.meta({
+    description: "Words that must each match the name, trade, phone, email or license number.",
+  }),
+  kind: z
+    .enum(lowerValues(VendorKind), { error: `kind must be one of ${lowerValues(VendorKind).join(", ")}.` })
+    .transform(upper)
+    .optional(),
+  sort: z
+    .enum(VENDOR_SORT_VALUES, { error: `sort must be one of ${VENDOR_SORT_VALUES.join(", ")}.` })
+    .default("name.asc"),
+  page: listQueryShape.page,
+  perPage: listQueryShape.perPage,
+});
+
+export const bulkVendorsBody = z
   .strictObject({
-    name: z
-      .string({ error: "Enter the company's name." })
-      .trim()
-      .min(1, { error: "Enter the company's name." })
-      .max(200, { error: "Keep the company name under 200 characters." }),
-    kind: z
-      .enum(lowerValues(VendorKind), { error: `kind must be one of ${lowerValues(VendorKind).join(", ")}.` })
-      .transform(upper)
-      .optional(),
-    trade: z
-      .string({ error: "trade must be text." })
-      .trim()
-      .max(100, { error: "Keep the trade under 100 characters." })
-      .nullable()
-      .optional(),
+    vendorIds: vendorIdsSchema,
+    reason: reasonSchema,
+    includeContacts: z.boolean({ error: "includeContacts must be true or false." }).default(false).meta({
+      description:
+        "Also change those companies' people that are in the starting status, through the contact lifecycle (their project directories with them), in the same change. Off by default: a company's status does not change its people's.",
+    }),
   })
-  .meta({ id: "CreateVendor" });
+  .meta({ id: "BulkVendors" });
+
+export const mergeVendorsBody = mergeVendorsSchema.safeExtend({ reason: reasonSchema }).meta({ id: "MergeVendors" });
 
 // Responses.
+
+const batchIdField = z.uuid().nullable().meta({
+  description:
+    "The change's record in the history, for POST /companies/{companyId}/batches/{batchId}/undo; null when nothing changed.",
+});
 
 export const companySchema = z.strictObject({ id: z.uuid(), name: z.string() }).meta({ id: "Company" });
 
@@ -135,8 +166,53 @@ export const vendorSchema = z
     name: z.string(),
     kind: z.enum(lowerValues(VendorKind)),
     trade: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+    address: z.string().nullable(),
+    licenseNumber: z.string().nullable(),
+    notes: z.string().nullable(),
+    status: z
+      .enum(lowerValues(VendorStatus))
+      .meta({ description: "merged: merged into mergedIntoId, kept for history." }),
+    mergedIntoId: z.uuid().nullable(),
+    contactCount: z.int().meta({ description: "Its active contacts." }),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    inactivatedAt: timestamp.nullable(),
   })
   .meta({ id: "Vendor" });
+
+export const vendorPageSchema = z
+  .strictObject({
+    data: z.array(vendorSchema),
+    page: z.int(),
+    perPage: z.int(),
+    total: z.int().meta({ description: "Companies matching the query on all pages." }),
+  })
+  .meta({ id: "VendorPage" });
+
+export const bulkVendorsResultSchema = z
+  .strictObject({
+    batchId: batchIdField,
+    changed: z.int().meta({ description: "How many companies changed status." }),
+    skipped: z.array(
+      z.strictObject({ id: z.uuid(), reason: z.enum(["already active", "already inactive", "merged", "not found"]) }),
+    ),
+    contactsChanged: z
+      .int()
+      .meta({ description: "How many of their people changed status with them (includeContacts)." }),
+  })
+  .meta({ id: "BulkVendorsResult" });
+
+export const mergeResultSchema = z
+  .strictObject({
+    batchId: z.uuid().meta({ description: "The merge's record in the history, for undo." }),
+    keepId: z.uuid(),
+    mergedIds: z.array(z.uuid()),
+    contactIds: z.array(z.uuid()).meta({ description: "The contacts moved to the kept company." }),
+  })
+  .meta({ id: "MergeResult" });
 
 export const contactSchema = z
   .strictObject({
@@ -150,7 +226,13 @@ export const contactSchema = z
     employeeId: z.string().nullable(),
     classification: z.string().nullable(),
     isEmployee: z.boolean(),
-    vendor: z.strictObject({ id: z.uuid(), name: z.string() }).nullable(),
+    vendor: z
+      .strictObject({
+        id: z.uuid(),
+        name: z.string(),
+        status: z.enum(lowerValues(VendorStatus)).meta({ description: "An inactive company has left every picker." }),
+      })
+      .nullable(),
     status: z.enum(lowerValues(ContactStatus)),
     origin: z.enum(lowerValues(ContactOrigin)).meta({ description: "The tool the contact was first created from." }),
     createdAt: timestamp,
@@ -177,11 +259,6 @@ export const contactPageSchema = z
   .meta({ id: "ContactPage" });
 
 export const listOf = <T extends z.ZodType>(item: T) => z.strictObject({ data: z.array(item) });
-
-const batchIdField = z.uuid().nullable().meta({
-  description:
-    "The change's record in the history, for POST /companies/{companyId}/batches/{batchId}/undo; null when nothing changed.",
-});
 
 export const bulkResultSchema = z
   .strictObject({
@@ -220,7 +297,7 @@ export const removeContactsResultSchema = z
 // Change history.
 
 /** One entry: the event's kind (action) decides the shape of what changed (changes). */
-export const historyItemSchema = historyEventUnion({
+const historyItemBase = {
   id: z.uuid(),
   at: timestamp,
   actor: z.strictObject({
@@ -232,9 +309,18 @@ export const historyItemSchema = historyEventUnion({
   }),
   batchId: z.uuid().meta({ description: "The bulk operation (or single change) this entry belongs to." }),
   reason: z.string().nullable(),
+};
+
+export const historyItemSchema = contactHistoryEventUnion({
+  ...historyItemBase,
   projectIds: z.array(z.uuid()).meta({ description: "The project directories the change touched." }),
   contact: z.strictObject({ id: z.uuid(), name: z.string() }),
 }).meta({ id: "HistoryItem" });
+
+export const vendorHistoryItemSchema = vendorHistoryEventUnion({
+  ...historyItemBase,
+  vendor: z.strictObject({ id: z.uuid(), name: z.string() }),
+}).meta({ id: "VendorHistoryItem" });
 
 export const historyPageSchema = z
   .strictObject({ data: z.array(historyItemSchema), page: z.int(), perPage: z.int(), total: z.int() })
@@ -251,6 +337,7 @@ export const undoResultSchema = z
     batchId: z.uuid().meta({ description: "The undo's own record in the history." }),
     undoneBatchId: z.uuid(),
     contactIds: z.array(z.uuid()).meta({ description: "The contacts put back as they were." }),
+    vendorIds: z.array(z.uuid()).meta({ description: "The companies (vendors) put back as they were." }),
     projectIds: z.array(z.uuid()).meta({ description: "The project directories touched." }),
   })
   .meta({ id: "UndoResult" });

@@ -1,9 +1,18 @@
 import type { z } from "zod";
 import type { ContactRecord } from "@/server/contacts/contact-select";
 import type { ContactDetail } from "@/server/contacts/get-contact";
-import type { ProjectStatus, VendorKind } from "@/generated/prisma/enums";
+import type { ProjectStatus } from "@/generated/prisma/enums";
+import type { VendorHistoryItem } from "@/server/vendors/list-vendor-history";
+import type { VendorRecord } from "@/server/vendors/vendor-select";
 import type { HistoryItem } from "@/server/history/list-history";
-import type { contactDetailSchema, contactSchema, historyItemSchema, projectSchema, vendorSchema } from "./schemas";
+import type {
+  contactDetailSchema,
+  contactSchema,
+  historyItemSchema,
+  projectSchema,
+  vendorHistoryItemSchema,
+  vendorSchema,
+} from "./schemas";
 
 const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -21,7 +30,7 @@ export function toContactJson(contact: ContactRecord): z.input<typeof contactSch
     employeeId: contact.employeeId,
     classification: contact.classification,
     isEmployee: contact.isEmployee,
-    vendor: contact.vendor,
+    vendor: contact.vendor && { ...contact.vendor, status: lower(contact.vendor.status) },
     status: lower(contact.status),
     origin: lower(contact.origin),
     createdAt: contact.createdAt.toISOString(),
@@ -46,13 +55,30 @@ export function toProjectJson(project: {
   return { id: project.id, name: project.name, number: project.number, status: lower(project.status) };
 }
 
-export function toVendorJson(vendor: {
-  id: string;
-  name: string;
-  kind: VendorKind;
-  trade: string | null;
-}): z.input<typeof vendorSchema> {
-  return { id: vendor.id, name: vendor.name, kind: lower(vendor.kind), trade: vendor.trade };
+/** A company (vendor) as every endpoint returns it. */
+export function toVendorJson(vendor: VendorRecord): z.input<typeof vendorSchema> {
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    kind: lower(vendor.kind),
+    trade: vendor.trade,
+    phone: vendor.phone,
+    email: vendor.email,
+    website: vendor.website,
+    address: vendor.address,
+    licenseNumber: vendor.licenseNumber,
+    notes: vendor.notes,
+    status: lower(vendor.status),
+    mergedIntoId: vendor.mergedIntoId,
+    contactCount: vendor.contactCount,
+    createdAt: new Date(vendor.createdAt).toISOString(),
+    updatedAt: new Date(vendor.updatedAt).toISOString(),
+    inactivatedAt: vendor.inactivatedAt ? new Date(vendor.inactivatedAt).toISOString() : null,
+  };
+}
+
+export function toVendorHistoryItemJson(item: VendorHistoryItem): z.input<typeof vendorHistoryItemSchema> {
+  return { ...item, at: item.at.toISOString() };
 }
 
 export function toHistoryItemJson(item: HistoryItem): z.input<typeof historyItemSchema> {

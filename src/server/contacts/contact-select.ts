@@ -18,7 +18,7 @@ export const contactSelect = {
   createdAt: true,
   updatedAt: true,
   inactivatedAt: true,
-  vendor: { select: { id: true, name: true } },
+  vendor: { select: { id: true, name: true, status: true } },
 } satisfies Prisma.ContactSelect;
 
 export type ContactRecord = Prisma.ContactGetPayload<{ select: typeof contactSelect }>;

@@ -5,6 +5,7 @@ import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
 import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";
 import { openBatch, recordEvents } from "@/server/history/open-batch";
+import { assertVendorPickable } from "@/server/vendors/assert-vendor-pickable";
 import { contactSelect, type ContactRecord } from "./contact-select";
 import { fieldChanges } from "./field-changes";
 
@@ -32,13 +33,7 @@ export function createContact(
     ...new Set((originProjectId ? [originProjectId, ...projectIds] : projectIds).map((id) => id.toLowerCase())),
   ];
   return inTransaction(db, async (tx) => {
-    if (fields.vendorId) {
-      const vendor = await tx.vendor.findUnique({
-        where: { companyId_id: { companyId, id: fields.vendorId } },
-        select: { id: true },
-      });
-      if (!vendor) throw notFound("That company (vendor) is not in this directory.", { field: "vendorId" });
-    }
+    if (fields.vendorId) await assertVendorPickable(tx, companyId, fields.vendorId);
     if (onProjects.length) {
       const found = await tx.project.findMany({ where: { companyId, id: { in: onProjects } }, select: { id: true } });
       const missing = onProjects.filter((id) => !found.some((p) => p.id === id));

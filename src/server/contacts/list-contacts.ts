@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import type { ContactStatus } from "@/generated/prisma/enums";
+import type { ContactStatus, VendorStatus } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/transaction";
 import { splitSort, type ContactFilters, type SortableColumn, type SortValue } from "@/shared/directory-query";
 
@@ -25,7 +25,7 @@ export type ContactListRow = {
   email: string | null;
   phone: string | null;
   jobTitle: string | null;
-  vendor: { id: string; name: string } | null;
+  vendor: { id: string; name: string; status: VendorStatus } | null;
   /** Project directories the contact is on in this status (for inactive contacts: the ones reactivation restores). */
   projects: { id: string; name: string }[];
 };
@@ -117,7 +117,7 @@ export async function listContacts(
         email: true,
         phone: true,
         jobTitle: true,
-        vendor: { select: { id: true, name: true } },
+        vendor: { select: { id: true, name: true, status: true } },
         memberships: {
           where: { status: membershipStatus },
           select: { project: { select: { id: true, name: true } } },

@@ -4,6 +4,7 @@ import { inTransaction, type Db } from "@/server/db/transaction";
 import { notFound } from "@/server/errors";
 import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";
 import { openBatch, recordEvents } from "@/server/history/open-batch";
+import { assertVendorPickable } from "@/server/vendors/assert-vendor-pickable";
 import { contactSelect, type ContactRecord } from "./contact-select";
 import { fieldChanges, type FieldValue } from "./field-changes";
 import { lockContacts } from "./lock-contacts";
@@ -20,12 +21,11 @@ export function updateContact(
   { companyId, contactId, patch, by = SYSTEM }: UpdateContactOptions,
 ): Promise<ContactRecord> {
   return inTransaction(db, async (tx) => {
+    // A company first, then the contact (the lock order); keeping the company it has, even an inactive one, is fine.
     if (patch.vendorId) {
-      const vendor = await tx.vendor.findUnique({
-        where: { companyId_id: { companyId, id: patch.vendorId } },
-        select: { id: true },
-      });
-      if (!vendor) throw notFound("That company (vendor) is not in this directory.", { field: "vendorId" });
+      const [current] = await tx.$queryRaw<{ vendorId: string | null }[]>`
+        SELECT "vendorId"::text AS "vendorId" FROM "Contact" WHERE "companyId" = ${companyId}::uuid AND id = ${contactId}::uuid`;
+      if (current?.vendorId !== patch.vendorId) await assertVendorPickable(tx, companyId, patch.vendorId);
     }
     // Locked like every writer, then read: what the edit starts from.
     await lockContacts(tx, companyId, [contactId]);

@@ -6,6 +6,7 @@ export function batchPermission(batch: Pick<BatchSummary, "action" | "projectId"
   permission: Permission;
   projectId?: string;
 } {
+  if (batch.action.startsWith("vendor")) return { permission: "change company status" };
   if (batch.action === "contacts.import")
     return { permission: "import contacts", projectId: batch.projectId ?? undefined };
   return batch.action === "project.remove_contacts" || batch.action === "project.add_contacts"

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { historyEventSchema, type HistoryEvent } from "@/shared/history-events";
+import { contactEventSchema, type ContactHistoryEvent } from "@/shared/history-events";
 import type { HistoryFilters } from "@/shared/history-filters";
 import type { Db } from "@/server/db/transaction";
 
 /** One entry of a contact's history, as the timeline, the Change History page and the API show it. */
-export type HistoryItem = HistoryEvent & {
+export type HistoryItem = ContactHistoryEvent & {
   id: string;
   at: Date;
   /** The name they acted under, and who they are: their user id and sign-in email (null for the system). */
@@ -29,7 +29,7 @@ const itemSelect = {
 
 function toItem(e: Prisma.ContactEventGetPayload<{ select: typeof itemSelect }>): HistoryItem {
   return {
-    ...historyEventSchema.parse({ action: e.action, changes: e.changes }),
+    ...contactEventSchema.parse({ action: e.action, changes: e.changes }),
     id: e.id,
     at: e.createdAt,
     actor: { id: e.batch.actorId, name: e.batch.actorName, email: null },

@@ -16,6 +16,12 @@ import {
 } from "@/shared/history-events";
 import { changedBy, SYSTEM, type ChangedBy } from "./changed-by";
 import { undoImport } from "@/server/import/undo-import";
+import {
+  batchVendorEvents,
+  lockVendorsAndCheckUnchanged,
+  undoVendorMerge,
+  undoVendorStatus,
+} from "@/server/vendors/undo-vendor-batch";
 import { openBatch, recordEvents } from "./open-batch";
 
 type Tx = Prisma.TransactionClient;
@@ -26,6 +32,9 @@ export const UNDOABLE: readonly BatchAction[] = [
   "contacts.reactivate",
   "project.remove_contacts",
   "contacts.import",
+  "vendors.inactivate",
+  "vendors.reactivate",
+  "vendors.merge",
 ];
 
 export type BatchSummary = { id: string; action: BatchAction; projectId: string | null; undoneAt: Date | null };
@@ -36,6 +45,8 @@ export type UndoResult = {
   undoneBatchId: string;
   /** The contacts put back, in id order. */
   contactIds: string[];
+  /** The companies (vendors) put back, in id order. */
+  vendorIds: string[];
   projectIds: string[];
 };
 
@@ -70,9 +81,14 @@ export function undoBatch(
     if (batch.undoneAt) throw conflict("That change was already undone.");
     const action = batchActionSchema.parse(batch.action);
     if (!UNDOABLE.includes(action)) {
-      throw conflict("Only imports, bulk inactivations, reactivations and removals from a project can be undone.");
+      throw conflict(
+        "Only imports, bulk inactivations, reactivations, company merges and removals from a project can be undone.",
+      );
     }
-    // A batch's events never change, so they may be read before its contacts are locked.
+    // A batch's events never change, so they may be read before its companies and contacts are locked.
+    const vendorEvents = await batchVendorEvents(tx, companyId, batchId);
+    const vendorIds = vendorEvents.map((e) => e.vendorId);
+    if (vendorIds.length) await lockVendorsAndCheckUnchanged(tx, companyId, batchId, vendorIds);
     const events = await batchEvents(tx, companyId, batchId);
     const contactIds = events.map((e) => e.contactId);
     await lockContacts(tx, companyId, contactIds);
@@ -96,7 +112,29 @@ export function undoBatch(
       undoesId: batchId,
       ...(batch.projectId ? { projectId: batch.projectId } : {}),
     });
-    if (action === "project.remove_contacts") {
+    if (action === "vendors.merge") {
+      await undoVendorMerge(tx, companyId, undoId, batchId, vendorEvents, events);
+    } else if (action === "vendors.inactivate" || action === "vendors.reactivate") {
+      await undoVendorStatus(
+        tx,
+        companyId,
+        undoId,
+        batchId,
+        action === "vendors.inactivate" ? "ACTIVE" : "INACTIVE",
+        vendorIds,
+      );
+      // Their people only when the batch changed them (it was asked to include them).
+      if (events.length) {
+        await flipStatusBack(
+          tx,
+          companyId,
+          undoId,
+          batchId,
+          action === "vendors.inactivate" ? "ACTIVE" : "INACTIVE",
+          events,
+        );
+      }
+    } else if (action === "project.remove_contacts") {
       await restoreMemberships(tx, companyId, undoId, batchId, batch.projectId!, events);
     } else if (action === "contacts.import") {
       await undoImport(tx, companyId, undoId, batchId);
@@ -115,6 +153,7 @@ export function undoBatch(
       batchId: undoId,
       undoneBatchId: batchId,
       contactIds,
+      vendorIds,
       projectIds: [...new Set(events.flatMap((e) => e.projectIds))].sort(),
     };
   });

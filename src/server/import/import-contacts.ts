@@ -74,7 +74,8 @@ export function importContacts(db: Db, options: ImportContactsOptions): Promise<
     if (options.projectId && !projects.some((p) => p.id === options.projectId))
       throw notFound("That project is not in this company.");
     const vendors = await tx.$queryRaw<KnownVendor[]>`
-      SELECT id::text AS id, name FROM "Vendor" WHERE "companyId" = ${companyId}::uuid`;
+      SELECT id::text AS id, name, status::text AS status, "mergedIntoId"::text AS "mergedIntoId"
+      FROM "Vendor" WHERE "companyId" = ${companyId}::uuid`;
     const extracted = extractRows(options);
     const contacts = await lockMatches(tx, companyId, matchKeys(extracted), !dryRun);
     const plan = planRows(options, extracted, { contacts, vendors, projects });
@@ -140,13 +141,13 @@ async function writePlan(
   await tx.$executeRaw`
     UPDATE "ChangeBatch" SET details = ${JSON.stringify(details)}::jsonb WHERE "companyId" = ${companyId}::uuid AND id = ${batchId}::uuid`;
 
-  const vendorIds = new Map(vendors.map((v) => [vendorKey(v.name), v.id]));
+  const vendorIds = new Map(vendors.filter((v) => v.status === "ACTIVE").map((v) => [vendorKey(v.name), v.id]));
   if (newVendors.length) {
-    // A company created meanwhile under the same name is used, not duplicated.
-    const created = await tx.$queryRaw<KnownVendor[]>`
+    // A company created meanwhile under the same name (ignoring case and spaces) is used, not duplicated.
+    const created = await tx.$queryRaw<{ id: string; name: string }[]>`
       INSERT INTO "Vendor" ("companyId", name)
       SELECT ${companyId}::uuid, n FROM unnest(${newVendors}::text[]) AS n
-      ON CONFLICT ("companyId", name) DO UPDATE SET name = EXCLUDED.name
+      ON CONFLICT ("companyId", (lower(btrim(name)))) WHERE status <> 'MERGED' DO UPDATE SET "updatedAt" = "Vendor"."updatedAt"
       RETURNING id::text AS id, name`;
     for (const v of created) vendorIds.set(vendorKey(v.name), v.id);
   }

@@ -23,7 +23,13 @@ export type ExistingContact = ContactValues & {
   status: "ACTIVE" | "INACTIVE";
   memberships: { projectId: string; status: string }[];
 };
-export type KnownVendor = { id: string; name: string };
+/** A company of the directory; only active ones are matched (an inactive one has left every picker). */
+export type KnownVendor = {
+  id: string;
+  name: string;
+  status: "ACTIVE" | "INACTIVE" | "MERGED";
+  mergedIntoId: string | null;
+};
 export type KnownProject = { id: string; name: string; number: string | null };
 
 export type PlanInput = {
@@ -123,7 +129,15 @@ const updateSchema = contactFieldsSchema.partial();
 export function planRows(input: PlanInput, extracted: Extracted[], context: PlanContext): Plan {
   const byEmployeeId = groupBy(context.contacts, (c) => c.employeeId?.toLowerCase());
   const byEmail = groupBy(context.contacts, (c) => c.email?.toLowerCase());
-  const vendors = new Map(context.vendors.map((v) => [vendorKey(v.name), v]));
+  const active = context.vendors.filter((v) => v.status === "ACTIVE");
+  const vendors = new Map(active.map((v) => [vendorKey(v.name), v]));
+  const activeById = new Map(active.map((v) => [v.id, v]));
+  const inactive = new Map(context.vendors.filter((v) => v.status === "INACTIVE").map((v) => [vendorKey(v.name), v]));
+  // A name merged away stands for the company it was merged into, while that one is active.
+  for (const v of context.vendors) {
+    const into = v.status === "MERGED" && v.mergedIntoId ? activeById.get(v.mergedIntoId) : undefined;
+    if (into && !vendors.has(vendorKey(v.name))) vendors.set(vendorKey(v.name), into);
+  }
   const vendorNames = new Map(context.vendors.map((v) => [v.id, v.name]));
   const projects = new Map<string, KnownProject>();
   for (const p of context.projects) {
@@ -158,7 +172,12 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
       if (key.length > 200)
         problems.push({ column: column("vendor"), message: "Keep the company name under 200 characters." });
       else if (vendors.has(key)) vendor = vendors.get(key)!.name;
-      else if (input.createVendors) {
+      else if (inactive.has(key)) {
+        problems.push({
+          column: column("vendor"),
+          message: `"${inactive.get(key)!.name}" is an inactive company. Reactivate it on Inactive Companies, or fix the name.`,
+        });
+      } else if (input.createVendors) {
         if (!newVendors.has(key)) newVendors.set(key, r.cells.vendor.trim().replace(/\s+/g, " "));
         vendor = newVendors.get(key)!;
       } else {

@@ -11,7 +11,10 @@ export type Permission =
   | "manage users"
   | "create projects"
   | "view history"
-  | "import contacts";
+  | "import contacts"
+  | "view inactive companies"
+  | "edit companies"
+  | "change company status";
 
 export type Scope = { projectId?: string };
 
@@ -51,6 +54,13 @@ export function can(actor: ActorLevels, permission: Permission, { projectId }: S
       return projectId !== undefined
         ? atLeast(projectLevel(actor, projectId), "ADMIN")
         : atLeast(actor.companyLevel, "ADMIN");
+    // Companies (vendors) belong to the company directory: its levels decide, as for contacts.
+    case "view inactive companies":
+      return atLeast(actor.companyLevel, "ADMIN");
+    case "edit companies":
+      return atLeast(actor.companyLevel, "STANDARD");
+    case "change company status":
+      return atLeast(actor.companyLevel, "ADMIN");
   }
 }
 
@@ -108,4 +118,7 @@ export const REFUSAL: Record<Permission, string> = {
   "view history": "Only company Directory admins can see the company's Change History.",
   "import contacts":
     "Only Directory admins can import contacts: company admins into the company, project admins into their project.",
+  "view inactive companies": "Only company Directory admins can see inactive companies.",
+  "edit companies": "You need Standard access or higher on the company Directory to add or edit companies.",
+  "change company status": "Only company Directory admins can inactivate, reactivate or merge companies.",
 };

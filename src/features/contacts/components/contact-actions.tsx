@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
-import { ContactFormDialog, type ContactFormValues, type VendorOption } from "./contact-form-dialog";
+import { ContactFormDialog, type ContactFormValues } from "./contact-form-dialog";
 import { LifecycleDialog } from "./lifecycle-dialog";
 import { Button } from "@/components/ui/button";
 
@@ -14,11 +14,10 @@ type Props = {
   contact: ContactFormValues & { status: "ACTIVE" | "INACTIVE" };
   /** The contact as the lifecycle dialog lists it, with the projects the change affects. */
   lifecycleRow: ContactListRow;
-  vendors: VendorOption[];
 };
 
 /** Edit Contact and single-contact Inactivate / Reactivate, on the contact's page. */
-export function ContactActions({ companyId, canEdit, canChangeStatus, contact, lifecycleRow, vendors }: Props) {
+export function ContactActions({ companyId, canEdit, canChangeStatus, contact, lifecycleRow }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [changing, setChanging] = useState(false);
@@ -36,13 +35,7 @@ export function ContactActions({ companyId, canEdit, canChangeStatus, contact, l
           {active ? "Inactivate" : "Reactivate"}
         </Button>
       )}
-      <ContactFormDialog
-        companyId={companyId}
-        vendors={vendors}
-        contact={contact}
-        open={editing}
-        onOpenChange={setEditing}
-      />
+      <ContactFormDialog companyId={companyId} contact={contact} open={editing} onOpenChange={setEditing} />
       {changing && (
         <LifecycleDialog
           kind={active ? "inactivate" : "reactivate"}

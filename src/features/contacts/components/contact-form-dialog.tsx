@@ -1,15 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useEffect, useId, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
-import { FieldError, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import type { VendorStatus } from "@/generated/prisma/enums";
+import { CompanyPicker } from "@/features/vendors/components/company-picker";
 import { toast } from "@/lib/toast";
 import { createContactAction, updateContactAction, type ContactFormState } from "../form-actions";
 import { useReturnFocus } from "./use-return-focus";
 
-export type VendorOption = { id: string; name: string };
 export type ContactFormValues = {
   id: string;
   firstName: string;
@@ -20,7 +21,7 @@ export type ContactFormValues = {
   employeeId: string | null;
   classification: string | null;
   isEmployee: boolean;
-  vendor: { id: string } | null;
+  vendor: { id: string; name: string; status: VendorStatus } | null;
 };
 
 type Props = {
@@ -29,7 +30,6 @@ type Props = {
   projectId?: string;
   /** Creating from a crew puts the new contact on the crew (and its project). */
   crewId?: string;
-  vendors: VendorOption[];
   /** Editing this contact; absent when adding one. */
   contact?: ContactFormValues;
   open: boolean;
@@ -63,7 +63,7 @@ export function ContactFormDialog(props: Props) {
   );
 }
 
-function ContactForm({ companyId, projectId, crewId, vendors, contact, onOpenChange, onSaved }: Props) {
+function ContactForm({ companyId, projectId, crewId, contact, onOpenChange, onSaved }: Props) {
   const [state, formAction, pending] = useActionState<ContactFormState, FormData>(
     contact ? updateContactAction : createContactAction,
     {},
@@ -130,12 +130,16 @@ function ContactForm({ companyId, projectId, crewId, vendors, contact, onOpenCha
           state={state}
           placeholder="Journeyman, Apprentice, Visitor…"
         />
-        <SelectField
-          label="Company"
+        <CompanyPicker
+          companyId={companyId}
           name="vendorId"
-          defaultValue={contact?.vendor?.id ?? ""}
-          state={state}
-          vendors={vendors}
+          noneLabel="None (our company or a visitor)"
+          initial={
+            contact?.vendor
+              ? { id: contact.vendor.id, name: contact.vendor.name, inactive: contact.vendor.status !== "ACTIVE" }
+              : null
+          }
+          error={state.errors?.vendorId}
         />
       </div>
       <label className="flex items-center gap-2 text-sm">
@@ -194,32 +198,4 @@ type FieldProps = {
 
 function Field({ state, defaultValue, ...props }: FieldProps) {
   return <TextField {...props} defaultValue={defaultValue ?? ""} error={state.errors?.[props.name]} />;
-}
-
-function SelectField({ label, name, state, defaultValue, vendors }: FieldProps & { vendors: VendorOption[] }) {
-  const id = useId();
-  const error = state.errors?.[name];
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-      >
-        <option value="">None (our company or a visitor)</option>
-        {vendors.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.name}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  );
 }

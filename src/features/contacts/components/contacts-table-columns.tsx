@@ -9,6 +9,7 @@ import { dataTableFeatures, type DataTableFeatures } from "@/components/data-tab
 import { fullName } from "../contact-name";
 import type { LifecycleKind } from "./lifecycle-kind";
 import { RowActions } from "./row-actions";
+import { companyLabel } from "@/shared/vendor-query";
 
 /** The contacts table is a data table (src/components/data-table): it has the kit's features. */
 export const contactsTableFeatures = dataTableFeatures;
@@ -43,7 +44,7 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
           </Link>
         ),
       }),
-      helper.accessor((c) => c.vendor?.name ?? "", { id: "company", header: "Company" }),
+      helper.accessor((c) => (c.vendor ? companyLabel(c.vendor) : ""), { id: "company", header: "Company" }),
       helper.accessor((c) => c.jobTitle ?? "", { id: "jobTitle", header: "Job title" }),
       helper.accessor((c) => c.email ?? "", {
         id: "email",

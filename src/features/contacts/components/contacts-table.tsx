@@ -11,7 +11,6 @@ import {
   type SortValue,
 } from "@/shared/directory-query";
 import { BulkActions } from "./bulk-actions";
-import type { VendorOption } from "./contact-form-dialog";
 import { DataTable, TableEmpty } from "@/components/data-table/data-table";
 import { SelectAllBanner } from "@/components/data-table/select-all-banner";
 import { useDataTable } from "@/components/data-table/use-data-table";
@@ -19,7 +18,7 @@ import { getContactsTableColumns } from "./contacts-table-columns";
 import { DirectoryActions } from "./directory-actions";
 import { LifecycleDialog } from "./lazy-dialogs";
 import { lifecycleKind } from "./lifecycle-kind";
-import { TableFilters, type ProjectFilter } from "./table-filters";
+import { TableFilters, type CompanyFilter, type ProjectFilter } from "./table-filters";
 import { TablePagination } from "@/components/data-table/table-pagination";
 import { TableToolbar } from "@/components/data-table/table-toolbar";
 import { useDirectoryQuery } from "./use-directory-query";
@@ -45,7 +44,8 @@ type Props = {
   total: number;
   /** The query the server rendered these rows for. */
   query: DirectoryQuery;
-  vendors: VendorOption[];
+  /** The Company filter's chosen company, named (and marked when inactive) by the server. */
+  companyFilter: CompanyFilter;
   /** The company directory's Project filter. */
   projectFilter?: ProjectFilter;
   exportHref: string;
@@ -61,7 +61,7 @@ export function ContactsTable({
   rows,
   total,
   query,
-  vendors,
+  companyFilter,
   projectFilter,
   exportHref,
   importHref,
@@ -122,14 +122,13 @@ export function ContactsTable({
           projectId={projectId}
           canAdd={permissions.addContacts}
           canAddFromDirectory={permissions.addFromDirectory}
-          vendors={vendors}
           exportHref={exportHref}
           importHref={importHref}
         />
       </TableToolbar>
       <TableFilters
         query={urlQuery}
-        vendors={vendors}
+        companyFilter={companyFilter}
         projectFilter={projectFilter}
         onChange={(patch) => void setQuery(patch)}
       />

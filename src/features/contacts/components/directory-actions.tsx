@@ -4,7 +4,6 @@ import { Download, Upload, UserPlus, Users } from "lucide-react";
 import { useState } from "react";
 import { toast } from "@/lib/toast";
 import { addContactsToProjectAction } from "../membership-actions";
-import type { VendorOption } from "./contact-form-dialog";
 import { ContactFormDialog, ContactPickerDialog } from "./lazy-dialogs";
 import { buttonClass } from "@/components/ui/button";
 
@@ -14,7 +13,6 @@ type Props = {
   projectId?: string;
   canAdd: boolean;
   canAddFromDirectory: boolean;
-  vendors: VendorOption[];
   exportHref: string;
   importHref?: string;
 };
@@ -22,15 +20,7 @@ type Props = {
 const button = buttonClass("secondary", "inline-flex items-center gap-1.5 bg-white");
 
 /** Add Contact, Add from Directory (projects only) and Export CSV. */
-export function DirectoryActions({
-  companyId,
-  projectId,
-  canAdd,
-  canAddFromDirectory,
-  vendors,
-  exportHref,
-  importHref,
-}: Props) {
+export function DirectoryActions({ companyId, projectId, canAdd, canAddFromDirectory, exportHref, importHref }: Props) {
   const [creating, setCreating] = useState(false);
   const [picking, setPicking] = useState(false);
   return (
@@ -57,15 +47,7 @@ export function DirectoryActions({
         <Download aria-hidden className="size-4" />
         Export CSV
       </a>
-      {creating && (
-        <ContactFormDialog
-          companyId={companyId}
-          projectId={projectId}
-          vendors={vendors}
-          open
-          onOpenChange={setCreating}
-        />
-      )}
+      {creating && <ContactFormDialog companyId={companyId} projectId={projectId} open onOpenChange={setCreating} />}
       {projectId && canAddFromDirectory && picking && (
         <ContactPickerDialog
           companyId={companyId}

@@ -12,6 +12,9 @@ type Props = {
   counts: { active: number; inactive: number };
   /** Only Directory admins see the Inactive Contacts tab. */
   showInactive: boolean;
+  /** The company directory also lists its Companies (vendors), and for Directory admins the inactive ones. */
+  companyCounts?: { active: number; inactive: number };
+  showInactiveCompanies?: boolean;
   /** The company directory also lists its Users (people with a login). */
   usersCount?: number;
   showUsers?: boolean;
@@ -27,6 +30,8 @@ export function DirectoryTabs({
   current,
   counts,
   showInactive,
+  companyCounts,
+  showInactiveCompanies,
   usersCount,
   showUsers = usersCount !== undefined,
 }: Props) {
@@ -41,6 +46,28 @@ export function DirectoryTabs({
             count: counts.inactive,
             noun: "contact",
           },
+        ]
+      : []),
+    ...(companyCounts
+      ? [
+          {
+            id: "companies",
+            label: "Companies",
+            href: `${basePath}/companies`,
+            count: companyCounts.active,
+            noun: "company",
+          },
+          ...(showInactiveCompanies
+            ? [
+                {
+                  id: "inactive-companies",
+                  label: "Inactive Companies",
+                  href: `${basePath}/inactive-companies`,
+                  count: companyCounts.inactive,
+                  noun: "company",
+                },
+              ]
+            : []),
         ]
       : []),
     ...(showUsers ? [{ id: "users", label: "Users", href: `${basePath}/users`, count: usersCount, noun: "user" }] : []),
@@ -88,7 +115,7 @@ export function DirectoryTabs({
       {tabs.map((tab) =>
         tab.count === undefined ? null : (
           <span key={tab.id} id={`tab-${tab.id}-count`} hidden>
-            {`${tab.count.toLocaleString("en-US")} ${tab.count === 1 ? tab.noun : `${tab.noun}s`}`}
+            {`${tab.count.toLocaleString("en-US")} ${tab.count === 1 ? tab.noun : tab.noun === "company" ? "companies" : `${tab.noun}s`}`}
           </span>
         ),
       )}

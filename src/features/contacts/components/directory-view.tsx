@@ -6,6 +6,8 @@ import { DIRECTORY_TABS, tabStatus, type DirectoryTab } from "@/shared/directory
 import { parseDirectorySearchParams, serializeDirectorySearchParams } from "../validations";
 import { ContactsTable, type DirectoryPermissions } from "./contacts-table";
 import { DirectoryTabs } from "./directory-tabs";
+import { getPrisma } from "@/server/db/client";
+import { countVendors } from "@/server/vendors/list-vendors";
 
 type Props = {
   scope: DirectoryScope;
@@ -37,7 +39,10 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     return <AccessDenied message={REFUSAL[needed]} />;
   const here = `${basePath}/${tab}`;
 
-  const { rows, total, counts, vendors, filteredProject } = await loadDirectory(scope, tab, query);
+  const [{ rows, total, counts, filteredVendor, filteredProject }, companyCounts] = await Promise.all([
+    loadDirectory(scope, tab, query),
+    scope.projectId ? undefined : countVendors(await getPrisma(), scope.companyId),
+  ]);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));
   if (query.page > lastPage) redirect(`${here}${serializeDirectorySearchParams({ ...query, page: lastPage })}`);
 
@@ -48,6 +53,8 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
         current={tab}
         counts={counts}
         showInactive={permissions.viewInactive}
+        companyCounts={companyCounts}
+        showInactiveCompanies={can(actor, "view inactive companies")}
         showUsers={!scope.projectId}
       />
       <div role="tabpanel" id="directory-panel" aria-labelledby={`tab-${tab}`} className="mt-4">
@@ -59,7 +66,14 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
           rows={rows}
           total={total}
           query={query}
-          vendors={vendors}
+          companyFilter={{
+            companyId: scope.companyId,
+            selected: filteredVendor && {
+              id: filteredVendor.id,
+              name: filteredVendor.name,
+              inactive: filteredVendor.status !== "ACTIVE",
+            },
+          }}
           projectFilter={scope.projectId ? undefined : { companyId: scope.companyId, selected: filteredProject }}
           exportHref={`${here}/export${serializeDirectorySearchParams({ ...query, page: 1 })}`}
           importHref={permissions.importContacts ? `${basePath}/import` : undefined}

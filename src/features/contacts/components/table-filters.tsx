@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { Combobox, optionsOf } from "@/components/ui/combobox";
 import type { ContactOrigin } from "@/generated/prisma/enums";
 import { searchProjectOptionsAction } from "@/features/projects/actions";
+import { CompanyPicker, type ChosenCompany } from "@/features/vendors/components/company-picker";
 import { CONTACT_ORIGINS, ORIGIN_LABELS } from "../origins";
 import type { DirectoryQuery } from "@/shared/directory-query";
 import { ColumnsButton, type ColumnsChooserProps } from "./columns-button";
@@ -11,11 +12,14 @@ import { useMenuOnFirstUse } from "@/components/data-table/menu-on-first-use";
 
 export type FilterOption = { id: string; name: string };
 
+/** The Company filter: the company whose companies it searches, and the chosen one as the server named it. */
+export type CompanyFilter = { companyId: string; selected: ChosenCompany | null };
+
 export type ProjectFilter = { companyId: string; selected: FilterOption | null };
 
 type Props = {
   query: Pick<DirectoryQuery, "vendor" | "project" | "origin" | "group" | "hide">;
-  vendors: FilterOption[];
+  companyFilter: CompanyFilter;
   /**
    * Offered on the company directory (a project's directory is already one project): the
    * company whose projects it searches, and the chosen one's name.
@@ -27,24 +31,16 @@ type Props = {
 const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /** Filter by company, project and origin; group by company; choose the visible columns. */
-export function TableFilters({ query, vendors, projectFilter, onChange }: Props) {
+export function TableFilters({ query, companyFilter, projectFilter, onChange }: Props) {
   return (
     <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-3 text-sm">
-      <label className="flex items-center gap-2">
-        Company
-        <select
-          className={select}
-          value={query.vendor ?? ""}
-          onChange={(e) => onChange({ vendor: e.target.value || null, page: 1 })}
-        >
-          <option value="">All companies</option>
-          {vendors.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CompanyPicker
+        companyId={companyFilter.companyId}
+        layout="inline"
+        noneLabel="All companies"
+        initial={query.vendor && companyFilter.selected?.id === query.vendor ? companyFilter.selected : null}
+        onChange={(vendor) => onChange({ vendor, page: 1 })}
+      />
       {projectFilter && <ProjectCombobox filter={projectFilter} value={query.project} onChange={onChange} />}
       <label className="flex items-center gap-2">
         Created from

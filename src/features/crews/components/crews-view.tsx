@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { toast } from "@/lib/toast";
 import type { CrewListItem } from "@/server/crews/list-crews";
-import { ContactFormDialog, type VendorOption } from "@/features/contacts/components/contact-form-dialog";
+import { ContactFormDialog } from "@/features/contacts/components/contact-form-dialog";
 import { ContactPickerDialog } from "@/features/contacts/components/contact-picker-dialog";
 import { addCrewMembersAction, createCrewAction, removeCrewMemberAction } from "../actions";
 import { Button } from "@/components/ui/button";
@@ -18,10 +18,9 @@ type Props = {
   /** Project Admins may put people on a crew who are not yet on the project's directory. */
   canAddToDirectory: boolean;
   crews: CrewListItem[];
-  vendors: VendorOption[];
 };
 
-export function CrewsView({ companyId, projectId, canManage, canAddToDirectory, crews, vendors }: Props) {
+export function CrewsView({ companyId, projectId, canManage, canAddToDirectory, crews }: Props) {
   return (
     <div className="space-y-6">
       {canManage && <NewCrewForm companyId={companyId} projectId={projectId} />}
@@ -42,7 +41,6 @@ export function CrewsView({ companyId, projectId, canManage, canAddToDirectory, 
                 canManage={canManage}
                 canAddToDirectory={canAddToDirectory}
                 crew={crew}
-                vendors={vendors}
               />
             </li>
           ))}
@@ -99,7 +97,7 @@ function NewCrewForm({ companyId, projectId }: { companyId: string; projectId: s
 
 type CrewCardProps = Omit<Props, "crews"> & { crew: CrewListItem };
 
-function CrewCard({ companyId, projectId, canManage, canAddToDirectory, crew, vendors }: CrewCardProps) {
+function CrewCard({ companyId, projectId, canManage, canAddToDirectory, crew }: CrewCardProps) {
   const [picking, setPicking] = useState(false);
   const [creating, setCreating] = useState(false);
   const [pending, start] = useTransition();
@@ -204,13 +202,7 @@ function CrewCard({ companyId, projectId, canManage, canAddToDirectory, crew, ve
           return true;
         }}
       />
-      <ContactFormDialog
-        companyId={companyId}
-        crewId={crew.id}
-        vendors={vendors}
-        open={creating}
-        onOpenChange={setCreating}
-      />
+      <ContactFormDialog companyId={companyId} crewId={crew.id} open={creating} onOpenChange={setCreating} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { HistoryItem } from "@/server/history/list-history";
 import { describeChange } from "../describe-change";
 import { historySearch } from "../search-params";
-import { HISTORY_ACTIONS, actionLabel } from "@/shared/history-events";
+import { CONTACT_HISTORY_ACTIONS as HISTORY_ACTIONS, actionLabel } from "@/shared/history-events";
 import type { HistoryFilters } from "@/shared/history-filters";
 import { ActionBadge, formatWhen } from "./history-entry";
 import { Button, buttonClass } from "@/components/ui/button";

@@ -38,9 +38,12 @@ async function undo(companyId: string, batchId: string) {
       return;
     }
     const n = result.data.undone;
-    toast.success(`Undone: ${n.toLocaleString("en-US")} ${n === 1 ? "contact is" : "contacts are"} back as they were`, {
-      id,
-    });
+    const c = result.data.companiesUndone;
+    const what = [
+      c ? `${c.toLocaleString("en-US")} ${c === 1 ? "company" : "companies"}` : null,
+      n || !c ? `${n.toLocaleString("en-US")} ${n === 1 ? "contact" : "contacts"}` : null,
+    ].filter(Boolean);
+    toast.success(`Undone: ${what.join(" and ")} ${c + n === 1 ? "is" : "are"} back as they were`, { id });
   } catch {
     toast.error("Nothing was undone: Rollcall could not reach the server. Try again.", { id });
   }

@@ -12,7 +12,7 @@ import { HistoryEntry } from "@/features/history/components/history-entry";
 import { listContactHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
 import { can, missingToSeeContact } from "@/server/permissions/can";
-import { listVendors } from "@/server/vendors/list-vendors";
+import { companyLabel } from "@/shared/vendor-query";
 
 type Props = { params: Promise<{ companyId: string; contactId: string }> };
 
@@ -48,10 +48,7 @@ const MEMBERSHIP_STYLE = {
 
 export default async function ContactPage(props: Props) {
   const { company, contact, prisma } = await load(props);
-  const [vendors, history] = await Promise.all([
-    listVendors(prisma, company.id),
-    listContactHistory(prisma, company.id, contact.id),
-  ]);
+  const history = await listContactHistory(prisma, company.id, contact.id);
   const names = await projectNames(
     prisma,
     company.id,
@@ -66,7 +63,7 @@ export default async function ContactPage(props: Props) {
     ["Email", contact.email],
     ["Phone", contact.phone],
     ["Job title", contact.jobTitle],
-    ["Company", contact.vendor?.name ?? (contact.isEmployee ? company.name : null)],
+    ["Company", contact.vendor ? companyLabel(contact.vendor) : contact.isEmployee ? company.name : null],
     ["Employee ID", contact.employeeId],
     ["Classification", contact.classification],
     ["Employee of our company", contact.isEmployee ? "Yes" : "No"],
@@ -106,7 +103,6 @@ export default async function ContactPage(props: Props) {
           canChangeStatus={can(company.actor, "change contact status")}
           contact={{ ...contact, status: contact.status }}
           lifecycleRow={lifecycleRow}
-          vendors={vendors}
         />
       </div>
 

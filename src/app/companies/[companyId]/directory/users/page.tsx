@@ -7,6 +7,7 @@ import { can } from "@/server/permissions/can";
 import { listCompanyUsers } from "@/server/users/list-company-users";
 import { DirectoryTabs } from "@/features/contacts/components/directory-tabs";
 import { countContacts } from "@/server/contacts/count-contacts";
+import { countVendors } from "@/server/vendors/list-vendors";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -15,7 +16,7 @@ export default async function UsersPage({ params }: { params: Promise<{ companyI
   // A tab of the company directory: members with no access to it (None) do not see who else is in it.
   if (!can(company.actor, "view contacts")) notFound();
   const prisma = await getPrisma();
-  const [users, projects, counts] = await Promise.all([
+  const [users, projects, counts, companyCounts] = await Promise.all([
     listCompanyUsers(prisma, company.id),
     prisma.project.findMany({
       where: { companyId: company.id },
@@ -23,6 +24,7 @@ export default async function UsersPage({ params }: { params: Promise<{ companyI
       select: { id: true, name: true },
     }),
     countContacts(prisma, { companyId: company.id }),
+    countVendors(prisma, company.id),
   ]);
   return (
     <>
@@ -31,6 +33,8 @@ export default async function UsersPage({ params }: { params: Promise<{ companyI
         current="users"
         counts={counts}
         showInactive={can(company.actor, "view inactive contacts")}
+        companyCounts={companyCounts}
+        showInactiveCompanies={can(company.actor, "view inactive companies")}
         usersCount={users.length}
       />
       <div role="tabpanel" id="directory-panel" aria-labelledby="tab-users" className="mt-4">

@@ -4,7 +4,6 @@ import { CrewsView } from "@/features/crews/components/crews-view";
 import { listCrews } from "@/server/crews/list-crews";
 import { getPrisma } from "@/server/db/client";
 import { can } from "@/server/permissions/can";
-import { listVendors } from "@/server/vendors/list-vendors";
 
 export const metadata: Metadata = { title: "Crews" };
 
@@ -15,10 +14,7 @@ export default async function CrewsPage({ params }: Props) {
   const project = await loadProject(companyIdInUrl, projectId);
   const { companyId } = project;
   const prisma = await getPrisma();
-  const [crews, vendors] = await Promise.all([
-    listCrews(prisma, { companyId, projectId: project.id }),
-    listVendors(prisma, companyId),
-  ]);
+  const crews = await listCrews(prisma, { companyId, projectId: project.id });
   return (
     <>
       <h2 className="mb-4 text-lg font-semibold">Crews</h2>
@@ -28,7 +24,6 @@ export default async function CrewsPage({ params }: Props) {
         canManage={can(project.actor, "edit contacts", { projectId: project.id })}
         canAddToDirectory={can(project.actor, "manage project members", { projectId: project.id })}
         crews={crews}
-        vendors={vendors}
       />
     </>
   );

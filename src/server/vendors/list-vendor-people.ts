@@ -1,0 +1,39 @@
+import "server-only";
+import type { Db } from "@/server/db/transaction";
+
+export type VendorPerson = { id: string; firstName: string; lastName: string; jobTitle: string | null; status: string };
+
+/** A company's contacts for its page: the first `limit` by name (active, or inactive too), and how many in all. */
+export async function listVendorPeople(
+  db: Db,
+  {
+    companyId,
+    vendorId,
+    includeInactive,
+    limit = 100,
+  }: { companyId: string; vendorId: string; includeInactive: boolean; limit?: number },
+): Promise<{ people: VendorPerson[]; total: number }> {
+  const statuses = includeInactive ? ["ACTIVE", "INACTIVE"] : ["ACTIVE"];
+  const where = { companyId, vendorId, status: { in: statuses as ("ACTIVE" | "INACTIVE")[] } };
+  const [people, total] = await Promise.all([
+    db.contact.findMany({
+      where,
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+      take: limit,
+      select: { id: true, firstName: true, lastName: true, jobTitle: true, status: true },
+    }),
+    db.contact.count({ where }),
+  ]);
+  return { people, total };
+}
+
+/** The projects a company's active people are on, with how many of them each. */
+export function listVendorProjects(db: Db, companyId: string, vendorId: string) {
+  return db.$queryRaw<{ id: string; name: string; people: number }[]>`
+    SELECT p.id::text AS id, p.name, count(*)::int AS people
+    FROM "Contact" c
+    JOIN "ProjectContact" pc ON pc."companyId" = c."companyId" AND pc."contactId" = c.id AND pc.status = 'ACTIVE'
+    JOIN "Project" p ON p."companyId" = pc."companyId" AND p.id = pc."projectId"
+    WHERE c."companyId" = ${companyId}::uuid AND c."vendorId" = ${vendorId}::uuid AND c.status = 'ACTIVE'
+    GROUP BY p.id, p.name ORDER BY p.name, p.id`;
+}
