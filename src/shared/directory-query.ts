@@ -21,7 +21,7 @@ export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
 
 /** The contact status a tab lists. */
 /** The statuses a directory tab lists: a discarded contact (an undone import's) is on none. */
-export type DirectoryStatus = Exclude<ContactStatus, "DISCARDED">;
+export type DirectoryStatus = Exclude<ContactStatus, "DISCARDED" | "MERGED">;
 
 export function tabStatus(tab: DirectoryTab): DirectoryStatus {
   return tab === "contacts" ? "ACTIVE" : "INACTIVE";

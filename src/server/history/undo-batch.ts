@@ -16,6 +16,7 @@ import {
 } from "@/shared/history-events";
 import { changedBy, SYSTEM, type ChangedBy } from "./changed-by";
 import { undoImport } from "@/server/import/undo-import";
+import { undoMerge } from "@/server/contacts/undo-merge";
 import { openBatch, recordEvents } from "./open-batch";
 
 type Tx = Prisma.TransactionClient;
@@ -26,6 +27,7 @@ export const UNDOABLE: readonly BatchAction[] = [
   "contacts.reactivate",
   "project.remove_contacts",
   "contacts.import",
+  "contacts.merge",
 ];
 
 export type BatchSummary = { id: string; action: BatchAction; projectId: string | null; undoneAt: Date | null };
@@ -70,7 +72,9 @@ export function undoBatch(
     if (batch.undoneAt) throw conflict("That change was already undone.");
     const action = batchActionSchema.parse(batch.action);
     if (!UNDOABLE.includes(action)) {
-      throw conflict("Only imports, bulk inactivations, reactivations and removals from a project can be undone.");
+      throw conflict(
+        "Only imports, merges, bulk inactivations, reactivations and removals from a project can be undone.",
+      );
     }
     // A batch's events never change, so they may be read before its contacts are locked.
     const events = await batchEvents(tx, companyId, batchId);
@@ -100,6 +104,10 @@ export function undoBatch(
       await restoreMemberships(tx, companyId, undoId, batchId, batch.projectId!, events);
     } else if (action === "contacts.import") {
       await undoImport(tx, companyId, undoId, batchId);
+    } else if (action === "contacts.merge") {
+      const merged = events.find((e) => e.action === "contact.merged");
+      if (!merged || merged.action !== "contact.merged") throw conflict("That merge has no record to undo it by.");
+      await undoMerge(tx, companyId, undoId, batchId, merged);
     } else {
       await flipStatusBack(
         tx,
