@@ -20,7 +20,10 @@ export const mergeContactsSchema = z
       .max(MAX_MERGE_CONTACTS - 1, { error: `Merge at most ${MAX_MERGE_CONTACTS} contacts at once.` }),
     /** Per field, the contact whose value the kept contact takes; the kept contact's own value otherwise. */
     fields: z
-      .partialRecord(z.enum(MERGE_FIELDS as [ContactField, ...ContactField[]]), recordId({ error: "Each field names a contact's id." }))
+      .partialRecord(
+        z.enum(MERGE_FIELDS as [ContactField, ...ContactField[]]),
+        recordId({ error: "Each field names a contact's id." }),
+      )
       .optional(),
     /** The kept contact's status after the merge; its own status when absent. */
     status: z.enum(["active", "inactive"]).optional(),

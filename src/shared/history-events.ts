@@ -64,7 +64,9 @@ export const mergeSnapshotSchema = z
       z.strictObject({ id: z.uuid(), crewId: z.uuid(), contactId: z.uuid(), createdAt: z.string() }),
     ),
   })
-  .meta({ description: "The merged contacts, their memberships and crew spots as they were before: what Undo puts back." });
+  .meta({
+    description: "The merged contacts, their memberships and crew spots as they were before: what Undo puts back.",
+  });
 
 /** A merge, on the kept contact: who was merged in, and which field values came from whom. */
 export const mergeEventChangesSchema = z.strictObject({

@@ -73,7 +73,9 @@ export function describeChange(
       }
       if ("unmerged" in changes) {
         const n = changes.unmerged.length;
-        return n ? `Undone merge: ${n === 1 ? "1 contact" : `${n} contacts`} split back out` : "Undone merge: separate again";
+        return n
+          ? `Undone merge: ${n === 1 ? "1 contact" : `${n} contacts`} split back out`
+          : "Undone merge: separate again";
       }
       if ("status" in changes) {
         return changes.status.to === "ACTIVE"

@@ -202,7 +202,7 @@ export const bulkResultSchema = z
     batchId: batchIdField,
     changed: z.int().meta({ description: "How many contacts changed status." }),
     skipped: z.array(
-      z.strictObject({ id: z.uuid(), reason: z.enum(["already active", "already inactive", "not found"]) }),
+      z.strictObject({ id: z.uuid(), reason: z.enum(["already active", "already inactive", "not found", "merged"]) }),
     ),
     projectsAffected: z
       .int()
@@ -215,7 +215,7 @@ export const addContactsResultSchema = z
     batchId: batchIdField,
     added: z.array(z.uuid()).meta({ description: "Contacts that joined the project's directory." }),
     restored: z.array(z.uuid()).meta({ description: "Contacts that had been removed from it and are back." }),
-    skipped: z.array(z.strictObject({ id: z.uuid(), reason: z.enum(["already on project", "inactive", "not found"]) })),
+    skipped: z.array(z.strictObject({ id: z.uuid(), reason: z.enum(["already on project", "inactive", "not found", "merged"]) })),
   })
   .meta({ id: "AddContactsResult" });
 

@@ -37,7 +37,7 @@ export type MergeResult = { batchId: string; contact: ContactDetail };
  * and their crew spots (once per crew). What changed is recorded row by row as it was
  * before, in the kept contact's `contact.merged` event, which is what Undo puts back.
  */
-export function mergeContacts(db: Db, options: MergeContactsOptions): Promise<MergeResult> {
+export async function mergeContacts(db: Db, options: MergeContactsOptions): Promise<MergeResult> {
   const { companyId, keepId, mergeIds, fields = {}, by = SYSTEM } = options;
   const ids = [keepId, ...mergeIds];
   if (mergeIds.length === 0 || mergeIds.includes(keepId) || new Set(ids).size !== ids.length) {
@@ -131,9 +131,10 @@ async function snapshot(tx: Tx, companyId: string, ids: string[]): Promise<Snaps
 
 /**
  * The kept contact's fields and status, the others' MERGED, and every membership, in one
- * statement, so the lifecycle triggers see the end state: per project, the kept
- * contact's own row, else one of the others' (a live one first) moves to it — live when
- * any of them was live there, in the kept contact's status; the others' rows are REMOVED.
+ * statement, so the lifecycle triggers see the end state: per project where any of them is
+ * (not removed), the kept contact's own row, else one of the others' live rows, becomes the
+ * kept contact's, in its status; every other row of theirs is REMOVED and stays theirs (a
+ * removal stays a removal, in the history of whom it was).
  * Returns the project directories the kept contact joined.
  */
 async function moveMemberships(
@@ -163,7 +164,7 @@ async function moveMemberships(
       WHERE "companyId" = ${companyId}::uuid AND "contactId" = ANY(${ids}::uuid[])
     ), target AS (
       SELECT id, rank, kept_live,
-             CASE WHEN rank = 1 THEN ${keepId}::uuid ELSE "contactId" END AS "contactId",
+             CASE WHEN rank = 1 AND live THEN ${keepId}::uuid ELSE "contactId" END AS "contactId",
              CASE WHEN rank = 1 AND live THEN ${toStatus}::"MembershipStatus" ELSE 'REMOVED'::"MembershipStatus" END AS status
       FROM g
     ), memberships AS (

@@ -50,7 +50,11 @@ export async function undoMerge(
     WHERE NOT EXISTS (SELECT 1 FROM "CrewMember" cm WHERE cm."companyId" = ${companyId}::uuid AND cm.id = s.id)
     ON CONFLICT DO NOTHING`;
   await recordEvents(tx, companyId, undoId, "batch.undone", [
-    { contactId: merged.contactId, projectIds: merged.changes.projectIds, changes: { undoes: batchId, unmerged: mergedIds } },
+    {
+      contactId: merged.contactId,
+      projectIds: merged.changes.projectIds,
+      changes: { undoes: batchId, unmerged: mergedIds },
+    },
     ...mergedIds.map((contactId) => ({ contactId, projectIds: [], changes: { undoes: batchId, unmerged: [] } })),
   ]);
 }
