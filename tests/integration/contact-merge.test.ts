@@ -264,7 +264,10 @@ describe.each(TEST_DATABASES)("merging contacts on %s", (kind) => {
       ].sort(),
     );
 
-    const [event] = await listContactHistory(db.prisma, companyId, keep.id).then((h) => h!);
+    const history = (await listContactHistory(db.prisma, companyId, keep.id))!;
+    // The kept contact's timeline holds the other's history too, each entry naming whose it was.
+    expect(history.filter((e) => e.contact.id === other.id).map((e) => e.action)).toEqual(["contact.merged_into"]);
+    const event = history.find((e) => e.action === "contact.merged");
     expect(event).toMatchObject({
       action: "contact.merged",
       batchId,

@@ -70,6 +70,14 @@ BEGIN
 END
 $$;
 
+-- A group of duplicates' id: the MD5 of its sorted contact ids, shaped as a version-8 UUID
+-- (custom contents), so it is stable while its contacts are the same and valid wherever a UUID is.
+CREATE FUNCTION "rollcall_group_id"(ids UUID[]) RETURNS UUID
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT (substr(h, 1, 12) || '8' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid
+    FROM (SELECT md5(array_to_string(ids, ',')) AS h) AS x
+$$;
+
 -- A group of probable duplicates someone marked "Not duplicates". The group's id is a
 -- hash of its contacts' ids; it stays dismissed until one of them changes after dismissedAt.
 CREATE TABLE "ContactDuplicateDismissal" (

@@ -34,6 +34,7 @@ const NOT_FOUND: Record<PathParam, string> = {
   projectId: "Project not found in this company: check the project id in the URL.",
   contactId: "Contact not found in this company: check the contact id in the URL.",
   batchId: "That change was not found in this company's history: check the batchId.",
+  groupId: "No such group of probable duplicates now: its contacts were merged, changed or dismissed. Reload the list.",
 };
 
 /**

@@ -28,8 +28,8 @@ const MIN_PHONE_DIGITS = 7;
  * the same or none; a pair with near-identical names (pg_trgm similarity, one name part
  * equal when they share a company) sharing a company, email or phone makes a group of two. A key shared by more
  * contacts than one merge takes (an office's main line) makes no group. Groups with the
- * same contacts are one group with all their reasons; its id is a hash of the sorted ids,
- * so it is stable. Dismissed groups are left out unless one of their contacts changed
+ * same contacts are one group with all their reasons; its id is a hash of the sorted ids
+ * (rollcall_group_id: MD5 shaped as a version-8 UUID), so it is stable. Dismissed groups are left out unless one of their contacts changed
  * since. Strongest reason first, then most reasons, then id.
  */
 export function duplicateGroupsSql({
@@ -76,7 +76,7 @@ export function duplicateGroupsSql({
       SELECT 'similar_name', ARRAY[a.id, b.id] FROM c a JOIN c b ON a."phoneKey" = b."phoneKey" AND a.id < b.id
       WHERE length(a."phoneKey") >= ${MIN_PHONE_DIGITS} AND ${notSameName} AND ${similar}
     ), grouped AS (
-      SELECT md5(array_to_string(ids, ','))::uuid AS id, ids, array_agg(DISTINCT reason) AS reasons,
+      SELECT rollcall_group_id(ids) AS id, ids, array_agg(DISTINCT reason) AS reasons,
              min(array_position(${[...DUPLICATE_REASONS]}::text[], reason)) AS strength
       FROM keyed GROUP BY ids
     ), shown AS (
@@ -99,8 +99,9 @@ export async function findDuplicateGroupRows(
 ): Promise<{ groups: DuplicateGroupRow[]; total: number }> {
   const rows = await db.$queryRaw<(DuplicateGroupRow & { total: number })[]>(duplicateGroupsSql(options));
   return {
-    groups: rows.map(({ total: _total, reasons, ...g }) => ({
-      ...g,
+    groups: rows.map(({ id, contactIds, reasons }) => ({
+      id,
+      contactIds,
       reasons: [...reasons].sort((a, b) => DUPLICATE_REASONS.indexOf(a) - DUPLICATE_REASONS.indexOf(b)),
     })),
     total: rows[0]?.total ?? (options.page > 1 ? await countDuplicateGroups(db, options) : 0),

@@ -226,7 +226,10 @@ async function moveCrewSpots(tx: Tx, companyId: string, keepId: string, mergeIds
   return result?.crewIds ?? [];
 }
 
-/** Merge as a user asks for it, from the dialog or the API: once per key, recorded with the actor and reason. */
+/**
+ * Merge as a user asks for it, from the dialog or the API: once per key, recorded with the
+ * actor and reason. A retry gets the first merge's batch, and the kept contact as it is now.
+ */
 export async function mergeContactsOnce(
   prisma: PrismaClient,
   {
@@ -244,15 +247,18 @@ export async function mergeContactsOnce(
   const { result } = await withIdempotency(
     prisma,
     { companyId, userId: actor.userId, key: idempotencyKey, request: ["merge", input] },
-    (db) =>
-      mergeContacts(db, {
+    async (db) => {
+      const { batchId } = await mergeContacts(db, {
         companyId,
         keepId: input.keepId,
         mergeIds: input.mergeIds,
         fields: input.fields,
         ...(input.status ? { status: input.status === "active" ? "ACTIVE" : "INACTIVE" } : {}),
         by: changedBy(actor, input.reason),
-      }),
+      });
+      return { batchId };
+    },
   );
-  return result;
+  const contact = await getContact(prisma, { companyId, contactId: input.keepId });
+  return { batchId: result.batchId, contact: contact! };
 }

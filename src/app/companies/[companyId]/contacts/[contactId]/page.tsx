@@ -28,7 +28,12 @@ const loadContact = cache(async (companyId: string, contactId: string) => {
     redirect(`/companies/${company.id}/contacts/${contact.mergedIntoId}`);
   }
   // Whom the contact is hidden from, it does not exist for; a contact whose import was undone is kept for the history only.
-  if (!contact || contact.status === "DISCARDED" || contact.status === "MERGED" || missingToSeeContact(company.actor, contactVisibility(contact)))
+  if (
+    !contact ||
+    contact.status === "DISCARDED" ||
+    contact.status === "MERGED" ||
+    missingToSeeContact(company.actor, contactVisibility(contact))
+  )
     notFound();
   return { company, contact: { ...contact, status: contact.status }, prisma };
 });
@@ -178,7 +183,7 @@ export default async function ContactPage(props: Props) {
             ) : (
               <ol aria-label="History" className="mt-1 divide-y divide-slate-100">
                 {history.map((item) => (
-                  <HistoryEntry key={item.id} item={item} projectNames={names} />
+                  <HistoryEntry key={item.id} item={item} projectNames={names} contactId={contact.id} />
                 ))}
               </ol>
             )}
