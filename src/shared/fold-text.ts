@@ -31,9 +31,13 @@ export function phoneDigits(text: string): string {
   return text.replace(/\D/g, "");
 }
 
-/** A search word that reads as a phone number (digits and phone punctuation, 4+ digits): searched by its digits too. */
+/**
+ * A search word that reads as (part of) a phone number — digits and phone punctuation,
+ * with punctuation — searched by its digits, as the searched text keeps phones: null
+ * when the word is to be searched as typed.
+ */
 export function phoneSearchDigits(word: string): string | null {
   if (!/^[+\d().\-/]+$/.test(word)) return null;
   const digits = phoneDigits(word);
-  return digits.length >= 4 && digits !== word ? digits : null;
+  return digits.length > 0 && digits !== word ? digits : null;
 }

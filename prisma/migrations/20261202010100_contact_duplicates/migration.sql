@@ -8,12 +8,14 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT lower(translate(t, 'ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆĈĊČçćĉċčĎĐďđÈÉÊËĒĔĖĘĚèéêëēĕėęěĜĞĠĢĝğġģĤĦĥħÌÍÎÏĨĪĬĮİìíîïĩīĭįıĴĵĶķĹĻĽĿŁĺļľŀłÑŃŅŇñńņňÒÓÔÕÖØŌŎŐòóôõöøōŏőŔŖŘŕŗřŚŜŞŠśŝşšȘșŢŤŦţťŧȚțÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűųŴŵÝŸŶýÿŷŹŻŽźżž', 'AAAAAAAAAaaaaaaaaaCCCCCcccccDDddEEEEEEEEEeeeeeeeeeGGGGggggHHhhIIIIIIIIIiiiiiiiiiJjKkLLLLLlllllNNNNnnnnOOOOOOOOOoooooooooRRRrrrSSSSssssSsTTTtttTtUUUUUUUUUUuuuuuuuuuuWwYYYyyyZZZzzz'))
 $$;
 
--- The search matches folded words, and a phone's digits whatever its format.
+-- The search matches folded words, and a phone by its digits whatever its format: the
+-- phone is kept as digits only (the app searches a phone-like word by its digits), which
+-- also keeps the text, and so the trigram index, as small as before.
 DROP INDEX "Contact_companyId_searchText_idx";
 ALTER TABLE "Contact" DROP COLUMN "searchText";
 ALTER TABLE "Contact" ADD COLUMN "searchText" TEXT NOT NULL GENERATED ALWAYS AS (
-    rollcall_fold("firstName" || ' ' || "lastName" || ' ' || coalesce("email", '') || ' ' || coalesce("phone", '') || ' ' ||
-    coalesce("jobTitle", '') || ' ' || coalesce("employeeId", '')) || ' ' || regexp_replace(coalesce("phone", ''), '\D', '', 'g')
+    rollcall_fold("firstName" || ' ' || "lastName" || ' ' || coalesce("email", '') || ' ' ||
+    regexp_replace(coalesce("phone", ''), '\D', '', 'g') || ' ' || coalesce("jobTitle", '') || ' ' || coalesce("employeeId", ''))
 ) STORED;
 CREATE INDEX "Contact_companyId_searchText_idx" ON "Contact" USING GIN ("companyId" uuid_ops, "searchText" gin_trgm_ops);
 
