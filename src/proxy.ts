@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { parseDirectorySearchParams } from "@/features/contacts/validations";
 import { unmatchedApiRequest } from "@/server/api/unmatched-request";
 
-const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/[^/]+$/;
+// The Duplicates page keeps its own URL state (reason, page), parsed by its page.
+const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/(?!duplicates$)[^/]+$/;
 
 /**
  * Runs before every page. Without a session cookie, a page sends the user to sign in

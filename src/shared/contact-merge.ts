@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { CONTACT_FIELDS, type ContactField } from "./contact-fields";
 import { reasonSchema } from "./bulk-selection";
+import { MAX_MERGE_CONTACTS } from "./directory-query";
 import { recordId } from "./record-id";
 
 // The merge's client-safe contract: what the dialog, the server action and the API send.
 
-/** At most this many contacts are merged at once: the kept one and up to nine others. */
-export const MAX_MERGE_CONTACTS = 10;
+export { MAX_MERGE_CONTACTS };
 
 /** Every contact field takes its value from one of the merged contacts. */
 export const MERGE_FIELDS: readonly ContactField[] = CONTACT_FIELDS;

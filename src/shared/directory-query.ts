@@ -15,6 +15,9 @@ import { ContactOrigin, type ContactStatus } from "@/generated/prisma/enums";
 /** The most contacts one bulk action may change. */
 export const MAX_BULK_CONTACTS = 10_000;
 
+/** At most this many contacts are merged at once (Merge Contacts, the merge API): the kept one and nine others. */
+export const MAX_MERGE_CONTACTS = 10;
+
 /** The two tabs of a directory, as they appear in the URL path. */
 export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
 export type DirectoryTab = (typeof DIRECTORY_TABS)[number];

@@ -124,6 +124,7 @@ export const duplicateContactSelect = {
     select: { status: true, project: { select: { id: true, name: true } } },
     orderBy: { project: { name: "asc" } },
   },
+  _count: { select: { crewSpots: true, events: true } },
 } satisfies Prisma.ContactSelect;
 export type DuplicateContact = Prisma.ContactGetPayload<{ select: typeof duplicateContactSelect }>;
 export type DuplicateGroup = { id: string; reasons: DuplicateReason[]; contacts: DuplicateContact[] };
@@ -147,6 +148,18 @@ export async function findDuplicateGroups(
     })),
     total,
   };
+}
+
+/** Contacts of this company to merge, active or inactive, oldest first: what Merge Contacts shows. */
+export function getMergeCandidates(
+  db: Db,
+  { companyId, contactIds }: { companyId: string; contactIds: string[] },
+): Promise<DuplicateContact[]> {
+  return db.contact.findMany({
+    where: { companyId, id: { in: contactIds }, status: { in: ["ACTIVE", "INACTIVE"] } },
+    select: duplicateContactSelect,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 }
 
 /**

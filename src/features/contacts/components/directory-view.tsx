@@ -1,4 +1,7 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { countDuplicateGroups } from "@/server/contacts/find-duplicate-groups";
+import { getPrisma } from "@/server/db/client";
 import type { Actor } from "@/server/permissions/actor";
 import { can, canListContacts, REFUSAL, viewPermission } from "@/server/permissions/can";
 import { loadDirectory, type DirectoryScope } from "../queries";
@@ -37,7 +40,12 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     return <AccessDenied message={REFUSAL[needed]} />;
   const here = `${basePath}/${tab}`;
 
-  const { rows, total, counts, vendors, projects } = await loadDirectory(scope, tab, query);
+  // Company Directory admins see how many groups of probable duplicates there are, from the Contacts tab.
+  const showDuplicates = !scope.projectId && tab === "contacts" && can(actor, "change contact status");
+  const [{ rows, total, counts, vendors, projects }, duplicateGroups] = await Promise.all([
+    loadDirectory(scope, tab, query),
+    showDuplicates ? countDuplicateGroups(await getPrisma(), { companyId: scope.companyId }) : null,
+  ]);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));
   if (query.page > lastPage) redirect(`${here}${serializeDirectorySearchParams({ ...query, page: lastPage })}`);
 
@@ -50,6 +58,13 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
         showInactive={permissions.viewInactive}
         showUsers={!scope.projectId}
       />
+      {duplicateGroups !== null && (
+        <p className="mt-2 text-sm">
+          <Link href={`${basePath}/duplicates`} className="text-blue-700 underline">
+            Duplicates ({duplicateGroups.toLocaleString("en-US")})
+          </Link>
+        </p>
+      )}
       <div role="tabpanel" id="directory-panel" aria-labelledby={`tab-${tab}`} className="mt-4">
         <ContactsTable
           companyId={scope.companyId}
