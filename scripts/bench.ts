@@ -13,6 +13,7 @@ import { migrate } from "@/server/db/migrate";
 import type { CapturedQuery, Database } from "@/server/db/open-database";
 import type { SqlDatabase } from "@/server/db/sql";
 import { findLargeCompany, seedLargeCompany } from "@/server/demo/seed-large-company";
+import { duplicateGroupsSql, findDuplicateGroups } from "@/server/contacts/find-duplicate-groups";
 import { benchImport } from "./bench-import";
 import { openScriptDatabase } from "./open-script-database";
 
@@ -67,6 +68,10 @@ try {
 
   const listCompanyId = await listCompany(db.sql, listSize);
   cases.push({ name: "list_search_sort_page", ...(await benchList(db, listCompanyId)) });
+  cases.push({
+    name: `find_duplicates_${listSize >= 1000 ? `${Math.round(listSize / 1000)}k` : listSize}`,
+    ...(await benchDuplicates(db, listCompanyId)),
+  });
 
   const imported = await benchImport(db, Number(args["import-rows"]), runs);
   cases.push(imported.case);
@@ -189,6 +194,23 @@ async function benchList(db: Database, companyId: string) {
   return summary(app, floorTimes);
 }
 
+/**
+ * The Duplicates page's first screen (findDuplicateGroups: the grouping, then the groups'
+ * contacts side by side) against the same grouping statement run directly.
+ */
+async function benchDuplicates(db: Database, companyId: string) {
+  const options = { companyId, page: 1, perPage: 20 };
+  const grouping = duplicateGroupsSql(options);
+  const { groups } = await findDuplicateGroups(db.prisma, options);
+  const floor = async () => {
+    const rows = await db.sql.query<{ id: string }>(grouping.text, grouping.values);
+    if (rows.length !== groups.length) throw new Error("the floor grouped differently");
+  };
+  await floor();
+  const { app, floor: floorTimes } = await sideBySide(() => findDuplicateGroups(db.prisma, options), floor);
+  return summary(app, floorTimes);
+}
+
 /** Horizontal bars, app and floor per case, each labelled with its time. */
 function chart(title: string, cases: Case[]) {
   const width = 760;
@@ -236,7 +258,10 @@ async function reactivateRowByRow(prisma: PrismaClient, companyId: string, ids: 
         data: { companyId, action: "contacts.reactivate", actorName: "Benchmark" },
       });
       for (const id of ids) {
-        await tx.contact.update({ where: { companyId_id: { companyId, id } }, data: { status: "ACTIVE", inactivatedAt: null } });
+        await tx.contact.update({
+          where: { companyId_id: { companyId, id } },
+          data: { status: "ACTIVE", inactivatedAt: null },
+        });
         const memberships = await tx.projectContact.updateManyAndReturn({
           where: { companyId, contactId: id, status: "INACTIVE" },
           data: { status: "ACTIVE" },

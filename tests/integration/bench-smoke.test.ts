@@ -35,6 +35,7 @@ test("npm run bench -- --json reports every case with positive times", { timeout
       "bulk_reactivate_200",
       "naive_row_loop_200",
       "list_search_sort_page",
+      "find_duplicates_300",
       "import_100",
     ]);
     expect(result.importParse).toEqual({ rows: 100, csvMs: expect.any(Number), xlsxMs: expect.any(Number) });

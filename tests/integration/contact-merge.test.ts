@@ -7,6 +7,7 @@ import {
   dismissDuplicateGroup,
   findDuplicateGroupRows,
 } from "@/server/contacts/find-duplicate-groups";
+import { findDuplicateContacts } from "@/server/contacts/find-duplicate-contacts";
 import { listContacts } from "@/server/contacts/list-contacts";
 import { mergeContacts } from "@/server/contacts/merge-contacts";
 import { updateContact } from "@/server/contacts/update-contact";
@@ -443,3 +444,36 @@ describe.each(TEST_DATABASES)(
     });
   },
 );
+
+describe.each(TEST_DATABASES)("the duplicate warning of Add Contact and the crews on %s", (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(() => db?.close());
+
+  test("warns by the Duplicates page's rules: phone digits, folded names, Employee ID; not of merged contacts", async () => {
+    const { id: companyId } = await createCompany(db.prisma);
+    const vendor = await createVendor(db.prisma, companyId);
+    const jose = await contact(db.prisma, companyId, {
+      firstName: "José",
+      lastName: "García",
+      phone: "(817) 213-2082",
+      employeeId: "B-9",
+      vendorId: vendor.id,
+    });
+    const find = (input: Partial<Parameters<typeof findDuplicateContacts>[1]>) =>
+      findDuplicateContacts(db.prisma, { companyId, firstName: "Ann", lastName: "Other", ...input });
+    expect((await find({ phone: "817.213.2082" })).map((d) => [d.id, d.reasons])).toEqual([[jose.id, ["same_phone"]]]);
+    expect((await find({ firstName: "jose", lastName: "garcia" }))[0]?.reasons).toEqual(["same_name"]);
+    expect((await find({ employeeId: " b-9" }))[0]?.reasons).toEqual(["same_employee_id"]);
+    expect((await find({ firstName: "Josef", lastName: "Garcia", vendorId: vendor.id }))[0]?.reasons).toEqual([
+      "similar_name",
+    ]);
+    expect(await find({ firstName: "Ann", lastName: "Other", phone: "1-2" })).toEqual([]);
+    expect(await find({ phone: "8172132082", exceptId: jose.id })).toEqual([]);
+    const twin = await contact(db.prisma, companyId, { firstName: "Jose", lastName: "Garcia" });
+    await mergeContacts(db.prisma, { companyId, keepId: jose.id, mergeIds: [twin.id] });
+    expect((await find({ firstName: "jose", lastName: "garcia" })).map((d) => d.id)).toEqual([jose.id]);
+  });
+});
