@@ -17,6 +17,9 @@ export type FindDuplicateGroupsOptions = {
   groupId?: string;
 };
 
+/** Near names are looked for among at most this many contacts of one company sharing a first or last name. */
+const MAX_SIMILAR_BLOCK = 50;
+
 /** A phone shorter than this (an extension, a typo) says nothing about who someone is. */
 const MIN_PHONE_DIGITS = 7;
 
@@ -26,7 +29,8 @@ const MIN_PHONE_DIGITS = 7;
  * employeeIdKey) and their indexes: contacts sharing an employee ID, an email or a phone
  * make a group; so do contacts with the same folded first and last name whose company is
  * the same or none; a pair with near-identical names (pg_trgm similarity, one name part
- * equal when they share a company) sharing a company, email or phone makes a group of two. A key shared by more
+ * equal) at the same company makes a group of two (near names sharing an email or phone
+ * are already in that group). A key shared by more
  * contacts than one merge takes (an office's main line) makes no group. Groups with the
  * same contacts are one group with all their reasons; its id is a hash of the sorted ids
  * (rollcall_group_id: MD5 shaped as a version-8 UUID), so it is stable. Dismissed groups are left out unless one of their contacts changed
@@ -42,43 +46,44 @@ export function duplicateGroupsSql({
   const max = MAX_MERGE_CONTACTS;
   const similar = Prisma.sql`
     similarity(a."firstNameKey" || ' ' || a."lastNameKey", b."firstNameKey" || ' ' || b."lastNameKey") >= ${SIMILAR_NAME_THRESHOLD}`;
-  const notSameName = Prisma.sql`(a."firstNameKey" <> b."firstNameKey" OR a."lastNameKey" <> b."lastNameKey")`;
   return Prisma.sql`
     WITH c AS (
       SELECT id, "firstNameKey", "lastNameKey", "emailKey", "phoneKey", "employeeIdKey", "vendorId", "updatedAt"
       FROM "Contact" WHERE "companyId" = ${companyId}::uuid AND status IN ('ACTIVE', 'INACTIVE')
     ), keyed AS (
-      SELECT 'same_employee_id' AS reason, array_agg(id ORDER BY id) AS ids FROM c
+      SELECT 'same_employee_id' AS reason, array_agg(id) AS ids FROM c
       WHERE "employeeIdKey" IS NOT NULL GROUP BY "employeeIdKey" HAVING count(*) BETWEEN 2 AND ${max}
       UNION ALL
-      SELECT 'same_email', array_agg(id ORDER BY id) FROM c
+      SELECT 'same_email', array_agg(id) FROM c
       WHERE "emailKey" IS NOT NULL GROUP BY "emailKey" HAVING count(*) BETWEEN 2 AND ${max}
       UNION ALL
-      SELECT 'same_phone', array_agg(id ORDER BY id) FROM c
+      SELECT 'same_phone', array_agg(id) FROM c
       WHERE length("phoneKey") >= ${MIN_PHONE_DIGITS} GROUP BY "phoneKey" HAVING count(*) BETWEEN 2 AND ${max}
       UNION ALL
-      SELECT 'same_name', array_agg(id ORDER BY id) FROM c
+      SELECT 'same_name', array_agg(id) FROM c
       WHERE "firstNameKey" <> '' AND "lastNameKey" <> ''
       GROUP BY "lastNameKey", "firstNameKey" HAVING count(*) BETWEEN 2 AND ${max} AND count(DISTINCT "vendorId") <= 1
       UNION ALL
-      -- Near-identical names at one company: one name part equal (which keeps the join small), the other close.
+      -- Near-identical names at one company: one name part equal, the other close, within blocks of few
+      -- contacts (MAX_SIMILAR_BLOCK) of one company sharing that name part, which keeps the join small. Near
+      -- names sharing an email or phone are already a group of that stronger reason.
       SELECT 'similar_name', ARRAY[a.id, b.id] FROM c a
       JOIN c b ON a."vendorId" = b."vendorId" AND a."lastNameKey" = b."lastNameKey" AND a.id < b.id
+      JOIN (SELECT "vendorId", "lastNameKey" FROM c WHERE "vendorId" IS NOT NULL GROUP BY 1, 2
+            HAVING count(*) BETWEEN 2 AND ${MAX_SIMILAR_BLOCK}) k ON k."vendorId" = a."vendorId" AND k."lastNameKey" = a."lastNameKey"
       WHERE a."firstNameKey" <> b."firstNameKey" AND ${similar}
       UNION ALL
       SELECT 'similar_name', ARRAY[a.id, b.id] FROM c a
       JOIN c b ON a."vendorId" = b."vendorId" AND a."firstNameKey" = b."firstNameKey" AND a.id < b.id
+      JOIN (SELECT "vendorId", "firstNameKey" FROM c WHERE "vendorId" IS NOT NULL GROUP BY 1, 2
+            HAVING count(*) BETWEEN 2 AND ${MAX_SIMILAR_BLOCK}) k ON k."vendorId" = a."vendorId" AND k."firstNameKey" = a."firstNameKey"
       WHERE a."lastNameKey" <> b."lastNameKey" AND ${similar}
-      UNION ALL
-      SELECT 'similar_name', ARRAY[a.id, b.id] FROM c a JOIN c b ON a."emailKey" = b."emailKey" AND a.id < b.id
-      WHERE ${notSameName} AND ${similar}
-      UNION ALL
-      SELECT 'similar_name', ARRAY[a.id, b.id] FROM c a JOIN c b ON a."phoneKey" = b."phoneKey" AND a.id < b.id
-      WHERE length(a."phoneKey") >= ${MIN_PHONE_DIGITS} AND ${notSameName} AND ${similar}
+    ), sorted AS (
+      SELECT reason, (SELECT array_agg(x ORDER BY x) FROM unnest(ids) AS x) AS ids FROM keyed
     ), grouped AS (
       SELECT rollcall_group_id(ids) AS id, ids, array_agg(DISTINCT reason) AS reasons,
              min(array_position(${[...DUPLICATE_REASONS]}::text[], reason)) AS strength
-      FROM keyed GROUP BY ids
+      FROM sorted GROUP BY ids
     ), shown AS (
       SELECT g.* FROM grouped g
       LEFT JOIN "ContactDuplicateDismissal" d ON d."companyId" = ${companyId}::uuid AND d.id = g.id
