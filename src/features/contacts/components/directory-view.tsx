@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound, redirect } from "next/navigation";
 import { countDuplicateGroups } from "@/server/contacts/find-duplicate-groups";
 import { getPrisma } from "@/server/db/client";
@@ -42,10 +43,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
 
   // Company Directory admins see how many groups of probable duplicates there are, from the Contacts tab.
   const showDuplicates = !scope.projectId && tab === "contacts" && can(actor, "change contact status");
-  const [{ rows, total, counts, vendors, projects }, duplicateGroups] = await Promise.all([
-    loadDirectory(scope, tab, query),
-    showDuplicates ? countDuplicateGroups(await getPrisma(), { companyId: scope.companyId }) : null,
-  ]);
+  const { rows, total, counts, vendors, projects } = await loadDirectory(scope, tab, query);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));
   if (query.page > lastPage) redirect(`${here}${serializeDirectorySearchParams({ ...query, page: lastPage })}`);
 
@@ -58,11 +56,18 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
         showInactive={permissions.viewInactive}
         showUsers={!scope.projectId}
       />
-      {duplicateGroups !== null && (
+      {showDuplicates && (
         <p className="mt-2 text-sm">
-          <Link href={`${basePath}/duplicates`} className="text-blue-700 underline">
-            Duplicates ({duplicateGroups.toLocaleString("en-US")})
-          </Link>
+          {/* Counting groups reads the whole directory: streamed in, so the table never waits for it. */}
+          <Suspense
+            fallback={
+              <Link href={`${basePath}/duplicates`} className="text-blue-700 underline">
+                Duplicates
+              </Link>
+            }
+          >
+            <DuplicatesLink href={`${basePath}/duplicates`} companyId={scope.companyId} />
+          </Suspense>
         </p>
       )}
       <div role="tabpanel" id="directory-panel" aria-labelledby={`tab-${tab}`} className="mt-4">
@@ -81,6 +86,15 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
         />
       </div>
     </>
+  );
+}
+
+async function DuplicatesLink({ href, companyId }: { href: string; companyId: string }) {
+  const n = await countDuplicateGroups(await getPrisma(), { companyId });
+  return (
+    <Link href={href} className="text-blue-700 underline">
+      Duplicates ({n.toLocaleString("en-US")})
+    </Link>
   );
 }
 
