@@ -15,6 +15,7 @@ import type { CapturedQuery, Database } from "@/server/db/open-database";
 import type { SqlDatabase } from "@/server/db/sql";
 import { findLargeCompany, seedLargeCompany } from "@/server/demo/seed-large-company";
 import { benchExport } from "./bench-export";
+import { duplicateGroupsSql, findDuplicateGroups } from "@/server/contacts/find-duplicate-groups";
 import { benchImport } from "./bench-import";
 import { benchVendors } from "./bench-vendors";
 import { openScriptDatabase } from "./open-script-database";
@@ -72,6 +73,10 @@ try {
 
   const listCompanyId = await listCompany(db.sql, listSize);
   cases.push({ name: "list_search_sort_page", ...(await benchList(db, listCompanyId)) });
+  cases.push({
+    name: `find_duplicates_${listSize >= 1000 ? `${Math.round(listSize / 1000)}k` : listSize}`,
+    ...(await benchDuplicates(db, listCompanyId)),
+  });
 
   const imported = await benchImport(db, Number(args["import-rows"]), runs);
   cases.push(imported.case);
@@ -204,6 +209,23 @@ async function benchList(db: Database, companyId: string) {
   };
   await floor();
   const { app, floor: floorTimes } = await sideBySide(() => listContacts(db.prisma, options), floor);
+  return summary(app, floorTimes);
+}
+
+/**
+ * The Duplicates page's first screen (findDuplicateGroups: the grouping, then the groups'
+ * contacts side by side) against the same grouping statement run directly.
+ */
+async function benchDuplicates(db: Database, companyId: string) {
+  const options = { companyId, page: 1, perPage: 20 };
+  const grouping = duplicateGroupsSql(options);
+  const { groups } = await findDuplicateGroups(db.prisma, options);
+  const floor = async () => {
+    const rows = await db.sql.query<{ id: string }>(grouping.text, grouping.values);
+    if (rows.length !== groups.length) throw new Error("the floor grouped differently");
+  };
+  await floor();
+  const { app, floor: floorTimes } = await sideBySide(() => findDuplicateGroups(db.prisma, options), floor);
   return summary(app, floorTimes);
 }
 

@@ -4,7 +4,8 @@ import { parseDirectorySearchParams } from "@/features/contacts/validations";
 import { parseVendorSearchParams } from "@/features/vendors/validations";
 import { unmatchedApiRequest } from "@/server/api/unmatched-request";
 
-const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/[^/]+$/;
+// The Duplicates page keeps its own URL state (reason, page), parsed by its page.
+const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/(?!duplicates$)[^/]+$/;
 const COMPANIES_TAB = /^\/companies\/[^/]+\/directory\/(inactive-)?companies$/;
 
 /**

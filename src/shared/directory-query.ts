@@ -15,13 +15,16 @@ import { ContactOrigin, type ContactStatus } from "@/generated/prisma/enums";
 /** The most contacts one bulk action may change. */
 export const MAX_BULK_CONTACTS = 10_000;
 
+/** At most this many contacts are merged at once (Merge Contacts, the merge API): the kept one and nine others. */
+export const MAX_MERGE_CONTACTS = 10;
+
 /** The two tabs of a directory, as they appear in the URL path. */
 export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
 export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
 
 /** The contact status a tab lists. */
 /** The statuses a directory tab lists: a discarded contact (an undone import's) is on none. */
-export type DirectoryStatus = Exclude<ContactStatus, "DISCARDED">;
+export type DirectoryStatus = Exclude<ContactStatus, "DISCARDED" | "MERGED">;
 
 export function tabStatus(tab: DirectoryTab): DirectoryStatus {
   return tab === "contacts" ? "ACTIVE" : "INACTIVE";

@@ -28,6 +28,59 @@ export const importEventChangesSchema = z.strictObject({
   joined: z.array(z.strictObject({ projectId: z.uuid(), from: z.string().nullable() })),
 });
 
+/**
+ * What a merge changed, row by row as it was before: what its undo writes back. The
+ * contacts' changing columns, every membership and crew spot of the merged contacts.
+ */
+export const mergeSnapshotSchema = z
+  .strictObject({
+    contacts: z.array(
+      z.strictObject({
+        id: z.uuid(),
+        firstName: z.string(),
+        lastName: z.string(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        jobTitle: z.string().nullable(),
+        employeeId: z.string().nullable(),
+        classification: z.string().nullable(),
+        isEmployee: z.boolean(),
+        vendorId: z.uuid().nullable(),
+        status: contactStatus,
+        inactivatedAt: z.string().nullable(),
+        updatedAt: z.string(),
+      }),
+    ),
+    memberships: z.array(
+      z.strictObject({
+        id: z.uuid(),
+        contactId: z.uuid(),
+        projectId: z.uuid(),
+        status: z.enum(["ACTIVE", "INACTIVE", "REMOVED"]),
+        removedAt: z.string().nullable(),
+        updatedAt: z.string(),
+      }),
+    ),
+    crewMembers: z.array(
+      z.strictObject({ id: z.uuid(), crewId: z.uuid(), contactId: z.uuid(), createdAt: z.string() }),
+    ),
+  })
+  .meta({
+    description: "The merged contacts, their memberships and crew spots as they were before: what Undo puts back.",
+  });
+
+/** A merge, on the kept contact: who was merged in, and which field values came from whom. */
+export const mergeEventChangesSchema = z.strictObject({
+  mergedIds: z.array(z.uuid()).meta({ description: "The contacts merged into this one." }),
+  fields: z
+    .record(z.string(), z.strictObject({ from: fieldValue, to: fieldValue, fromContactId: z.uuid() }))
+    .meta({ description: "The fields that took another contact's value: { field: { from, to, fromContactId } }." }),
+  status: z.strictObject({ from: contactStatus, to: contactStatus }).optional(),
+  projectIds: z.array(z.uuid()).meta({ description: "The project directories the kept contact joined." }),
+  crewIds: z.array(z.uuid()).meta({ description: "The crews whose spots moved to the kept contact." }),
+  before: mergeSnapshotSchema,
+});
+
 const statusChange = <const From extends string, const To extends string>(from: From, to: To) =>
   z.strictObject({ status: z.strictObject({ from: z.literal(from), to: z.literal(to) }) });
 
@@ -59,6 +112,11 @@ function contactEvents<Base extends z.core.$ZodLooseShape>(base: Base) {
     ),
     event("contact.imported", importEventChangesSchema),
     event("contact.updated_by_import", importEventChangesSchema),
+    event("contact.merged", mergeEventChangesSchema),
+    event(
+      "contact.merged_into",
+      z.strictObject({ mergedIntoId: z.uuid().meta({ description: "The contact this one was merged into." }) }),
+    ),
     event(
       "batch.undone",
       z.union([
@@ -78,6 +136,12 @@ function contactEvents<Base extends z.core.$ZodLooseShape>(base: Base) {
         z
           .strictObject({ undoes: z.uuid(), fields: fieldChanges })
           .meta({ description: "A company merge undone: the contact is back with the company it worked for." }),
+        z.strictObject({
+          undoes: z.uuid(),
+          unmerged: z
+            .array(z.uuid())
+            .meta({ description: "The undo of a merge: the contacts split back out (on the kept contact), or none." }),
+        }),
       ]),
     ),
   ] as const;
@@ -155,6 +219,8 @@ export const HISTORY_ACTION_INFO = {
   "contact.removed_from_project": { batch: "project.remove_contacts", label: "Removed from project" },
   "contact.imported": { batch: "contacts.import", label: "Imported" },
   "contact.updated_by_import": { batch: "contacts.import", label: "Updated by import" },
+  "contact.merged": { batch: "contacts.merge", label: "Merged" },
+  "contact.merged_into": { batch: "contacts.merge", label: "Merged into another contact" },
   "batch.undone": { batch: "batch.undo", label: "Undone" },
   "vendor.created": { batch: "vendor.create", label: "Company created" },
   "vendor.updated": { batch: "vendor.update", label: "Company edited" },

@@ -104,7 +104,7 @@ export function expectError(result: ApiResult, status: number, code: ErrorCode) 
 export async function companySnapshot(prisma: PrismaClient, companyId: string) {
   const where = { companyId };
   const orderBy = { id: "asc" } as const;
-  const [contacts, memberships, projects, vendors, crewMembers, batches, events, idempotencyKeys, vendorEvents] =
+  const [contacts, memberships, projects, vendors, crewMembers, batches, events, idempotencyKeys, vendorEvents, dismissals] =
     await Promise.all([
       prisma.contact.findMany({ where, orderBy }),
       prisma.projectContact.findMany({ where, orderBy }),
@@ -115,6 +115,7 @@ export async function companySnapshot(prisma: PrismaClient, companyId: string) {
       prisma.contactEvent.findMany({ where, orderBy }),
       prisma.idempotencyKey.findMany({ where, orderBy: { key: "asc" } }),
       prisma.vendorEvent.findMany({ where, orderBy }),
+      prisma.contactDuplicateDismissal.findMany({ where, orderBy }),
     ]);
-  return { contacts, memberships, projects, vendors, crewMembers, batches, events, idempotencyKeys, vendorEvents };
+  return { contacts, memberships, projects, vendors, crewMembers, batches, events, idempotencyKeys, vendorEvents, dismissals };
 }

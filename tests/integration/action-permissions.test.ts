@@ -10,7 +10,9 @@ import { addContactsToProjectAction, removeContactsFromProjectAction } from "@/f
 import { addCrewMembersAction, createCrewAction, removeCrewMemberAction } from "@/features/crews/actions";
 import { undoBatchAction } from "@/features/history/actions";
 import { createProjectAction, searchProjectOptionsAction } from "@/features/projects/actions";
+import { dismissDuplicatesAction, mergeContactsAction } from "@/features/contacts/merge-actions";
 import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
+import { mergeContacts } from "@/server/contacts/merge-contacts";
 import { removeContactsFromProject } from "@/server/projects/remove-contacts-from-project";
 import { addUserAction, setPermissionAction, type AddUserState } from "@/features/users/actions";
 import { createApiToken } from "@/server/auth/api-tokens";
@@ -128,6 +130,40 @@ const ACTIONS = {
       const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
       const { batchId } = await inactivateContacts(db.prisma, { companyId: w.companyId, contactIds: [contact.id] });
       return async () => fromResult(await undoBatchAction({ companyId: w.companyId, batchId: batchId! }));
+    },
+  },
+  "merge contacts": {
+    needs: "change contact status",
+    prepare: async ({ w, db }) => {
+      const keep = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
+      const other = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
+      return async () =>
+        fromResult(await mergeContactsAction({ companyId: w.companyId, keepId: keep.id, mergeIds: [other.id] }));
+    },
+  },
+  "undo a merge": {
+    needs: "change contact status",
+    prepare: async ({ w, db }) => {
+      const keep = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
+      const other = await createContact(db.prisma, w.companyId);
+      const { batchId } = await mergeContacts(db.prisma, {
+        companyId: w.companyId,
+        keepId: keep.id,
+        mergeIds: [other.id],
+      });
+      return async () => fromResult(await undoBatchAction({ companyId: w.companyId, batchId }));
+    },
+  },
+  "mark a group as not duplicates": {
+    needs: "change contact status",
+    prepare: async ({ w, db }) => {
+      const email = `${randomUUID()}@example.com`;
+      const a = await createContact(db.prisma, w.companyId, { email });
+      const b = await createContact(db.prisma, w.companyId, { email });
+      const [row] = await db.prisma.$queryRaw<
+        { id: string }[]
+      >`SELECT rollcall_group_id(${[a.id, b.id].sort()}::uuid[])::text AS id`;
+      return async () => fromResult(await dismissDuplicatesAction({ companyId: w.companyId, groupId: row!.id }));
     },
   },
   "undo a removal from the project": {
@@ -376,6 +412,9 @@ const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expect
   "inactivate contacts": [X, N, N, N, Y, N, N, N],
   "reactivate contacts": [X, N, N, N, Y, N, N, N],
   "undo an inactivation": [X, N, N, N, Y, N, N, N],
+  "merge contacts": [X, N, N, N, Y, N, N, N],
+  "undo a merge": [X, N, N, N, Y, N, N, N],
+  "mark a group as not duplicates": [X, N, N, N, Y, N, N, N],
   "undo a removal from the project": [X, N, N, N, Y, Y, N, N],
   "add contacts to the project": [X, N, N, N, Y, Y, N, N],
   "remove contacts from the project": [X, N, N, N, Y, Y, N, N],

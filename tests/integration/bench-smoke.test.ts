@@ -39,6 +39,7 @@ test("npm run bench -- --json reports every case with positive times", { timeout
       "bulk_reactivate_200",
       "naive_row_loop_200",
       "list_search_sort_page",
+      "find_duplicates_300",
       "import_100",
       "bulk_inactivate_10_companies_with_30_contacts",
     ]);

@@ -7,6 +7,7 @@ import { recordId } from "@/shared/record-id";
 import { createContact } from "@/server/contacts/create-contact";
 import { createCrewWorker } from "@/server/crews/create-crew-worker";
 import { findDuplicateContacts } from "@/server/contacts/find-duplicate-contacts";
+import { describeReasons, type DuplicateReason } from "@/shared/duplicate-reasons";
 import { contactVisibility, getContact } from "@/server/contacts/get-contact";
 import { updateContact } from "@/server/contacts/update-contact";
 import { authorize } from "@/server/auth/authorize";
@@ -22,7 +23,7 @@ export type ContactFormState = {
   errors?: Partial<Record<string, string>>;
   message?: string;
   /** Likely duplicates: shown as a warning; submitting again with confirmDuplicate creates anyway. */
-  duplicates?: { id: string; name: string; email: string | null; status: string }[];
+  duplicates?: { id: string; name: string; email: string | null; status: string; why: string }[];
   /** Set once the contact is saved. */
   contactId?: string;
 };
@@ -100,8 +101,9 @@ export async function createContactAction(_: ContactFormState, formData: FormDat
           name: `${d.firstName} ${d.lastName}`,
           email: d.email,
           status: d.status,
+          why: describeReasons(d.reasons),
         })),
-        message: "A contact with this name and email already exists. Create another anyway?",
+        message: duplicateWarning(duplicates.flatMap((d) => d.reasons)),
       };
     }
   }
@@ -146,4 +148,13 @@ export async function updateContactAction(_: ContactFormState, formData: FormDat
   } catch (error) {
     return domainFailure(error);
   }
+}
+
+/** What Add Contact says of probable duplicates, by the strongest reasons found. */
+function duplicateWarning(reasons: DuplicateReason[]): string {
+  const found = new Set(reasons);
+  if (found.has("same_email") && found.has("same_name")) {
+    return "A contact with this name and email already exists. Create another anyway?";
+  }
+  return `This may be someone already in the directory (${describeReasons([...found]).toLowerCase()}). Create another anyway?`;
 }

@@ -53,11 +53,29 @@ export function describeChange(
       ]
         .filter(Boolean)
         .join("; ");
+    case "contact.merged": {
+      const n = item.changes.mergedIds.length;
+      return [
+        `Merged with ${n === 1 ? "1 other contact" : `${n} other contacts`}`,
+        fieldList(item.changes.fields),
+        item.projectIds.length && `joined ${projects}`,
+      ]
+        .filter(Boolean)
+        .join("; ");
+    }
+    case "contact.merged_into":
+      return "Merged into another contact";
     case "batch.undone": {
       const changes = item.changes;
       if ("discarded" in changes) {
         if (changes.discarded) return "Undone: the import that created this contact was taken back";
         return `Undone import: ${fieldList(changes.fields) || "left the project directories it joined"}`;
+      }
+      if ("unmerged" in changes) {
+        const n = changes.unmerged.length;
+        return n
+          ? `Undone merge: ${n === 1 ? "1 contact" : `${n} contacts`} split back out`
+          : "Undone merge: separate again";
       }
       if ("status" in changes) {
         return changes.status.to === "ACTIVE"

@@ -33,6 +33,11 @@ import {
   historyQuery,
   undoResultSchema,
   updateContactBody,
+  dismissResultSchema,
+  duplicateGroupPageSchema,
+  duplicatesQuery,
+  mergeContactsBody,
+  mergeResultSchema,
   vendorSchema,
 } from "./schemas";
 import { importContactsForm, importResultSchema } from "./import-schemas";
@@ -315,12 +320,45 @@ export const endpoints = {
     access: () => "view contacts",
     idempotent: true,
   }),
+  listDuplicates: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/contacts/duplicates",
+    summary: "Groups of contacts that are probably one person, strongest first",
+    description:
+      "Active and inactive contacts sharing an Employee ID (same_employee_id), an email in any case (same_email), a phone's digits (same_phone), a first and last name after folding case, accents and spaces with the same company or none (same_name), or near-identical names sharing a company, email or phone (similar_name). A key shared by more than 10 contacts makes no group. Groups dismissed as not duplicates are left out until one of their contacts changes. Company Directory admins only.",
+    query: duplicatesQuery,
+    status: 200,
+    response: duplicateGroupPageSchema,
+    access: () => "change contact status",
+  }),
+  dismissDuplicates: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/contacts/duplicates/{groupId}/dismiss",
+    summary: "Mark a group as not duplicates",
+    description:
+      "The group leaves the list until one of its contacts changes. A group that is no longer one (merged, changed) is answered 404.",
+    status: 200,
+    response: dismissResultSchema,
+    access: () => "change contact status",
+  }),
+  mergeContacts: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/contacts/merge",
+    summary: "Merge contacts into one",
+    description: `Keeps keepId and merges mergeIds (1 to 9 contacts) into it, all or nothing: nothing is deleted; the merged contacts get status "merged" and mergedIntoId, and leave every list, count, search and export. The kept contact takes, per field in fields, the value of the contact named there (its own otherwise), every project directory any of them was on (a removal stays a removal unless the kept contact is on that project), and their crew spots. status sets the kept contact's status (its own otherwise). POST …/batches/{batchId}/undo takes the merge back exactly, unless a contact changed since. ${REASON_NOTE}`,
+    body: mergeContactsBody,
+    status: 200,
+    response: mergeResultSchema,
+    conflict: "Answered when a contact was already merged into another; nothing is changed.",
+    access: () => "change contact status",
+    idempotent: true,
+  }),
   undoBatch: endpoint({
     method: "post",
     path: "/companies/{companyId}/batches/{batchId}/undo",
     summary: "Undo a bulk change",
     description:
-      "Puts back exactly what a bulk inactivate, reactivate or remove-from-project changed, memberships and crews included, all or nothing, and records the undo in the history. Needs the permission the change itself needed. Accepts an Idempotency-Key header.",
+      "Puts back exactly what a bulk inactivate, reactivate, remove-from-project, import or merge changed, memberships and crews included, all or nothing, and records the undo in the history. Needs the permission the change itself needed. Accepts an Idempotency-Key header.",
     conflict:
       "Answered when the change was already undone, cannot be undone, or when any of its contacts changed since (details.contacts names them); nothing is changed.",
     status: 200,

@@ -36,6 +36,7 @@ const NOT_FOUND: Record<PathParam, string> = {
   contactId: "Contact not found in this company: check the contact id in the URL.",
   batchId: "That change was not found in this company's history: check the batchId.",
   vendorId: "Company (vendor) not found in this directory: check the vendor id in the URL.",
+  groupId: "No such group of probable duplicates now: its contacts were merged, changed or dismissed. Reload the list.",
 };
 
 /**

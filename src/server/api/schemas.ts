@@ -12,6 +12,8 @@ import { bulkContactsInputSchema, contactIdsSchema, reasonSchema } from "@/share
 import { createContactSchema, updateContactSchema } from "@/shared/contact-fields";
 import { createProjectSchema } from "@/shared/project-fields";
 import { SORT_VALUES } from "@/shared/directory-query";
+import { mergeContactsSchema } from "@/shared/contact-merge";
+import { DUPLICATE_REASONS } from "@/shared/duplicate-reasons";
 import { contactHistoryEventUnion, vendorHistoryEventUnion } from "@/shared/history-events";
 import { createVendorSchema, mergeVendorsSchema, updateVendorSchema, vendorIdsSchema } from "@/shared/vendor-fields";
 import { VENDOR_SORT_VALUES } from "@/shared/vendor-query";
@@ -34,6 +36,7 @@ export const pathParams = {
   contactId: id("contact"),
   batchId: id("change batch (the batchId a bulk change answered with)"),
   vendorId: id("company (vendor)"),
+  groupId: id("group of probable duplicates (stable while its contacts are the same)"),
 };
 export type PathParam = keyof typeof pathParams;
 
@@ -41,7 +44,7 @@ export type PathParam = keyof typeof pathParams;
 
 const listQueryShape = {
   status: z
-    .enum(lowerValues(ContactStatus).filter((s) => s !== "discarded") as ["active", "inactive"])
+    .enum(lowerValues(ContactStatus).filter((s) => s === "active" || s === "inactive") as ["active", "inactive"])
     .default("active")
     .transform(upper)
     .meta({ description: "The tab: active contacts, or inactive ones." }),
@@ -238,6 +241,10 @@ export const contactSchema = z
     createdAt: timestamp,
     updatedAt: timestamp,
     inactivatedAt: timestamp.nullable(),
+    mergedIntoId: z
+      .uuid()
+      .nullable()
+      .meta({ description: 'The contact this one was merged into (status "merged"), else null.' }),
   })
   .meta({ id: "Contact" });
 
@@ -265,7 +272,7 @@ export const bulkResultSchema = z
     batchId: batchIdField,
     changed: z.int().meta({ description: "How many contacts changed status." }),
     skipped: z.array(
-      z.strictObject({ id: z.uuid(), reason: z.enum(["already active", "already inactive", "not found"]) }),
+      z.strictObject({ id: z.uuid(), reason: z.enum(["already active", "already inactive", "not found", "merged"]) }),
     ),
     projectsAffected: z
       .int()
@@ -278,7 +285,9 @@ export const addContactsResultSchema = z
     batchId: batchIdField,
     added: z.array(z.uuid()).meta({ description: "Contacts that joined the project's directory." }),
     restored: z.array(z.uuid()).meta({ description: "Contacts that had been removed from it and are back." }),
-    skipped: z.array(z.strictObject({ id: z.uuid(), reason: z.enum(["already on project", "inactive", "not found"]) })),
+    skipped: z.array(
+      z.strictObject({ id: z.uuid(), reason: z.enum(["already on project", "inactive", "not found", "merged"]) }),
+    ),
   })
   .meta({ id: "AddContactsResult" });
 
@@ -331,6 +340,42 @@ export const historyQuery = z.strictObject({
   page: listQueryShape.page,
   perPage: listQueryShape.perPage,
 });
+
+// Duplicates and merging.
+
+export const duplicatesQuery = z.strictObject({
+  reason: z
+    .enum(DUPLICATE_REASONS, { error: `reason must be one of ${DUPLICATE_REASONS.join(", ")}.` })
+    .optional()
+    .meta({ description: "Only groups found for this reason." }),
+  page: listQueryShape.page,
+  perPage: listQueryShape.perPage.default(25),
+});
+
+export const duplicateGroupSchema = z
+  .strictObject({
+    id: z.uuid().meta({ description: "The group's id: a hash of its contacts' ids, the same while they are." }),
+    contacts: z.array(contactDetailSchema).meta({ description: "Oldest first." }),
+    reasons: z.array(z.enum(DUPLICATE_REASONS)).meta({ description: "Strongest first." }),
+  })
+  .meta({ id: "DuplicateGroup" });
+
+export const duplicateGroupPageSchema = z
+  .strictObject({ data: z.array(duplicateGroupSchema), page: z.int(), perPage: z.int(), total: z.int() })
+  .meta({ id: "DuplicateGroupPage" });
+
+export const dismissResultSchema = z
+  .strictObject({ id: z.uuid(), dismissed: z.literal(true) })
+  .meta({ id: "DismissDuplicatesResult" });
+
+export const mergeContactsBody = mergeContactsSchema.meta({ id: "MergeContacts" });
+
+export const mergeResultSchema = z
+  .strictObject({
+    batchId: z.uuid().meta({ description: "The merge's record in the history, for undo." }),
+    contact: contactDetailSchema.meta({ description: "The kept contact, as it is after the merge." }),
+  })
+  .meta({ id: "MergeResult" });
 
 export const undoResultSchema = z
   .strictObject({

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ContactRecord } from "@/server/contacts/contact-select";
 import type { ContactDetail } from "@/server/contacts/get-contact";
-import type { ProjectStatus } from "@/generated/prisma/enums";
+import type { MembershipStatus, ProjectStatus, VendorKind } from "@/generated/prisma/enums";
 import type { VendorHistoryItem } from "@/server/vendors/list-vendor-history";
 import type { VendorRecord } from "@/server/vendors/vendor-select";
 import type { HistoryItem } from "@/server/history/list-history";
@@ -36,10 +36,13 @@ export function toContactJson(contact: ContactRecord): z.input<typeof contactSch
     createdAt: contact.createdAt.toISOString(),
     updatedAt: contact.updatedAt.toISOString(),
     inactivatedAt: iso(contact.inactivatedAt),
+    mergedIntoId: contact.mergedIntoId,
   };
 }
 
-export function toContactDetailJson(contact: ContactDetail): z.input<typeof contactDetailSchema> {
+export function toContactDetailJson(
+  contact: ContactRecord & { projects: { id: string; name: string; status: MembershipStatus }[] },
+): z.input<typeof contactDetailSchema> {
   return {
     ...toContactJson(contact),
     projects: contact.projects.map((p) => ({ id: p.id, name: p.name, status: lower(p.status) })),

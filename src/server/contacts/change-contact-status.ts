@@ -6,7 +6,7 @@ import { openBatch } from "@/server/history/open-batch";
 import { flipContactStatus, type StatusFlipEvent } from "./flip-contact-status";
 import { lockContacts, type LockedContact } from "./lock-contacts";
 
-export type SkipReason = "already active" | "already inactive" | "not found";
+export type SkipReason = "already active" | "already inactive" | "not found" | "merged";
 
 export type ContactStatusChange = {
   /** The change's record in the history (null when nothing changed): what Undo takes back. */
@@ -70,6 +70,8 @@ function skippedContacts(
     const current = status.get(id);
     // A contact whose import was undone is kept for its history only.
     if (current === undefined || current === "DISCARDED") return [{ id, reason: "not found" }];
+    // Merged into another contact: that one is the contact to change.
+    if (current === "MERGED") return [{ id, reason: "merged" }];
     return current === to ? [{ id, reason: already }] : [];
   });
 }

@@ -18,6 +18,7 @@ export const contactSelect = {
   createdAt: true,
   updatedAt: true,
   inactivatedAt: true,
+  mergedIntoId: true,
   vendor: { select: { id: true, name: true, status: true } },
 } satisfies Prisma.ContactSelect;
 

@@ -2,12 +2,13 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { ContactStatus, VendorStatus } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/transaction";
+import { foldText, phoneSearchDigits } from "@/shared/fold-text";
 import { splitSort, type ContactFilters, type SortableColumn, type SortValue } from "@/shared/directory-query";
 
 export type ListContactsOptions = ContactFilters & {
   companyId: string;
   /** A directory tab lists active or inactive contacts; discarded ones (an undone import's) are on none. */
-  status: Exclude<ContactStatus, "DISCARDED">;
+  status: Exclude<ContactStatus, "DISCARDED" | "MERGED">;
   /** Limit to one project's directory: its members whose membership has this status. */
   projectId?: string;
   sort: SortValue;
@@ -37,8 +38,8 @@ export function likeLiteral(term: string): string {
 
 /**
  * The rows of a directory tab with its filters and search. Every word of the search must
- * match one of firstName, lastName, email, phone, jobTitle, employeeId or the vendor's
- * name: the contact's own fields through the generated searchText column and its
+ * match one of firstName, lastName, email, phone (or its digits), jobTitle, employeeId or
+ * the vendor's name, case and accents aside: the contact's own fields through the generated searchText column and its
  * trigram index (a word never contains the space between fields, and wildcards are taken
  * literally, so a match never spans two fields), vendor names through the ids of the
  * matching vendors, looked up first so the database can OR the two index scans.
@@ -70,7 +71,11 @@ export async function contactsWhere(
       ...onProjects.map((id) => ({ memberships: { some: { projectId: id, status } } })),
       // Every word must match some field, so "maria lopez" finds Maria Lopez.
       ...terms.map((term, i) => {
-        const own: Prisma.ContactWhereInput = { searchText: { contains: term, mode: "insensitive" } };
+        // searchText is folded (case, accents) and ends with the phone's digits, so a folded word
+        // finds "José", and a phone typed in any format is also looked for by its digits.
+        const digits = phoneSearchDigits(term);
+        const folded: Prisma.ContactWhereInput = { searchText: { contains: foldText(term), mode: "insensitive" } };
+        const own: Prisma.ContactWhereInput = digits ? { OR: [folded, { searchText: { contains: digits } }] } : folded;
         const vendorIds = vendorsMatching[i]!;
         return vendorIds.length ? { OR: [own, { vendorId: { in: vendorIds } }] } : own;
       }),

@@ -40,15 +40,26 @@ function toItem(e: Prisma.ContactEventGetPayload<{ select: typeof itemSelect }>)
   };
 }
 
-/** A contact's history, newest first; null when the contact is not in this company. */
+/**
+ * A contact's history, newest first, with the history of the contacts merged into it
+ * (theirs name them in `contact`: "merged from"); null when the contact is not in this company.
+ */
 export async function listContactHistory(db: Db, companyId: string, contactId: string): Promise<HistoryItem[] | null> {
   const contact = await db.contact.findUnique({
     where: { companyId_id: { companyId, id: contactId } },
     select: { id: true },
   });
   if (!contact) return null;
+  // Merged into this one, or into one merged into it: at most a few rows, through (companyId, mergedIntoId).
+  const merged = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE m AS (
+      SELECT id FROM "Contact" WHERE "companyId" = ${companyId}::uuid AND "mergedIntoId" = ${contactId}::uuid
+      UNION
+      SELECT c.id FROM "Contact" c JOIN m ON c."companyId" = ${companyId}::uuid AND c."mergedIntoId" = m.id
+    )
+    SELECT id::text AS id FROM m`;
   const events = await db.contactEvent.findMany({
-    where: { companyId, contactId },
+    where: { companyId, contactId: { in: [contactId, ...merged.map((m) => m.id)] } },
     orderBy: { seq: "desc" },
     select: itemSelect,
   });

@@ -22,6 +22,7 @@ import {
   undoVendorMerge,
   undoVendorStatus,
 } from "@/server/vendors/undo-vendor-batch";
+import { undoMerge } from "@/server/contacts/undo-merge";
 import { openBatch, recordEvents } from "./open-batch";
 
 type Tx = Prisma.TransactionClient;
@@ -35,6 +36,7 @@ export const UNDOABLE: readonly BatchAction[] = [
   "vendors.inactivate",
   "vendors.reactivate",
   "vendors.merge",
+  "contacts.merge",
 ];
 
 export type BatchSummary = { id: string; action: BatchAction; projectId: string | null; undoneAt: Date | null };
@@ -82,7 +84,7 @@ export function undoBatch(
     const action = batchActionSchema.parse(batch.action);
     if (!UNDOABLE.includes(action)) {
       throw conflict(
-        "Only imports, bulk inactivations, reactivations, company merges and removals from a project can be undone.",
+        "Only imports, merges, bulk inactivations, reactivations, company merges and removals from a project can be undone.",
       );
     }
     // A batch's events never change, so they may be read before its companies and contacts are locked.
@@ -138,6 +140,10 @@ export function undoBatch(
       await restoreMemberships(tx, companyId, undoId, batchId, batch.projectId!, events);
     } else if (action === "contacts.import") {
       await undoImport(tx, companyId, undoId, batchId);
+    } else if (action === "contacts.merge") {
+      const merged = events.find((e) => e.action === "contact.merged");
+      if (!merged || merged.action !== "contact.merged") throw conflict("That merge has no record to undo it by.");
+      await undoMerge(tx, companyId, undoId, batchId, merged);
     } else {
       await flipStatusBack(
         tx,

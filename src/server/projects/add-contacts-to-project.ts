@@ -24,7 +24,7 @@ export type AddContactsToProjectResult = {
   added: string[];
   /** Contacts that had been removed from it and are back. */
   restored: string[];
-  skipped: { id: string; reason: "already on project" | "inactive" | "not found" }[];
+  skipped: { id: string; reason: "already on project" | "inactive" | "not found" | "merged" }[];
 };
 
 /**
@@ -81,6 +81,7 @@ export function addContactsToProject(
         if (done.has(id)) return [];
         const s = status.get(id);
         if (s === undefined) return [{ id, reason: "not found" }];
+        if (s === "MERGED") return [{ id, reason: "merged" }];
         return [{ id, reason: s === "ACTIVE" ? "already on project" : "inactive" }];
       }),
     };

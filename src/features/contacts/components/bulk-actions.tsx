@@ -4,7 +4,11 @@ import { useRef, useState } from "react";
 import { BulkActionsTrigger } from "@/components/data-table/bulk-actions-trigger";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import type { DirectoryTab } from "@/shared/directory-query";
-import { LifecycleDialog } from "./lazy-dialogs";
+import { toast } from "@/lib/toast";
+import { MAX_MERGE_CONTACTS } from "@/shared/directory-query";
+import { loadMergeCandidatesAction } from "../merge-actions";
+import type { MergeCandidate } from "../merge-candidate";
+import { LifecycleDialog, MergeDialog } from "./lazy-dialogs";
 import type { MatchingChoice } from "./lifecycle-dialog";
 import { LIFECYCLE_LABELS, lifecycleKind, type LifecycleKind } from "./lifecycle-kind";
 
@@ -23,8 +27,17 @@ type Props = {
 export function BulkActions({ companyId, projectId, tab, selected, matching, onDone }: Props) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   const [dialog, setDialog] = useState<LifecycleKind | null>(null);
+  const [merging, setMerging] = useState<MergeCandidate[] | null>(null);
   const kind = lifecycleKind(tab, projectId);
   const n = matching?.count ?? selected.length;
+  // Merge: on the company directory, 2 to 10 ticked contacts (not "all matching").
+  const canMerge = !projectId && !matching && n >= 2 && n <= MAX_MERGE_CONTACTS;
+
+  async function openMerge() {
+    const result = await loadMergeCandidatesAction({ companyId, contactIds: selected.map((c) => c.id) });
+    if (result.error !== null) toast.error(result.error);
+    else setMerging(result.data);
+  }
 
   return (
     <>
@@ -32,8 +45,24 @@ export function BulkActions({ companyId, projectId, tab, selected, matching, onD
         n={n}
         plural="contacts"
         triggerRef={triggerRef}
-        items={[{ label: LIFECYCLE_LABELS[kind], onSelect: () => setDialog(kind) }]}
+        items={[
+          { label: LIFECYCLE_LABELS[kind], onSelect: () => setDialog(kind) },
+          ...(projectId ? [] : [{ label: "Merge", onSelect: () => void openMerge(), disabled: !canMerge }]),
+        ]}
       />
+      {merging && (
+        <MergeDialog
+          companyId={companyId}
+          contacts={merging}
+          open
+          onOpenChange={(open) => !open && setMerging(null)}
+          onDone={() => {
+            setMerging(null);
+            onDone();
+          }}
+          returnFocus={() => triggerRef.current?.focus()}
+        />
+      )}
       {dialog && (
         <LifecycleDialog
           kind={dialog}

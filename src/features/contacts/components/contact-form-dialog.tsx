@@ -161,7 +161,7 @@ function ContactForm({ companyId, projectId, crewId, contact, onOpenChange, onSa
                 <Link href={`/companies/${companyId}/contacts/${d.id}`} className="underline">
                   {d.name}
                 </Link>{" "}
-                {d.email} {d.status === "INACTIVE" && "(inactive)"}
+                {d.email} {d.status === "INACTIVE" && "(inactive)"} <span className="text-amber-800">— {d.why}</span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,8 @@
+import Link from "next/link";
+import { Suspense } from "react";
 import { notFound, redirect } from "next/navigation";
+import { countDuplicateGroups } from "@/server/contacts/find-duplicate-groups";
+import { getPrisma } from "@/server/db/client";
 import type { Actor } from "@/server/permissions/actor";
 import { can, canListContacts, REFUSAL, viewPermission } from "@/server/permissions/can";
 import { loadDirectory, type DirectoryScope } from "../queries";
@@ -6,7 +10,6 @@ import { DIRECTORY_TABS, tabStatus, type DirectoryTab } from "@/shared/directory
 import { parseDirectorySearchParams, serializeDirectorySearchParams } from "../validations";
 import { ContactsTable, type DirectoryPermissions } from "./contacts-table";
 import { DirectoryTabs } from "./directory-tabs";
-import { getPrisma } from "@/server/db/client";
 import { countVendors } from "@/server/vendors/list-vendors";
 
 type Props = {
@@ -39,6 +42,8 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     return <AccessDenied message={REFUSAL[needed]} />;
   const here = `${basePath}/${tab}`;
 
+  // Company Directory admins see how many groups of probable duplicates there are, from the Contacts tab.
+  const showDuplicates = !scope.projectId && tab === "contacts" && can(actor, "change contact status");
   const [{ rows, total, counts, filteredVendor, filteredProject }, companyCounts] = await Promise.all([
     loadDirectory(scope, tab, query),
     scope.projectId ? undefined : countVendors(await getPrisma(), scope.companyId),
@@ -57,6 +62,20 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
         showInactiveCompanies={can(actor, "view inactive companies")}
         showUsers={!scope.projectId}
       />
+      {showDuplicates && (
+        <p className="mt-2 text-sm">
+          {/* Counting groups reads the whole directory: streamed in, so the table never waits for it. */}
+          <Suspense
+            fallback={
+              <Link href={`${basePath}/duplicates`} className="text-blue-700 underline">
+                Duplicates
+              </Link>
+            }
+          >
+            <DuplicatesLink href={`${basePath}/duplicates`} companyId={scope.companyId} />
+          </Suspense>
+        </p>
+      )}
       <div role="tabpanel" id="directory-panel" aria-labelledby={`tab-${tab}`} className="mt-4">
         <ContactsTable
           companyId={scope.companyId}
@@ -80,6 +99,15 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
         />
       </div>
     </>
+  );
+}
+
+async function DuplicatesLink({ href, companyId }: { href: string; companyId: string }) {
+  const n = await countDuplicateGroups(await getPrisma(), { companyId });
+  return (
+    <Link href={href} className="text-blue-700 underline">
+      Duplicates ({n.toLocaleString("en-US")})
+    </Link>
   );
 }
 

@@ -14,3 +14,4 @@ export const ContactFormDialog = dynamic(() => import("./contact-form-dialog").t
 export const ContactPickerDialog = dynamic(() => import("./contact-picker-dialog").then((m) => m.ContactPickerDialog), {
   ssr: false,
 });
+export const MergeDialog = dynamic(() => import("./merge-dialog").then((m) => m.MergeDialog), { ssr: false });

@@ -11,6 +11,8 @@ const BADGE: Partial<Record<HistoryAction, string>> = {
   "contact.removed_from_project": "bg-red-50 text-red-800",
   "contact.imported": "bg-blue-50 text-blue-800",
   "contact.updated_by_import": "bg-slate-100 text-slate-700",
+  "contact.merged": "bg-violet-50 text-violet-800",
+  "contact.merged_into": "bg-violet-50 text-violet-800",
   "batch.undone": "bg-amber-50 text-amber-800",
 };
 
@@ -28,11 +30,25 @@ export function formatWhen(at: Date): string {
   return at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 }
 
-/** One entry of a contact's timeline: what, who, when, why. */
-export function HistoryEntry({ item, projectNames }: { item: HistoryItem; projectNames: ReadonlyMap<string, string> }) {
+/** One entry of a contact's timeline: what, who, when, why; an entry of a contact merged into this one says so. */
+export function HistoryEntry({
+  item,
+  projectNames,
+  contactId,
+}: {
+  item: HistoryItem;
+  projectNames: ReadonlyMap<string, string>;
+  /** The timeline's contact: another contact's entry is one merged from it. */
+  contactId?: string;
+}) {
   return (
     <li className="py-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
+        {contactId && item.contact.id !== contactId && (
+          <span className="rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800">
+            Merged from {item.contact.name}
+          </span>
+        )}
         <ActionBadge action={item.action} />
         <span>{describeChange(item, projectNames)}</span>
       </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { parseRecordId } from "@/shared/record-id";
 import { loadCompany } from "@/features/companies/queries";
@@ -23,8 +23,17 @@ const loadContact = cache(async (companyId: string, contactId: string) => {
   if (!id || !can(company.actor, "view contacts")) notFound();
   const prisma = await getPrisma();
   const contact = await getContact(prisma, { companyId: company.id, contactId: id });
+  // A merged contact's address leads to the contact it was merged into (which checks who may see it).
+  if (contact?.status === "MERGED" && contact.mergedIntoId) {
+    redirect(`/companies/${company.id}/contacts/${contact.mergedIntoId}`);
+  }
   // Whom the contact is hidden from, it does not exist for; a contact whose import was undone is kept for the history only.
-  if (!contact || contact.status === "DISCARDED" || missingToSeeContact(company.actor, contactVisibility(contact)))
+  if (
+    !contact ||
+    contact.status === "DISCARDED" ||
+    contact.status === "MERGED" ||
+    missingToSeeContact(company.actor, contactVisibility(contact))
+  )
     notFound();
   return { company, contact: { ...contact, status: contact.status }, prisma };
 });
@@ -170,7 +179,7 @@ export default async function ContactPage(props: Props) {
             ) : (
               <ol aria-label="History" className="mt-1 divide-y divide-slate-100">
                 {history.map((item) => (
-                  <HistoryEntry key={item.id} item={item} projectNames={names} />
+                  <HistoryEntry key={item.id} item={item} projectNames={names} contactId={contact.id} />
                 ))}
               </ol>
             )}

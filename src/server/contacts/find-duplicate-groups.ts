@@ -1,0 +1,187 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/transaction";
+import { MAX_MERGE_CONTACTS } from "@/shared/contact-merge";
+import { DUPLICATE_REASONS, SIMILAR_NAME_THRESHOLD, type DuplicateReason } from "@/shared/duplicate-reasons";
+import { contactSelect } from "./contact-select";
+
+export type DuplicateGroupRow = { id: string; contactIds: string[]; reasons: DuplicateReason[] };
+
+export type FindDuplicateGroupsOptions = {
+  companyId: string;
+  /** Only groups found for this reason. */
+  reason?: DuplicateReason | null;
+  page: number;
+  perPage: number;
+  /** Only this group (to dismiss it): found if it is a group now. */
+  groupId?: string;
+};
+
+/** Near names are looked for among at most this many contacts of one company sharing a first or last name. */
+const MAX_SIMILAR_BLOCK = 50;
+
+/** A phone shorter than this (an extension, a typo) says nothing about who someone is. */
+const MIN_PHONE_DIGITS = 7;
+
+/**
+ * The grouping, as one set-based statement over the company's active and inactive
+ * contacts, on the generated keys (firstNameKey, lastNameKey, emailKey, phoneKey,
+ * employeeIdKey) and their indexes: contacts sharing an employee ID, an email or a phone
+ * make a group; so do contacts with the same folded first and last name whose company is
+ * the same or none; a pair with near-identical names (pg_trgm similarity, one name part
+ * equal) at the same company makes a group of two (near names sharing an email or phone
+ * are already in that group). A key shared by more
+ * contacts than one merge takes (an office's main line) makes no group. Groups with the
+ * same contacts are one group with all their reasons; its id is a hash of the sorted ids
+ * (rollcall_group_id: MD5 shaped as a version-8 UUID), so it is stable. Dismissed groups are left out unless one of their contacts changed
+ * since. Strongest reason first, then most reasons, then id.
+ */
+export function duplicateGroupsSql({
+  companyId,
+  reason = null,
+  page,
+  perPage,
+  groupId,
+}: FindDuplicateGroupsOptions): Prisma.Sql {
+  const max = MAX_MERGE_CONTACTS;
+  const similar = Prisma.sql`
+    similarity(a."firstNameKey" || ' ' || a."lastNameKey", b."firstNameKey" || ' ' || b."lastNameKey") >= ${SIMILAR_NAME_THRESHOLD}`;
+  return Prisma.sql`
+    WITH c AS (
+      SELECT id, "firstNameKey", "lastNameKey", "emailKey", "phoneKey", "employeeIdKey", "vendorId", "updatedAt"
+      FROM "Contact" WHERE "companyId" = ${companyId}::uuid AND status IN ('ACTIVE', 'INACTIVE')
+    ), keyed AS (
+      SELECT 'same_employee_id' AS reason, array_agg(id) AS ids FROM c
+      WHERE "employeeIdKey" IS NOT NULL GROUP BY "employeeIdKey" HAVING count(*) BETWEEN 2 AND ${max}
+      UNION ALL
+      SELECT 'same_email', array_agg(id) FROM c
+      WHERE "emailKey" IS NOT NULL GROUP BY "emailKey" HAVING count(*) BETWEEN 2 AND ${max}
+      UNION ALL
+      SELECT 'same_phone', array_agg(id) FROM c
+      WHERE length("phoneKey") >= ${MIN_PHONE_DIGITS} GROUP BY "phoneKey" HAVING count(*) BETWEEN 2 AND ${max}
+      UNION ALL
+      SELECT 'same_name', array_agg(id) FROM c
+      WHERE "firstNameKey" <> '' AND "lastNameKey" <> ''
+      GROUP BY "lastNameKey", "firstNameKey" HAVING count(*) BETWEEN 2 AND ${max} AND count(DISTINCT "vendorId") <= 1
+      UNION ALL
+      -- Near-identical names at one company: one name part equal, the other close, within blocks of few
+      -- contacts (MAX_SIMILAR_BLOCK) of one company sharing that name part, which keeps the join small. Near
+      -- names sharing an email or phone are already a group of that stronger reason.
+      SELECT 'similar_name', ARRAY[a.id, b.id] FROM c a
+      JOIN c b ON a."vendorId" = b."vendorId" AND a."lastNameKey" = b."lastNameKey" AND a.id < b.id
+      JOIN (SELECT "vendorId", "lastNameKey" FROM c WHERE "vendorId" IS NOT NULL GROUP BY 1, 2
+            HAVING count(*) BETWEEN 2 AND ${MAX_SIMILAR_BLOCK}) k ON k."vendorId" = a."vendorId" AND k."lastNameKey" = a."lastNameKey"
+      WHERE a."firstNameKey" <> b."firstNameKey" AND ${similar}
+      UNION ALL
+      SELECT 'similar_name', ARRAY[a.id, b.id] FROM c a
+      JOIN c b ON a."vendorId" = b."vendorId" AND a."firstNameKey" = b."firstNameKey" AND a.id < b.id
+      JOIN (SELECT "vendorId", "firstNameKey" FROM c WHERE "vendorId" IS NOT NULL GROUP BY 1, 2
+            HAVING count(*) BETWEEN 2 AND ${MAX_SIMILAR_BLOCK}) k ON k."vendorId" = a."vendorId" AND k."firstNameKey" = a."firstNameKey"
+      WHERE a."lastNameKey" <> b."lastNameKey" AND ${similar}
+    ), sorted AS (
+      SELECT reason, (SELECT array_agg(x ORDER BY x) FROM unnest(ids) AS x) AS ids FROM keyed
+    ), grouped AS (
+      SELECT rollcall_group_id(ids) AS id, ids, array_agg(DISTINCT reason) AS reasons,
+             min(array_position(${[...DUPLICATE_REASONS]}::text[], reason)) AS strength
+      FROM sorted GROUP BY ids
+    ), shown AS (
+      SELECT g.* FROM grouped g
+      LEFT JOIN "ContactDuplicateDismissal" d ON d."companyId" = ${companyId}::uuid AND d.id = g.id
+      WHERE (d.id IS NULL OR EXISTS (SELECT 1 FROM c WHERE c.id = ANY(g.ids) AND c."updatedAt" > d."dismissedAt"))
+        AND (${reason}::text IS NULL OR ${reason}::text = ANY(g.reasons))
+        AND (${groupId ?? null}::uuid IS NULL OR g.id = ${groupId ?? null}::uuid)
+    )
+    SELECT id::text AS id, ids::text[] AS "contactIds", reasons, count(*) OVER ()::int AS total
+    FROM shown
+    ORDER BY strength, cardinality(reasons) DESC, id
+    LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
+}
+
+/** One page of groups (ids and reasons), and how many there are. */
+export async function findDuplicateGroupRows(
+  db: Db,
+  options: FindDuplicateGroupsOptions,
+): Promise<{ groups: DuplicateGroupRow[]; total: number }> {
+  const rows = await db.$queryRaw<(DuplicateGroupRow & { total: number })[]>(duplicateGroupsSql(options));
+  return {
+    groups: rows.map(({ id, contactIds, reasons }) => ({
+      id,
+      contactIds,
+      reasons: [...reasons].sort((a, b) => DUPLICATE_REASONS.indexOf(a) - DUPLICATE_REASONS.indexOf(b)),
+    })),
+    total: rows[0]?.total ?? (options.page > 1 ? await countDuplicateGroups(db, options) : 0),
+  };
+}
+
+/** How many groups there are (the Contacts tab's link, a page past the last). */
+export async function countDuplicateGroups(
+  db: Db,
+  options: Pick<FindDuplicateGroupsOptions, "companyId" | "reason">,
+): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: number }[]>(duplicateGroupsSql({ ...options, page: 1, perPage: 1 }));
+  return row?.total ?? 0;
+}
+
+export const duplicateContactSelect = {
+  ...contactSelect,
+  memberships: {
+    where: { status: { in: ["ACTIVE", "INACTIVE"] } },
+    select: { status: true, project: { select: { id: true, name: true } } },
+    orderBy: { project: { name: "asc" } },
+  },
+  _count: { select: { crewSpots: true, events: true } },
+} satisfies Prisma.ContactSelect;
+export type DuplicateContact = Prisma.ContactGetPayload<{ select: typeof duplicateContactSelect }>;
+export type DuplicateGroup = { id: string; reasons: DuplicateReason[]; contacts: DuplicateContact[] };
+
+/** One page of groups with their contacts side by side (fields, status, projects), oldest contact first. */
+export async function findDuplicateGroups(
+  db: Db,
+  options: FindDuplicateGroupsOptions,
+): Promise<{ groups: DuplicateGroup[]; total: number }> {
+  const { groups, total } = await findDuplicateGroupRows(db, options);
+  const contacts = await db.contact.findMany({
+    where: { companyId: options.companyId, id: { in: groups.flatMap((g) => g.contactIds) } },
+    select: duplicateContactSelect,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return {
+    groups: groups.map((g) => ({
+      id: g.id,
+      reasons: g.reasons,
+      contacts: contacts.filter((c) => g.contactIds.includes(c.id)),
+    })),
+    total,
+  };
+}
+
+/** Contacts of this company to merge, active or inactive, oldest first: what Merge Contacts shows. */
+export function getMergeCandidates(
+  db: Db,
+  { companyId, contactIds }: { companyId: string; contactIds: string[] },
+): Promise<DuplicateContact[]> {
+  return db.contact.findMany({
+    where: { companyId, id: { in: contactIds }, status: { in: ["ACTIVE", "INACTIVE"] } },
+    select: duplicateContactSelect,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+/**
+ * "Not duplicates": the group stays out of the list until one of its contacts changes.
+ * Returns false when there is no such group now (already merged, changed, or never one).
+ */
+export async function dismissDuplicateGroup(
+  db: Db,
+  { companyId, groupId, userId }: { companyId: string; groupId: string; userId: string | null },
+): Promise<boolean> {
+  const { groups } = await findDuplicateGroupRows(db, { companyId, groupId, page: 1, perPage: 1 });
+  const group = groups[0];
+  if (!group) return false;
+  await db.$executeRaw`
+    INSERT INTO "ContactDuplicateDismissal" ("companyId", id, "contactIds", "dismissedById")
+    VALUES (${companyId}::uuid, ${group.id}::uuid, ${group.contactIds}::uuid[], ${userId}::uuid)
+    ON CONFLICT ("companyId", id) DO UPDATE
+      SET "contactIds" = EXCLUDED."contactIds", "dismissedById" = EXCLUDED."dismissedById", "dismissedAt" = clock_timestamp()`;
+  return true;
+}
