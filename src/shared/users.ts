@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { PermissionLevel, UserStatus } from "@/generated/prisma/enums";
+import { reasonSchema } from "./bulk-selection";
+import { recordId } from "./record-id";
+
+/** At most this many users change in one bulk Inactivate or Reactivate. */
+export const MAX_BULK_USERS = 1000;
+
+export const PERMISSION_LEVELS = Object.values(PermissionLevel);
+export const USER_STATUSES = Object.values(UserStatus);
+
+export const personNameSchema = z
+  .string({ error: "Enter the person's name." })
+  .trim()
+  .min(1, { error: "Enter the person's name." })
+  .max(100, { error: "Keep the name under 100 characters." })
+  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: "Remove the invisible control characters from the name." });
+
+export const userEmailSchema = z
+  .email({ error: "Enter an email address like name@example.com." })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "Keep the email under 254 characters." });
+
+/** Add User: who, and their company Directory level. No password: the person chooses their own. */
+export const inviteUserFields = {
+  name: personNameSchema,
+  email: userEmailSchema,
+  level: z.enum(PermissionLevel, { error: "Choose a Directory level." }),
+};
+
+export const userIdsSchema = z
+  .array(recordId({ error: "Each user id must be a UUID." }), { error: "userIds must be a list of user ids." })
+  .min(1, { error: "Choose at least one user." })
+  .max(MAX_BULK_USERS, { error: `At most ${MAX_BULK_USERS.toLocaleString("en-US")} users can change at once.` })
+  .transform((ids) => [...new Set(ids)]);
+
+export const bulkUsersFields = { userIds: userIdsSchema, reason: reasonSchema };
+
+/** A password a person chooses: Better Auth's limits (build-auth.ts). */
+export const newPasswordSchema = z
+  .string({ error: "Choose a password." })
+  .min(10, { error: "Use at least 10 characters." })
+  .max(128, { error: "Keep the password under 128 characters." });
