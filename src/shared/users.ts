@@ -3,6 +3,9 @@ import { PermissionLevel, UserStatus } from "@/generated/prisma/enums";
 import { reasonSchema } from "./bulk-selection";
 import { recordId } from "./record-id";
 
+/** How many invitations (and resends) one admin may send a minute, in every app process together. */
+export const INVITATION_RATE = { window: 60, max: 30 } as const;
+
 /** At most this many users change in one bulk Inactivate or Reactivate. */
 export const MAX_BULK_USERS = 1000;
 

@@ -6,7 +6,7 @@ import { companyPages, serverAction } from "@/server/actions/server-action";
 import { authorize } from "@/server/auth/authorize";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
-import { changedBy } from "@/server/history/changed-by";
+import { byActor } from "@/server/users/by-actor";
 import { changeUserStatus } from "@/server/users/change-user-status";
 import { inviteUser } from "@/server/users/invite-user";
 import { resendInvitation } from "@/server/users/resend-invitation";
@@ -52,11 +52,6 @@ export async function addUserAction(_: AddUserState, formData: FormData): Promis
   }
 }
 
-const byActor = (actor: { userId: string; name: string }, reason?: string) => ({
-  ...changedBy(actor, reason),
-  actorId: actor.userId,
-});
-
 export const setPermissionAction = serverAction({
   input: setPermissionSchema,
   access: () => ({ permission: "manage users" }),
@@ -71,7 +66,12 @@ export const inactivateUsersAction = serverAction({
   input: bulkUsersSchema,
   access: () => ({ permission: "manage users" }),
   run: ({ db, actor, input }) =>
-    changeUserStatus(db, { companyId: input.companyId, userIds: input.userIds, to: "INACTIVE", by: byActor(actor, input.reason) }),
+    changeUserStatus(db, {
+      companyId: input.companyId,
+      userIds: input.userIds,
+      to: "INACTIVE",
+      by: byActor(actor, input.reason),
+    }),
   revalidate: (_, { companyId }) => companyPages(companyId),
 });
 
@@ -79,7 +79,12 @@ export const reactivateUsersAction = serverAction({
   input: bulkUsersSchema,
   access: () => ({ permission: "manage users" }),
   run: ({ db, actor, input }) =>
-    changeUserStatus(db, { companyId: input.companyId, userIds: input.userIds, to: "ACTIVE", by: byActor(actor, input.reason) }),
+    changeUserStatus(db, {
+      companyId: input.companyId,
+      userIds: input.userIds,
+      to: "ACTIVE",
+      by: byActor(actor, input.reason),
+    }),
   revalidate: (_, { companyId }) => companyPages(companyId),
 });
 

@@ -34,6 +34,8 @@ const NOT_FOUND: Record<PathParam, string> = {
   projectId: "Project not found in this company: check the project id in the URL.",
   contactId: "Contact not found in this company: check the contact id in the URL.",
   batchId: "That change was not found in this company's history: check the batchId.",
+  userId: "User not found in this company: check the user id in the URL.",
+  invitationId: "Invitation not found in this company: check the invitation id in the URL.",
 };
 
 /**

@@ -23,6 +23,8 @@ export const pathParams = {
   projectId: id("project"),
   contactId: id("contact"),
   batchId: id("change batch (the batchId a bulk change answered with)"),
+  userId: id("user"),
+  invitationId: id("invitation (a user's invitation.id)"),
 };
 export type PathParam = keyof typeof pathParams;
 

@@ -3,6 +3,8 @@ import type { ContactRecord } from "@/server/contacts/contact-select";
 import type { ContactDetail } from "@/server/contacts/get-contact";
 import type { ProjectStatus, VendorKind } from "@/generated/prisma/enums";
 import type { HistoryItem } from "@/server/history/list-history";
+import type { ChangeUserStatusResult } from "@/server/users/change-user-status";
+import type { CompanyUser } from "@/server/users/list-company-users";
 import type { contactDetailSchema, contactSchema, historyItemSchema, projectSchema, vendorSchema } from "./schemas";
 
 const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
@@ -57,4 +59,30 @@ export function toVendorJson(vendor: {
 
 export function toHistoryItemJson(item: HistoryItem): z.input<typeof historyItemSchema> {
   return { ...item, at: item.at.toISOString() };
+}
+
+/** A user of the company as the API shows them. */
+export function toUserJson(user: CompanyUser) {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    level: lower(user.companyLevel),
+    status: lower(user.status),
+    projectLevels: Object.entries(user.projectLevels).map(([projectId, level]) => ({ projectId, level: lower(level) })),
+    invitedAt: user.invitation?.sentAt.toISOString() ?? null,
+    invitationId: user.invitation?.id ?? null,
+    lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+const SKIP_REASON = { ACTIVE: "already active", INACTIVE: "already inactive", INVITED: "invited" } as const;
+
+/** A bulk Inactivate or Reactivate of users, as the API answers it. */
+export function toBulkUsersJson({ batchId, changed, unchanged }: ChangeUserStatusResult) {
+  return {
+    batchId,
+    changed: changed.length,
+    skipped: unchanged.map((u) => ({ id: u.id, reason: SKIP_REASON[u.status] })),
+  };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { UserStatus } from "@/generated/prisma/enums";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { conflict, notFound } from "@/server/errors";
 import type { ChangedBy } from "@/server/history/changed-by";
@@ -21,7 +22,12 @@ export type ChangeUserStatusOptions = {
   by: ChangedBy & { actorId: string };
 };
 
-export type ChangeUserStatusResult = { changed: string[]; unchanged: string[]; batchId: string | null };
+export type ChangeUserStatusResult = {
+  changed: string[];
+  /** The users left as they were, with the status that kept them (already there, or only invited). */
+  unchanged: { id: string; status: UserStatus }[];
+  batchId: string | null;
+};
 
 /**
  * Inactivates or reactivates users of one company, set-based, in one transaction. An
@@ -37,11 +43,13 @@ export function changeUserStatus(db: Db, { companyId, userIds, to, by }: ChangeU
     await lockUsers(tx, companyId, ids);
     const members = await tx.companyMember.findMany({
       where: { companyId, userId: { in: ids } },
-      select: { userId: true },
+      select: { userId: true, status: true },
     });
     if (members.length !== ids.length) {
       const missing = ids.length - members.length;
-      throw notFound(`${missing} of these users ${missing === 1 ? "is" : "are"} not in this company. Reload and try again.`);
+      throw notFound(
+        `${missing} of these users ${missing === 1 ? "is" : "are"} not in this company. Reload and try again.`,
+      );
     }
     if (to === "INACTIVE") await keepAnAdmin(tx, companyId, ids);
     const from = to === "INACTIVE" ? "ACTIVE" : "INACTIVE";
@@ -53,7 +61,9 @@ export function changeUserStatus(db: Db, { companyId, userIds, to, by }: ChangeU
       WHERE "companyId" = ${companyId}::uuid AND "userId" = ANY(${ids}::uuid[]) AND status = ${from}::"UserStatus"
       RETURNING "userId"::text AS "userId"`;
     const changedIds = changed.map((c) => c.userId);
-    const unchanged = ids.filter((id) => !changedIds.includes(id));
+    const unchanged = members
+      .filter((m) => !changedIds.includes(m.userId))
+      .map((m) => ({ id: m.userId, status: m.status }));
     if (changedIds.length === 0) return { changed: [], unchanged, batchId: null };
     const batchId = await openBatch(tx, companyId, to === "INACTIVE" ? "users.inactivate" : "users.reactivate", by);
     const action = to === "INACTIVE" ? "user.inactivated" : "user.reactivated";

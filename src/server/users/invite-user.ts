@@ -10,12 +10,12 @@ import { appLink } from "@/server/mail/mail-settings";
 import type { MailMessage } from "@/server/mail/message";
 import { addedToCompanyMessage, invitationMessage } from "@/server/mail/messages";
 import { sendMail } from "@/server/mail/send-mail";
+import { INVITATION_RATE } from "@/shared/users";
 import { invitationLink, issueInvitationToken } from "./invitation-token";
 import { lockUsers } from "./lock-users";
 import { recordUserEvents } from "./record-user-events";
 
-/** How many invitations (and resends) one admin may send a minute, in every process together. */
-export const INVITATION_RATE = { window: 60, max: 30 } as const;
+export { INVITATION_RATE };
 export const TOO_MANY_INVITATIONS = `You sent more than ${INVITATION_RATE.max} invitations in a minute. Wait a minute, then send the rest.`;
 export const MAIL_FAILED =
   "The change is saved, but the email could not be sent. Check the mail settings (SMTP_URL), then use Resend invitation.";
@@ -35,7 +35,7 @@ export type InviteUserResult = { userId: string; status: "INVITED" | "ACTIVE"; i
 /** Counts one invitation against the admin's limit; refuses once it is spent. */
 export async function spendInvitation(db: Db, actorId: string) {
   if (!(await consumeRateLimit(db, `invitations:${actorId}`, INVITATION_RATE))) {
-    throw new DomainError("invalid", TOO_MANY_INVITATIONS, { rateLimited: true });
+    throw new DomainError("rate_limited", TOO_MANY_INVITATIONS);
   }
 }
 
@@ -90,10 +90,15 @@ async function writeInvitation(
   }
   const ownPassword = existing?.accounts.some((a) => a.password && a.passwordSetByCompanyId === null);
   if (existing && ownPassword) {
-    await tx.companyMember.create({ data: { companyId, userId: existing.id, directoryLevel: level, status: "ACTIVE" } });
+    await tx.companyMember.create({
+      data: { companyId, userId: existing.id, directoryLevel: level, status: "ACTIVE" },
+    });
     const batchId = await openBatch(tx, companyId, "user.add", by);
     await recordUserEvents(tx, companyId, batchId, "user.added", [
-      { userId: existing.id, changes: { status: { from: null, to: "ACTIVE" }, level, ...(contactId ? { contactId } : {}) } },
+      {
+        userId: existing.id,
+        changes: { status: { from: null, to: "ACTIVE" }, level, ...(contactId ? { contactId } : {}) },
+      },
     ]);
     const message = addedToCompanyMessage({
       to: email,

@@ -7,6 +7,8 @@ export type ListCompanyUsersOptions = {
   companyId: string;
   /** Only users in these statuses; all when absent. */
   statuses?: UserStatus[];
+  /** Only these users. */
+  userIds?: string[];
   /** Words matched against name and email. */
   q?: string;
   page?: number;
@@ -28,15 +30,18 @@ const memberSelect = {
   },
 } satisfies Prisma.CompanyMemberSelect;
 
-function where({ companyId, statuses, q }: ListCompanyUsersOptions): Prisma.CompanyMemberWhereInput {
+function where({ companyId, statuses, userIds, q }: ListCompanyUsersOptions): Prisma.CompanyMemberWhereInput {
   const words = (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 10);
   return {
     companyId,
     ...(statuses ? { status: { in: statuses } } : {}),
+    ...(userIds ? { userId: { in: userIds } } : {}),
     ...(words.length
       ? {
           AND: words.map((w) => ({
-            user: { OR: [{ name: { contains: w, mode: "insensitive" } }, { email: { contains: w, mode: "insensitive" } }] },
+            user: {
+              OR: [{ name: { contains: w, mode: "insensitive" } }, { email: { contains: w, mode: "insensitive" } }],
+            },
           })),
         }
       : {}),
@@ -93,4 +98,10 @@ export async function countCompanyUsers(db: Db, companyId: string) {
   const rows = await db.companyMember.groupBy({ by: ["status"], where: { companyId }, _count: { _all: true } });
   const count = (s: UserStatus) => rows.find((r) => r.status === s)?._count._all ?? 0;
   return { users: count("ACTIVE") + count("INVITED"), inactiveUsers: count("INACTIVE") };
+}
+
+/** One user of the company, as the list shows them, or null. */
+export async function getCompanyUser(db: Db, companyId: string, userId: string): Promise<CompanyUser | null> {
+  const { users } = await listCompanyUsers(db, { companyId, userIds: [userId], perPage: 1 });
+  return users[0] ?? null;
 }
