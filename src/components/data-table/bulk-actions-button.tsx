@@ -12,7 +12,6 @@ export function BulkActionsButton({ n, ...props }: ComponentProps<"button"> & { 
       // aria-disabled rather than disabled: the button stays focusable, so focus can
       // return to it after the dialog closes and the selection has cleared.
       aria-disabled={n === 0}
-      aria-describedby="bulk-actions-count"
       className={buttonClass(
         "secondary",
         "inline-flex items-center gap-2 bg-white aria-disabled:cursor-not-allowed aria-disabled:opacity-50",
