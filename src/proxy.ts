@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { parseDirectorySearchParams } from "@/features/contacts/validations";
 import { unmatchedApiRequest } from "@/server/api/unmatched-request";
 
-const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/[^/]+$/;
+// The contacts tabs; the Users tabs parse their own (smaller) table state on the page.
+const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/(?!users$|inactive-users$)[^/]+$/;
 
 /**
  * Runs before every page. Without a session cookie, a page sends the user to sign in
@@ -32,6 +33,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page but sign-in, and the JSON API; not Better Auth's routes, Next's files or the icon.
-  matcher: ["/((?!sign-in|api/(?!v1(?:/|$))|_next/|icon.svg|favicon.ico).*)"],
+  // Every page but those a signed-out person uses (sign in, forgot password, the emailed
+  // links), and the JSON API; not Better Auth's routes, Next's files or the icon.
+  matcher: [
+    "/((?!sign-in|forgot-password|reset-password|accept-invitation|api/(?!v1(?:/|$))|_next/|icon.svg|favicon.ico).*)",
+  ],
 };

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { PermissionLevel, UserStatus } from "@/generated/prisma/enums";
 import { reasonSchema } from "./bulk-selection";
 import { recordId } from "./record-id";
+import { USER_PAGE_SIZES, USER_SORT_VALUES } from "./users-query";
+
+export { USER_PAGE_SIZES, USER_SORT_VALUES, type UserSortValue } from "./users-query";
 
 /** How many invitations (and resends) one admin may send a minute, in every app process together. */
 export const INVITATION_RATE = { window: 60, max: 30 } as const;
@@ -45,3 +48,16 @@ export const newPasswordSchema = z
   .string({ error: "Choose a password." })
   .min(10, { error: "Use at least 10 characters." })
   .max(128, { error: "Keep the password under 128 characters." });
+
+/** A Users tab's table state, parsed from its URL: anything malformed falls back to the default. */
+export const usersQuerySchema = z.object({
+  q: z.string().trim().max(200).catch("").default(""),
+  sort: z.enum(USER_SORT_VALUES).catch("name.asc").default("name.asc"),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
+  perPage: z.coerce
+    .number()
+    .pipe(z.union(USER_PAGE_SIZES.map((n) => z.literal(n))))
+    .catch(50)
+    .default(50),
+});
+export type UsersQuery = z.output<typeof usersQuerySchema>;

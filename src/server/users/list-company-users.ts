@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { UserStatus } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/transaction";
+import type { UserSortValue } from "@/shared/users";
 
 export type ListCompanyUsersOptions = {
   companyId: string;
@@ -11,8 +12,18 @@ export type ListCompanyUsersOptions = {
   userIds?: string[];
   /** Words matched against name and email. */
   q?: string;
+  sort?: UserSortValue;
   page?: number;
   perPage?: number;
+};
+
+const ORDER: Record<UserSortValue, Prisma.CompanyMemberOrderByWithRelationInput[]> = {
+  "name.asc": [{ user: { name: "asc" } }],
+  "name.desc": [{ user: { name: "desc" } }],
+  "email.asc": [{ user: { email: "asc" } }],
+  "email.desc": [{ user: { email: "desc" } }],
+  "lastSignIn.asc": [{ user: { lastSignInAt: { sort: "asc", nulls: "first" } } }],
+  "lastSignIn.desc": [{ user: { lastSignInAt: { sort: "desc", nulls: "last" } } }],
 };
 
 const memberSelect = {
@@ -53,12 +64,12 @@ function where({ companyId, statuses, userIds, q }: ListCompanyUsersOptions): Pr
  * projects, and for the invited, their open invitation; by name, one page at a time.
  */
 export async function listCompanyUsers(db: Db, options: ListCompanyUsersOptions) {
-  const { companyId, page = 1, perPage = 1000 } = options;
+  const { companyId, page = 1, perPage = 1000, sort = "name.asc" } = options;
   const filter = where(options);
   const [members, total] = await Promise.all([
     db.companyMember.findMany({
       where: filter,
-      orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+      orderBy: [...ORDER[sort], { userId: "asc" }],
       skip: (page - 1) * perPage,
       take: perPage,
       select: memberSelect,

@@ -15,6 +15,9 @@ type Props = {
   /** The company directory also lists its Users (people with a login). */
   usersCount?: number;
   showUsers?: boolean;
+  /** Company admins also see Inactive Users (with its count where the page knows it). */
+  showInactiveUsers?: boolean;
+  inactiveUsersCount?: number;
 };
 
 /**
@@ -29,6 +32,8 @@ export function DirectoryTabs({
   showInactive,
   usersCount,
   showUsers = usersCount !== undefined,
+  showInactiveUsers = false,
+  inactiveUsersCount,
 }: Props) {
   const tabs: Tab[] = [
     { id: "contacts", label: "Contacts", href: `${basePath}/contacts`, count: counts.active, noun: "contact" },
@@ -44,6 +49,17 @@ export function DirectoryTabs({
         ]
       : []),
     ...(showUsers ? [{ id: "users", label: "Users", href: `${basePath}/users`, count: usersCount, noun: "user" }] : []),
+    ...(showUsers && showInactiveUsers
+      ? [
+          {
+            id: "inactive-users",
+            label: "Inactive Users",
+            href: `${basePath}/inactive-users`,
+            count: inactiveUsersCount,
+            noun: "user",
+          },
+        ]
+      : []),
   ];
   const refs = useRef<(HTMLAnchorElement | null)[]>([]);
   function onKeyDown(event: React.KeyboardEvent, index: number) {

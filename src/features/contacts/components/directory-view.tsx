@@ -49,6 +49,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
         counts={counts}
         showInactive={permissions.viewInactive}
         showUsers={!scope.projectId}
+        showInactiveUsers={!scope.projectId && can(actor, "manage users")}
       />
       <div role="tabpanel" id="directory-panel" aria-labelledby={`tab-${tab}`} className="mt-4">
         <ContactsTable
