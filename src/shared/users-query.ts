@@ -1,4 +1,4 @@
-import { parseAsInteger, parseAsNumberLiteral, parseAsString, parseAsStringLiteral } from "nuqs";
+import { parseAsInteger, parseAsNumberLiteral, parseAsString, parseAsStringLiteral } from "nuqs/server";
 
 /** The Users tabs' sortable columns, as the URL names them. */
 export const USER_SORT_VALUES = [

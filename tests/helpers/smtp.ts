@@ -8,7 +8,7 @@ export type ReceivedMail = { to: string; subject: string; text: string; html: st
  * A real SMTP server in the test process: what the app sends arrives here, parsed, so a
  * test reads the message as a person's mail program would and follows its link.
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(port = 0) {
   const inbox: ReceivedMail[] = [];
   const waiting: (() => void)[] = [];
   const server = new SMTPServer({
@@ -33,10 +33,10 @@ export async function startSmtpServer() {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: listening } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     inbox,
     /** The messages to this address so far. */
     to: (address: string) => inbox.filter((m) => m.to === address),

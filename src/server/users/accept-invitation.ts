@@ -20,7 +20,11 @@ export type AcceptInvitationOptions = { companyId: string; token: string; passwo
  * company's outbox where its admins could read it, so the password is then marked as one
  * that company could know (the login joins other companies only by their own invitation).
  */
-export async function acceptInvitation(db: Db, auth: Auth, { companyId, token, password, headers }: AcceptInvitationOptions) {
+export async function acceptInvitation(
+  db: Db,
+  auth: Auth,
+  { companyId, token, password, headers }: AcceptInvitationOptions,
+) {
   const invitation = await findPendingInvitation(db, { companyId, token });
   if (!invitation) throw new DomainError("invalid", INVITATION_LINK_INVALID);
   const reset = await resetPasswordWithToken(auth, headers, { token, password });

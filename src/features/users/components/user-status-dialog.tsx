@@ -95,7 +95,9 @@ export function UserStatusDialog({ kind, companyId, users, open, onOpenChange, o
       }}
       className="flex max-h-[85vh] w-[min(32rem,calc(100vw-2rem))] flex-col"
       title={copy.title}
-      description={chosen.length > 0 ? copy.effect(chosen.length) : "No users chosen. Cancel and select users in the table."}
+      description={
+        chosen.length > 0 ? copy.effect(chosen.length) : "No users chosen. Cancel and select users in the table."
+      }
     >
       <RemovableList
         label="Chosen users"

@@ -39,7 +39,11 @@ export async function UsersTab({ companyId, tab, searchParams }: Props) {
       statuses: tab === "users" ? ["ACTIVE", "INVITED"] : ["INACTIVE"],
       ...query,
     }),
-    prisma.project.findMany({ where: { companyId: company.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.project.findMany({
+      where: { companyId: company.id },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     countContacts(prisma, { companyId: company.id }),
     countCompanyUsers(prisma, company.id),
   ]);

@@ -23,7 +23,9 @@ export type UsersColumnsOptions = {
 /** The Users tabs' columns: select first, then who, where they stand, their levels; invitation actions last. */
 export function getUsersTableColumns({ canManage, projects, onLevel, onResend, onRevoke }: UsersColumnsOptions) {
   const columns: ColumnDef<DataTableFeatures, CompanyUser, unknown>[] = [
-    ...(canManage ? [selectColumn<CompanyUser>((u) => u.name) as ColumnDef<DataTableFeatures, CompanyUser, unknown>] : []),
+    ...(canManage
+      ? [selectColumn<CompanyUser>((u) => u.name) as ColumnDef<DataTableFeatures, CompanyUser, unknown>]
+      : []),
     helper.accessor("name", {
       id: "name",
       header: "Name",

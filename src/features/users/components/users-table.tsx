@@ -39,7 +39,12 @@ export function UsersTable({ companyId, tab, users, total, projects, canManage }
         projects,
         onLevel: (user, level, projectId) =>
           startSaving(async () => {
-            const result = await setPermissionAction({ companyId, userId: user.id, level, ...(projectId ? { projectId } : {}) });
+            const result = await setPermissionAction({
+              companyId,
+              userId: user.id,
+              level,
+              ...(projectId ? { projectId } : {}),
+            });
             if (result.error !== null) toast.error(result.error);
             else toast.success("Permission saved");
           }),
@@ -64,7 +69,8 @@ export function UsersTable({ companyId, tab, users, total, projects, canManage }
     data: users,
     total,
     sort: { id: field, desc: direction === "desc" },
-    onSortChange: (sort) => void setQuery({ sort: `${sort.id}.${sort.desc ? "desc" : "asc"}` as UserSortValue, page: 1 }),
+    onSortChange: (sort) =>
+      void setQuery({ sort: `${sort.id}.${sort.desc ? "desc" : "asc"}` as UserSortValue, page: 1 }),
     hidden: [],
     queryKey: `${tab}:${query.q}`,
   });
@@ -132,4 +138,3 @@ export function UsersTable({ companyId, tab, users, total, projects, canManage }
     </div>
   );
 }
-
