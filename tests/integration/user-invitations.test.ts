@@ -158,7 +158,7 @@ describe.each(TEST_DATABASES)("users invited by email, on %s", (kind) => {
     const mail = await smtp.latest(address);
     expect(mail.subject).toMatch(/^You were added to .+ on Rollcall$/);
     expect(mail.text).toContain("Sign in with the email and password you already use");
-    expect(mail.links[0]).toBe(`http://rollcall.test/companies/${companyId}`);
+    expect(mail.links[0]).toBe(`http://rollcall.test/companies/${companyId}/directory/contacts`);
     await signIn(db.prisma, address, PASSWORD);
   });
 

@@ -2,11 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as companiesRoute from "@/app/api/v1/companies/route";
 import * as projectsRoute from "@/app/api/v1/companies/[companyId]/projects/route";
 import type { Database } from "@/server/db/open-database";
-import {
-  CANNOT_INACTIVATE_SELF,
-  LAST_ADMIN_INACTIVATE,
-  changeUserStatus,
-} from "@/server/users/change-user-status";
+import { CANNOT_INACTIVATE_SELF, LAST_ADMIN_INACTIVATE, changeUserStatus } from "@/server/users/change-user-status";
+import { listUserHistory } from "@/server/users/list-user-history";
 import { LAST_ADMIN, setDirectoryPermission } from "@/server/users/set-directory-permission";
 import { callApi, closeApiTestDatabase, openApiTestDatabase } from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
@@ -38,7 +35,10 @@ describe.each(TEST_DATABASES)("inactive users, on %s", (kind) => {
     await db.prisma.companyMember.create({ data: { companyId: other, userId, directoryLevel: "READ_ONLY" } });
     const cookie = await signIn(db.prisma, email);
     const { token } = await createUserWithToken(db.prisma, companyId, "READ_ONLY");
-    const tokenUser = await db.prisma.apiToken.findFirstOrThrow({ where: { companyId }, orderBy: { createdAt: "desc" } });
+    const tokenUser = await db.prisma.apiToken.findFirstOrThrow({
+      where: { companyId },
+      orderBy: { createdAt: "desc" },
+    });
     const asSession = () =>
       callApi(projectsRoute.GET, { params: { companyId }, token: null, headers: { cookie } }).then((r) => r.status);
     const asToken = () => callApi(projectsRoute.GET, { params: { companyId }, token }).then((r) => r.status);
@@ -59,9 +59,13 @@ describe.each(TEST_DATABASES)("inactive users, on %s", (kind) => {
     expect(await db.prisma.projectPermission.count({ where: { companyId, userId } })).toBe(1);
     await changeUserStatus(db.prisma, { companyId, userIds: [userId, tokenUser.userId], to: "ACTIVE", by });
     expect([await asSession(), await asToken()]).toEqual([200, 200]);
-    const member = await db.prisma.companyMember.findUniqueOrThrow({ where: { companyId_userId: { companyId, userId } } });
+    const member = await db.prisma.companyMember.findUniqueOrThrow({
+      where: { companyId_userId: { companyId, userId } },
+    });
     expect(member.directoryLevel).toBe("STANDARD");
-    expect(await db.prisma.projectPermission.findFirst({ where: { companyId, userId }, select: { level: true } })).toEqual({
+    expect(
+      await db.prisma.projectPermission.findFirst({ where: { companyId, userId }, select: { level: true } }),
+    ).toEqual({
       level: "ADMIN",
     });
 
@@ -75,6 +79,12 @@ describe.each(TEST_DATABASES)("inactive users, on %s", (kind) => {
       select: { action: true, reason: true, actorName: true },
     });
     expect(batch).toEqual({ action: "users.inactivate", reason: "Left the company", actorName: "Ada Admin" });
+    // The Change History's User changes read the same events, newest first, with who and why.
+    const history = await listUserHistory(db.prisma, { companyId, userId });
+    expect(history.map((h) => [h.action, h.actor.name, h.reason])).toEqual([
+      ["user.reactivated", "Ada Admin", null],
+      ["user.inactivated", "Ada Admin", "Left the company"],
+    ]);
   });
 
   test("an Admin cannot inactivate themselves, and the last active Admin cannot be inactivated", async () => {
@@ -90,9 +100,7 @@ describe.each(TEST_DATABASES)("inactive users, on %s", (kind) => {
         userIds: [by.actorId],
         to: "INACTIVE",
         by: { actorId: second.user.id, actorName: "Second" },
-      }).then(() =>
-        changeUserStatus(db.prisma, { companyId, userIds: [second.user.id], to: "INACTIVE", by }),
-      ),
+      }).then(() => changeUserStatus(db.prisma, { companyId, userIds: [second.user.id], to: "INACTIVE", by })),
     ).rejects.toThrow(/inactivate yourself|active Directory Admin/);
     expect(await status(companyId, second.user.id)).toBe("ACTIVE");
     // An inactive Admin is no Admin: the active one cannot be demoted now.
@@ -116,7 +124,9 @@ describe.each(TEST_DATABASES)("inactive users, on %s", (kind) => {
         changeUserStatus(db.prisma, { companyId, userIds: [by.actorId], to: "INACTIVE", by: otherBy }),
       ]);
       expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
-      expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { message: LAST_ADMIN_INACTIVATE } });
+      expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({
+        reason: { message: LAST_ADMIN_INACTIVATE },
+      });
       expect(
         await db.prisma.companyMember.count({ where: { companyId, status: "ACTIVE", directoryLevel: "ADMIN" } }),
       ).toBe(1);

@@ -97,5 +97,5 @@ export async function acceptInvitationAction(_: AccountFormState, formData: Form
   const jar = await cookies();
   for (const [name, cookie] of parseSetCookieHeader(signedIn.setCookie))
     jar.set(name, cookie.value, toCookieOptions(cookie));
-  redirect(`/companies/${companyId}`);
+  redirect(`/companies/${companyId}/directory/contacts`);
 }

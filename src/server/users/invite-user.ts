@@ -105,7 +105,7 @@ async function writeInvitation(
       name: existing.name,
       companyName: company.name,
       inviterName: by.actorName,
-      url: appLink(`/companies/${companyId}`),
+      url: appLink(`/companies/${companyId}/directory/contacts`),
     });
     return { result: { userId: existing.id, status: "ACTIVE", invitationId: null }, message };
   }
