@@ -125,7 +125,10 @@ export function userEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
     ),
     event("user.added", joined),
     event("user.joined", joined),
-    event("user.invitation_revoked", z.strictObject({ status: z.strictObject({ from: z.literal("INVITED"), to: z.null() }) })),
+    event(
+      "user.invitation_revoked",
+      z.strictObject({ status: z.strictObject({ from: z.literal("INVITED"), to: z.null() }) }),
+    ),
     event(
       "user.level_changed",
       z.strictObject({
@@ -133,8 +136,14 @@ export function userEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
         level: z.strictObject({ from: permissionLevel.nullable(), to: permissionLevel.nullable() }),
       }),
     ),
-    event("user.inactivated", z.strictObject({ status: z.strictObject({ from: userStatus, to: z.literal("INACTIVE") }) })),
-    event("user.reactivated", z.strictObject({ status: z.strictObject({ from: z.literal("INACTIVE"), to: z.literal("ACTIVE") }) })),
+    event(
+      "user.inactivated",
+      z.strictObject({ status: z.strictObject({ from: userStatus, to: z.literal("INACTIVE") }) }),
+    ),
+    event(
+      "user.reactivated",
+      z.strictObject({ status: z.strictObject({ from: z.literal("INACTIVE"), to: z.literal("ACTIVE") }) }),
+    ),
   ]);
 }
 
@@ -158,8 +167,7 @@ export const USER_EVENT_ACTIONS = userEventSchema.options.map((option) => option
 
 /** What a batch did; the undo rules (src/server/history/undo-batch.ts) follow from it. */
 export type BatchAction =
-  | (typeof HISTORY_ACTION_INFO)[HistoryAction]["batch"]
-  | (typeof USER_EVENT_INFO)[UserEventAction]["batch"];
+  (typeof HISTORY_ACTION_INFO)[HistoryAction]["batch"] | (typeof USER_EVENT_INFO)[UserEventAction]["batch"];
 export const batchActionSchema = z.enum([
   ...new Set([
     ...HISTORY_ACTIONS.map((action) => HISTORY_ACTION_INFO[action].batch),

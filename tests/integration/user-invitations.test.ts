@@ -65,7 +65,7 @@ describe.each(TEST_DATABASES)("users invited by email, on %s", (kind) => {
     const mail = await smtp.latest(address);
     expect(mail.subject).toMatch(/^You're invited to Test Co .+ on Rollcall$/);
     expect(mail.text).toContain("Ada Admin invited you");
-    expect(mail.html).toContain("<a href=\"http://rollcall.test/accept-invitation?");
+    expect(mail.html).toContain('<a href="http://rollcall.test/accept-invitation?');
     expect(mail.links).toHaveLength(1);
     expect(mail.links[0]).toMatch(/^http:\/\/rollcall\.test\/accept-invitation\?company=/);
     const { users } = await listCompanyUsers(db.prisma, { companyId });
@@ -134,7 +134,12 @@ describe.each(TEST_DATABASES)("users invited by email, on %s", (kind) => {
     const { token } = linkParts((await smtp.latest(address)).links[0]!);
     const other = (await createCompany(db.prisma)).id;
     await expect(
-      acceptInvitation(db.prisma, authFor(db.prisma), { companyId: other, token, password: NEW_PASSWORD, headers: headers() }),
+      acceptInvitation(db.prisma, authFor(db.prisma), {
+        companyId: other,
+        token,
+        password: NEW_PASSWORD,
+        headers: headers(),
+      }),
     ).rejects.toThrow(INVITATION_LINK_INVALID);
     expect((await member(userId))?.status).toBe("INVITED");
   });
@@ -245,7 +250,9 @@ describe.each(TEST_DATABASES)("Forgot password, on %s", (kind) => {
     const stored = await db.prisma.verification.findFirstOrThrow({ where: { identifier: `reset-password:${token}` } });
     expect(stored.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(30 * 60_000);
 
-    expect(await resetPasswordWithToken(authFor(db.prisma), headers(), { token, password: NEW_PASSWORD })).toBe("reset");
+    expect(await resetPasswordWithToken(authFor(db.prisma), headers(), { token, password: NEW_PASSWORD })).toBe(
+      "reset",
+    );
     const refused = await callApi(companiesRoute.GET, { token: null, headers: { cookie: oldSession } });
     expect(refused.status).toBe(401);
     await signIn(db.prisma, address, NEW_PASSWORD);

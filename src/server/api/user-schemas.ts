@@ -19,13 +19,10 @@ const wholeNumber = (what: string, max: number) => {
 };
 
 export const listUsersQuery = z.strictObject({
-  status: statusEnum
-    .transform(upper)
-    .optional()
-    .meta({
-      description:
-        "Only users in this status (the Users tab shows active and invited; Inactive Users, inactive). Every status when absent.",
-    }),
+  status: statusEnum.transform(upper).optional().meta({
+    description:
+      "Only users in this status (the Users tab shows active and invited; Inactive Users, inactive). Every status when absent.",
+  }),
   q: z.string().trim().max(200, { error: "Keep the search under 200 characters." }).default("").meta({
     description: "Words that must each match the user's name or email.",
   }),

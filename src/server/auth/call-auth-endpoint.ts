@@ -20,6 +20,7 @@ export async function callAuthEndpoint(auth: Auth, incoming: Headers, path: stri
   const response = await auth.handler(
     new Request(`http://localhost/api/auth${path}`, { method: "POST", headers, body: JSON.stringify(body) }),
   );
-  if (response.status >= 500) throw new Error(`${path} failed with status ${response.status}: ${await response.text()}`);
+  if (response.status >= 500)
+    throw new Error(`${path} failed with status ${response.status}: ${await response.text()}`);
   return response;
 }

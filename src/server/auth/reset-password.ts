@@ -9,7 +9,11 @@ export const RESET_MINUTES = 30;
  * Forgot password: Better Auth's requestPasswordReset, which answers the same whether or
  * not the address has a login, and sends the link through build-auth's sendResetPassword.
  */
-export async function requestPasswordReset(auth: Auth, incoming: Headers, email: string): Promise<"sent" | "rate limited"> {
+export async function requestPasswordReset(
+  auth: Auth,
+  incoming: Headers,
+  email: string,
+): Promise<"sent" | "rate limited"> {
   const response = await callAuthEndpoint(auth, incoming, "/request-password-reset", { email });
   return response.status === 429 ? "rate limited" : "sent";
 }

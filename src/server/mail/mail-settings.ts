@@ -5,13 +5,21 @@ const DEFAULT_FROM = "Rollcall <rollcall@localhost>";
 const mailEnvSchema = z.object({
   SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\/[^/\s]+/, "SMTP_URL must be an smtp:// or smtps:// URL, like smtp://user:password@mail.example.com:587")
+    .regex(
+      /^smtps?:\/\/[^/\s]+/,
+      "SMTP_URL must be an smtp:// or smtps:// URL, like smtp://user:password@mail.example.com:587",
+    )
     .optional(),
   MAIL_FROM: z
     .string()
-    .regex(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'MAIL_FROM must be an address, like "Rollcall <rollcall@example.com>"')
+    .regex(
+      /^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+      'MAIL_FROM must be an address, like "Rollcall <rollcall@example.com>"',
+    )
     .default(DEFAULT_FROM),
-  BETTER_AUTH_URL: z.url({ error: "BETTER_AUTH_URL must be the app's public URL, like https://rollcall.example.com" }).optional(),
+  BETTER_AUTH_URL: z
+    .url({ error: "BETTER_AUTH_URL must be the app's public URL, like https://rollcall.example.com" })
+    .optional(),
 });
 
 export type MailSettings = {
