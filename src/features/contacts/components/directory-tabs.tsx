@@ -70,7 +70,7 @@ export function DirectoryTabs({
   }
   return (
     <>
-      <div role="tablist" aria-label="Directory" className="flex gap-1 border-b border-slate-200">
+      <div role="tablist" aria-label="Directory" className="flex flex-wrap gap-1 border-b border-slate-200">
         {tabs.map((tab, index) => {
           const selected = tab.id === current;
           return (
