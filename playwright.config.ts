@@ -15,6 +15,8 @@ import { defineConfig } from "@playwright/test";
  */
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The SMTP server the users spec runs (e2e/users.spec.ts): the app mails through it. Nothing listens there otherwise. */
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 10_000);
 
 if (!process.env.ROLLCALL_E2E_DATA_DIR) {
   const created = fs.mkdtempSync(path.join(os.tmpdir(), "rollcall-e2e-"));
@@ -89,6 +91,8 @@ export default defineConfig({
       ROLLCALL_HOST: "127.0.0.1",
       // The test runner stands in for a proxy: a spec's own X-Forwarded-For gives it a rate-limit bucket of its own.
       ROLLCALL_TRUSTED_PROXIES: "127.0.0.1",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "Rollcall <rollcall@example.com>",
     },
   },
 });

@@ -4,8 +4,8 @@ import { parseDirectorySearchParams } from "@/features/contacts/validations";
 import { parseVendorSearchParams } from "@/features/vendors/validations";
 import { unmatchedApiRequest } from "@/server/api/unmatched-request";
 
-// The Duplicates page keeps its own URL state (reason, page), parsed by its page.
-const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/(?!duplicates$)[^/]+$/;
+// The contacts tabs; the Duplicates page and the Users tabs parse their own URL state on the page.
+const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/(?!duplicates$|users$|inactive-users$)[^/]+$/;
 const COMPANIES_TAB = /^\/companies\/[^/]+\/directory\/(inactive-)?companies$/;
 
 /**
@@ -37,6 +37,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page but sign-in, and the JSON API; not Better Auth's routes, Next's files or the icon.
-  matcher: ["/((?!sign-in|api/(?!v1(?:/|$))|_next/|icon.svg|favicon.ico).*)"],
+  // Every page but those a signed-out person uses (sign in, forgot password, the emailed
+  // links), and the JSON API; not Better Auth's routes, Next's files or the icon.
+  matcher: [
+    "/((?!sign-in|forgot-password|reset-password|accept-invitation|api/(?!v1(?:/|$))|_next/|icon.svg|favicon.ico).*)",
+  ],
 };

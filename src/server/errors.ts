@@ -4,7 +4,7 @@
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: "not_found" | "conflict" | "invalid",
+    readonly code: "not_found" | "conflict" | "invalid" | "rate_limited",
     message: string,
     readonly details?: unknown,
   ) {

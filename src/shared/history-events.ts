@@ -234,9 +234,79 @@ export const HISTORY_ACTION_INFO = {
 /** What the history records, as the API and the Change History filter name it, in the filter's order. */
 export const HISTORY_ACTIONS = historyEventSchema.options.map((option) => option.shape.action.value);
 
+// Users' events (the UserEvent table): what a change did to one user in one company.
+const permissionLevel = z.enum(["NONE", "READ_ONLY", "STANDARD", "ADMIN"]);
+const userStatus = z.enum(["INVITED", "ACTIVE", "INACTIVE"]);
+
+/** Each kind of user event with its payload; the discriminator is `action`. */
+export function userEventUnion<Base extends z.core.$ZodLooseShape>(base: Base) {
+  const event = <const Action extends string, Changes extends z.ZodType>(action: Action, changes: Changes) =>
+    z.strictObject({ ...base, action: z.literal(action), changes });
+  const joined = z.strictObject({
+    status: z.strictObject({ from: z.literal("INVITED").nullable(), to: z.literal("ACTIVE") }),
+    level: permissionLevel,
+    contactId: z.uuid().optional().meta({ description: "The contact who became this user." }),
+  });
+  return z.discriminatedUnion("action", [
+    event(
+      "user.invited",
+      z.strictObject({
+        email: z.string(),
+        level: permissionLevel,
+        contactId: z.uuid().optional().meta({ description: "The contact invited to become a user." }),
+      }),
+    ),
+    event("user.added", joined),
+    event("user.joined", joined),
+    event(
+      "user.invitation_revoked",
+      z.strictObject({ status: z.strictObject({ from: z.literal("INVITED"), to: z.null() }) }),
+    ),
+    event(
+      "user.level_changed",
+      z.strictObject({
+        projectId: z.uuid().nullable().meta({ description: "The project, or null for the company Directory level." }),
+        level: z.strictObject({ from: permissionLevel.nullable(), to: permissionLevel.nullable() }),
+      }),
+    ),
+    event(
+      "user.inactivated",
+      z.strictObject({ status: z.strictObject({ from: userStatus, to: z.literal("INACTIVE") }) }),
+    ),
+    event(
+      "user.reactivated",
+      z.strictObject({ status: z.strictObject({ from: z.literal("INACTIVE"), to: z.literal("ACTIVE") }) }),
+    ),
+  ]);
+}
+
+export const userEventSchema = userEventUnion({});
+export type UserEvent = z.output<typeof userEventSchema>;
+export type UserEventAction = UserEvent["action"];
+export type UserEventChanges<A extends UserEventAction> = Extract<UserEvent, { action: A }>["changes"];
+
+/** Per kind of user event: its batch, and how people read it. */
+export const USER_EVENT_INFO = {
+  "user.invited": { batch: "user.invite", label: "Invited" },
+  "user.added": { batch: "user.add", label: "Added" },
+  "user.joined": { batch: "user.accept_invitation", label: "Accepted the invitation" },
+  "user.invitation_revoked": { batch: "user.revoke_invitation", label: "Invitation revoked" },
+  "user.level_changed": { batch: "user.change_level", label: "Level changed" },
+  "user.inactivated": { batch: "users.inactivate", label: "Inactivated" },
+  "user.reactivated": { batch: "users.reactivate", label: "Reactivated" },
+} as const satisfies Record<UserEventAction, { batch: string; label: string }>;
+
+export const USER_EVENT_ACTIONS = userEventSchema.options.map((option) => option.shape.action.value);
+
 /** What a batch did; the undo rules (src/server/history/undo-batch.ts) follow from it. */
-export type BatchAction = (typeof HISTORY_ACTION_INFO)[HistoryAction]["batch"];
-export const batchActionSchema = z.enum(HISTORY_ACTIONS.map((action) => HISTORY_ACTION_INFO[action].batch));
+export type BatchAction =
+  (typeof HISTORY_ACTION_INFO)[HistoryAction]["batch"] | (typeof USER_EVENT_INFO)[UserEventAction]["batch"];
+export const batchActionSchema = z.enum([
+  ...new Set([
+    ...HISTORY_ACTIONS.map((action) => HISTORY_ACTION_INFO[action].batch),
+    ...USER_EVENT_ACTIONS.map((action) => USER_EVENT_INFO[action].batch),
+  ]),
+] as BatchAction[]);
 
 /** The events a company (vendor) records, in VendorEvent; the others are a contact's, in ContactEvent. */
 export type VendorHistoryAction = Extract<HistoryAction, `vendor.${string}`>;

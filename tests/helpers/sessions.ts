@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { PermissionLevel } from "@/generated/prisma/enums";
 import { authFor } from "@/server/auth/get-auth";
-import { addCompanyUser } from "@/server/users/add-company-user";
+import { hashPassword } from "better-auth/crypto";
 
 export const PASSWORD = "correct horse battery staple";
 
 /**
- * A user of this company who signs in with PASSWORD, added the way a company admin adds
- * one, at a Directory level (and levels on single projects).
+ * A user of this company who signs in with PASSWORD (their own, as if they had accepted an
+ * invitation), at a Directory level (and levels on single projects).
  */
 export async function createUserWithPassword(
   prisma: PrismaClient,
@@ -17,13 +17,14 @@ export async function createUserWithPassword(
   projectLevels: Record<string, PermissionLevel> = {},
 ) {
   const email = `${level.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
-  const { userId } = await addCompanyUser(prisma, {
-    companyId,
-    name: `Signed-in ${level}`,
-    email,
-    password: PASSWORD,
-    level,
+  const { id: userId } = await prisma.user.create({
+    data: { name: `Signed-in ${level}`, email, emailVerified: true },
+    select: { id: true },
   });
+  await prisma.account.create({
+    data: { userId, accountId: userId, providerId: "credential", password: await hashPassword(PASSWORD) },
+  });
+  await prisma.companyMember.create({ data: { companyId, userId, directoryLevel: level } });
   const grants = Object.entries(projectLevels);
   if (grants.length) {
     await prisma.projectPermission.createMany({

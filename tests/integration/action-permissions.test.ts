@@ -14,7 +14,13 @@ import { dismissDuplicatesAction, mergeContactsAction } from "@/features/contact
 import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
 import { mergeContacts } from "@/server/contacts/merge-contacts";
 import { removeContactsFromProject } from "@/server/projects/remove-contacts-from-project";
-import { addUserAction, setPermissionAction, type AddUserState } from "@/features/users/actions";
+import {
+  addUserAction,
+  inactivateUsersAction,
+  reactivateUsersAction,
+  setPermissionAction,
+  type AddUserState,
+} from "@/features/users/actions";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { getSessionUser } from "@/server/auth/current-user";
@@ -355,11 +361,28 @@ const ACTIONS = {
               companyId: w.companyId,
               name: "New User",
               email: `new-${randomUUID().slice(0, 8)}@example.com`,
-              password: "first password 123",
               level: "ADMIN",
             }),
           ),
         ),
+  },
+  "inactivate a user": {
+    needs: "manage users",
+    prepare: async ({ w, db }) => {
+      const { user } = await createUserWithToken(db.prisma, w.companyId, "READ_ONLY");
+      return async () => fromResult(await inactivateUsersAction({ companyId: w.companyId, userIds: [user.id] }));
+    },
+  },
+  "reactivate a user": {
+    needs: "manage users",
+    prepare: async ({ w, db }) => {
+      const { user } = await createUserWithToken(db.prisma, w.companyId, "READ_ONLY");
+      await db.prisma.companyMember.updateMany({
+        where: { companyId: w.companyId, userId: user.id },
+        data: { status: "INACTIVE" },
+      });
+      return async () => fromResult(await reactivateUsersAction({ companyId: w.companyId, userIds: [user.id] }));
+    },
   },
   "create an API token for oneself": {
     needs: "view contacts",
@@ -432,6 +455,8 @@ const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expect
   "set a user's Directory level": [X, N, N, N, Y, N, N, N],
   "set a user's level on the project": [X, N, N, N, Y, N, N, N],
   "add a user": [X, N, N, N, Y, N, N, N],
+  "inactivate a user": [X, N, N, N, Y, N, N, N],
+  "reactivate a user": [X, N, N, N, Y, N, N, N],
   "create an API token for oneself": [X, N, Y, Y, Y, Y, N, Y],
   "revoke one's own API token": [X, N, Y, Y, Y, Y, N, Y],
   "revoke another user's API token": [X, N, F, F, Y, F, N, F],

@@ -3,21 +3,19 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import * as companiesRoute from "@/app/api/v1/companies/route";
 import { addUserAction } from "@/features/users/actions";
 import { companySchema, listOf } from "@/server/api/schemas";
-import { authFor } from "@/server/auth/get-auth";
 import type { Database } from "@/server/db/open-database";
-import { CANNOT_ADD_WITH_PASSWORD } from "@/server/users/add-company-user";
 import { callApi, closeApiTestDatabase, expectSuccess, openApiTestDatabase } from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createUserWithToken } from "../helpers/factories";
-import { cookieHeader, createUserWithPassword, signIn } from "../helpers/sessions";
+import { PASSWORD, createUserWithPassword, signIn } from "../helpers/sessions";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({ headers: async () => request.headers }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-function addUserForm(fields: { companyId: string; name: string; email: string; password: string }) {
+function addUserForm(fields: Record<string, string>) {
   const data = new FormData();
-  for (const [key, value] of Object.entries({ ...fields, level: "ADMIN" })) data.set(key, value);
+  for (const [key, value] of Object.entries({ level: "ADMIN", ...fields })) data.set(key, value);
   return data;
 }
 
@@ -37,58 +35,58 @@ describe.each(TEST_DATABASES)("Add User across companies on %s", (kind) => {
   });
   afterAll(() => closeApiTestDatabase(db));
 
-  test("a login whose password company A's admin chose is not joined to company B, and A's admin cannot reach B", async () => {
-    const email = `victim-${randomUUID().slice(0, 8)}@example.com`;
-    const chosenByA = "chosen by admin A 123";
+  test("no admin sets a password: Add User takes none, and refuses a form that sends one", async () => {
     request.headers = new Headers({ cookie: a.cookie });
-    expect(
-      await addUserAction({}, addUserForm({ companyId: a.companyId, name: "Vic Tim", email, password: chosenByA })),
-    ).toEqual({
-      added: "Vic Tim was added to this company.",
-    });
-
-    request.headers = new Headers({ cookie: b.cookie });
-    const inB = await addUserAction(
+    const email = `victim-${randomUUID().slice(0, 8)}@example.com`;
+    const withPassword = await addUserAction(
       {},
-      addUserForm({ companyId: b.companyId, name: "Vic Tim", email, password: "chosen by admin B 123" }),
+      addUserForm({ companyId: a.companyId, name: "Vic Tim", email, password: "chosen by admin A 123" }),
     );
-    expect(inB).toEqual({ errors: { email: CANNOT_ADD_WITH_PASSWORD }, message: CANNOT_ADD_WITH_PASSWORD });
-    expect(JSON.stringify(inB)).not.toMatch(/already|login/i);
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { email } });
-    expect(await db.prisma.companyMember.count({ where: { companyId: b.companyId, userId: user.id } })).toBe(0);
+    expect(withPassword.added).toBeUndefined();
+    expect(await db.prisma.user.count({ where: { email } })).toBe(0);
 
-    // A's admin signs in as the person with the password they chose: only company A opens.
-    const response = await authFor(db.prisma).api.signInEmail({
-      body: { email, password: chosenByA },
-      asResponse: true,
+    expect(await addUserAction({}, addUserForm({ companyId: a.companyId, name: "Vic Tim", email }))).toEqual({
+      added: `We emailed Vic Tim at ${email}.`,
     });
-    const cookie = cookieHeader(response);
-    const { data } = expectSuccess(
-      await callApi(companiesRoute.GET, { token: null, headers: { cookie } }),
-      listOf(companySchema),
-    );
-    expect(data.map((c) => c.id)).toEqual([a.companyId]);
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    // Invited, with no password until the person follows the emailed link.
+    expect(await db.prisma.account.count({ where: { userId: user.id } })).toBe(0);
+
+    // Company B adding the same address cannot join a login that company A's admin controls.
+    request.headers = new Headers({ cookie: b.cookie });
+    expect(await addUserAction({}, addUserForm({ companyId: b.companyId, name: "Vic Tim", email }))).toEqual({
+      added: `We emailed Vic Tim at ${email}.`,
+    });
+    const inB = await db.prisma.companyMember.findUniqueOrThrow({
+      where: { companyId_userId: { companyId: b.companyId, userId: user.id } },
+    });
+    expect(inB.status).toBe("INVITED");
   });
 
   test("a new login and a joined one read the same, so no admin learns whether an email has a login elsewhere", async () => {
     request.headers = new Headers({ cookie: b.cookie });
-    const fresh = await addUserAction(
-      {},
-      addUserForm({
-        companyId: b.companyId,
-        name: "Nora New",
-        email: `new-${randomUUID().slice(0, 8)}@example.com`,
-        password: "first password 123",
-      }),
+    const address = `new-${randomUUID().slice(0, 8)}@example.com`;
+    const fresh = await addUserAction({}, addUserForm({ companyId: b.companyId, name: "Nora New", email: address }));
+    // A login with a password its owner chose (a seed's, an accepted invitation's) joins, keeping it.
+    const { email: existing } = await createUserWithPassword(db.prisma, a.companyId, "READ_ONLY");
+    const joined = await addUserAction({}, addUserForm({ companyId: b.companyId, name: "Nora New", email: existing }));
+    expect(fresh).toEqual({ added: `We emailed Nora New at ${address}.` });
+    expect(joined).toEqual({ added: `We emailed Nora New at ${existing}.` });
+    const cookie = await signIn(db.prisma, existing, PASSWORD);
+    const { data } = expectSuccess(
+      await callApi(companiesRoute.GET, { token: null, headers: { cookie } }),
+      listOf(companySchema),
     );
-    // A login no admin chose a password for (a script's, a seed's) may join.
+    expect(data.map((c) => c.id).sort()).toEqual([a.companyId, b.companyId].sort());
+  });
+
+  test("a login without a password (a script's) is invited to choose one rather than joined", async () => {
+    request.headers = new Headers({ cookie: b.cookie });
     const { user } = await createUserWithToken(db.prisma, a.companyId, "READ_ONLY");
-    const joined = await addUserAction(
-      {},
-      addUserForm({ companyId: b.companyId, name: "Nora New", email: user.email, password: "first password 123" }),
-    );
-    expect(fresh).toEqual({ added: "Nora New was added to this company." });
-    expect(joined).toEqual(fresh);
-    expect(await db.prisma.companyMember.count({ where: { companyId: b.companyId, userId: user.id } })).toBe(1);
+    await addUserAction({}, addUserForm({ companyId: b.companyId, name: user.name, email: user.email }));
+    const inB = await db.prisma.companyMember.findUniqueOrThrow({
+      where: { companyId_userId: { companyId: b.companyId, userId: user.id } },
+    });
+    expect(inB.status).toBe("INVITED");
   });
 });

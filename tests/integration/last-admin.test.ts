@@ -24,9 +24,19 @@ describe.each(TEST_DATABASES)("a company always keeps an Admin, on %s", (kind) =
 
   test("the last Admin cannot be demoted by anyone", async () => {
     const { companyId, x, y } = await companyWithTwoAdmins();
-    await setDirectoryPermission(db.prisma, { companyId, userId: y, level: "STANDARD", actorUserId: x });
+    await setDirectoryPermission(db.prisma, {
+      companyId,
+      userId: y,
+      level: "STANDARD",
+      by: { actorId: x, actorName: "Admin" },
+    });
     await expect(
-      setDirectoryPermission(db.prisma, { companyId, userId: x, level: "READ_ONLY", actorUserId: y }),
+      setDirectoryPermission(db.prisma, {
+        companyId,
+        userId: x,
+        level: "READ_ONLY",
+        by: { actorId: y, actorName: "Admin" },
+      }),
     ).rejects.toThrow(LAST_ADMIN);
     expect(await admins(companyId)).toBe(1);
   });
@@ -35,8 +45,18 @@ describe.each(TEST_DATABASES)("a company always keeps an Admin, on %s", (kind) =
     for (let attempt = 0; attempt < 20; attempt++) {
       const { companyId, x, y } = await companyWithTwoAdmins();
       const outcomes = await Promise.allSettled([
-        setDirectoryPermission(db.prisma, { companyId, userId: y, level: "STANDARD", actorUserId: x }),
-        setDirectoryPermission(db.prisma, { companyId, userId: x, level: "STANDARD", actorUserId: y }),
+        setDirectoryPermission(db.prisma, {
+          companyId,
+          userId: y,
+          level: "STANDARD",
+          by: { actorId: x, actorName: "Admin" },
+        }),
+        setDirectoryPermission(db.prisma, {
+          companyId,
+          userId: x,
+          level: "STANDARD",
+          by: { actorId: y, actorName: "Admin" },
+        }),
       ]);
       expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
       expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { message: LAST_ADMIN } });

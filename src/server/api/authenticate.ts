@@ -7,6 +7,9 @@ import { ApiError } from "./errors";
 /** Who is calling: a user, and for a token the one company it acts in. */
 export type Caller = { userId: string; tokenCompanyId?: string };
 
+export const INACTIVE_TOKEN =
+  "This API token's user is no longer active in its company. A company admin can reactivate them on the Directory's Inactive Users tab.";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -25,6 +28,11 @@ export async function authenticate(request: Request, db: PrismaClient): Promise<
         "unauthorized",
         "This API token is not valid, or it was revoked. Create a new one in Settings.",
       );
+    const member = await db.companyMember.findUnique({
+      where: { companyId_userId: { companyId: found.companyId, userId: found.userId } },
+      select: { status: true },
+    });
+    if (member?.status !== "ACTIVE") throw new ApiError("unauthorized", INACTIVE_TOKEN);
     return { userId: found.userId, tokenCompanyId: found.companyId };
   }
   const session = await authFor(db).api.getSession({ headers: request.headers });

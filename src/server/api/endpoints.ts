@@ -41,7 +41,19 @@ import {
   vendorSchema,
 } from "./schemas";
 import { importContactsForm, importResultSchema } from "./import-schemas";
+import {
+  MAX_BULK_USERS,
+  bulkUsersBody,
+  bulkUsersResultSchema,
+  inviteUserBody,
+  listUsersQuery,
+  revokeInvitationResultSchema,
+  updateUserBody,
+  userPageSchema,
+  userSchema,
+} from "./user-schemas";
 import { IMPORT_LIMITS } from "@/shared/import/fields";
+import { INVITATION_RATE } from "@/shared/users";
 
 /** The path's parameter names, read from its template: "/a/{b}/c/{d}" gives "b" | "d". */
 export type PathParams<Path extends string> = Path extends `${string}{${infer Param}}${infer Rest}`
@@ -65,6 +77,8 @@ export type Endpoint<
   response: Result;
   /** When the request can clash with existing data (409). */
   conflict?: string;
+  /** When the caller can be held back for sending too many (429). */
+  rateLimited?: string;
   /** Accepts an Idempotency-Key header: a retry with the same key gets the first answer, and changes nothing. */
   idempotent?: boolean;
   /** The body is multipart/form-data (a file upload): its fields are parsed with the body schema. */
@@ -378,6 +392,83 @@ export const endpoints = {
     response: addContactsResultSchema,
     access: () => "manage project members",
     idempotent: true,
+  }),
+  listUsers: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/users",
+    summary: "List the company's users, one page at a time",
+    description: "By name. Filter by status (active, inactive, invited) and search name and email with q.",
+    query: listUsersQuery,
+    status: 200,
+    response: userPageSchema,
+    access: () => "manage users",
+  }),
+  inviteUser: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/users",
+    summary: "Invite a user by email",
+    description:
+      "Someone new to Rollcall gets an email with a link, valid 7 days, to choose their own password (status invited until then). Someone who already signs in to Rollcall with their own password is added at once (status active) and told by email. Nobody sets another person's password. The answer reads the same whichever happened, apart from status.",
+    body: inviteUserBody,
+    status: 201,
+    response: userSchema,
+    conflict: "The email is already a user of this company (or already invited: resend the invitation instead).",
+    rateLimited: `An admin may send ${INVITATION_RATE.max} invitations (and resends) a minute; wait, then send the rest.`,
+    access: () => "manage users",
+  }),
+  updateUser: endpoint({
+    method: "patch",
+    path: "/companies/{companyId}/users/{userId}",
+    summary: "Change a user's Directory levels",
+    description:
+      "level is the company Directory level; projectLevels sets (or with level null, removes) levels on single projects. All or nothing, each change in the history. The last active Admin cannot be demoted, and nobody removes their own Admin.",
+    body: updateUserBody,
+    status: 200,
+    response: userSchema,
+    conflict: "The change would leave the company without an active Directory Admin, or takes the caller's own Admin.",
+    access: () => "manage users",
+  }),
+  inactivateUsers: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/users/bulk_inactivate",
+    summary: "Inactivate users",
+    description: `Inactive users cannot open this company: their sessions and API tokens for it are refused from their next request. Their levels are kept, so reactivation restores them. At most ${MAX_BULK_USERS.toLocaleString("en-US")} userIds; all or nothing; an id not in the company answers 404 and changes nothing. Nobody inactivates themselves, and the last active Admin stays. The optional reason is kept in the history.`,
+    body: bulkUsersBody,
+    status: 200,
+    response: bulkUsersResultSchema,
+    conflict: "The caller is among the users, or the company would have no active Directory Admin left.",
+    access: () => "manage users",
+  }),
+  reactivateUsers: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/users/bulk_reactivate",
+    summary: "Reactivate users",
+    description: `Gives inactive users back exactly the levels they had. At most ${MAX_BULK_USERS.toLocaleString("en-US")} userIds; all or nothing; an id not in the company answers 404 and changes nothing.`,
+    body: bulkUsersBody,
+    status: 200,
+    response: bulkUsersResultSchema,
+    access: () => "manage users",
+  }),
+  resendInvitation: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/users/{userId}/resend_invitation",
+    summary: "Send an invited user a new link",
+    description: "The new link is valid 7 days; the old one stops working at once.",
+    status: 200,
+    response: userSchema,
+    conflict: "The user has already joined: there is no invitation to resend.",
+    rateLimited: `Counts against the ${INVITATION_RATE.max} invitations a minute an admin may send.`,
+    access: () => "manage users",
+  }),
+  revokeInvitation: endpoint({
+    method: "delete",
+    path: "/companies/{companyId}/invitations/{invitationId}",
+    summary: "Revoke an invitation",
+    description:
+      "The link stops working and the person leaves the company's users; their login, if they have one, is untouched. Recorded in the history. An invitation already accepted or revoked answers 404.",
+    status: 200,
+    response: revokeInvitationResultSchema,
+    access: () => "manage users",
   }),
   removeContactFromProject: endpoint({
     method: "delete",

@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   too_many_ids: 413,
   body_too_large: 413,
+  rate_limited: 429,
   internal_error: 500,
   database_unavailable: 503,
 } as const;

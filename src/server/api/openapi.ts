@@ -45,6 +45,9 @@ function errorResponses(endpoint: Endpoint, params: PathParam[]): ZodOpenApiResp
       },
     }),
     ...(endpoint.conflict && { 409: { description: `conflict: ${endpoint.conflict}`, content: errorContent } }),
+    ...(endpoint.rateLimited && {
+      429: { description: `rate_limited: ${endpoint.rateLimited}`, content: errorContent },
+    }),
     ...(endpoint.body && {
       413: {
         description: [

@@ -37,6 +37,8 @@ const NOT_FOUND: Record<PathParam, string> = {
   batchId: "That change was not found in this company's history: check the batchId.",
   vendorId: "Company (vendor) not found in this directory: check the vendor id in the URL.",
   groupId: "No such group of probable duplicates now: its contacts were merged, changed or dismissed. Reload the list.",
+  userId: "User not found in this company: check the user id in the URL.",
+  invitationId: "Invitation not found in this company: check the invitation id in the URL.",
 };
 
 /**

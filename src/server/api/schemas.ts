@@ -37,6 +37,8 @@ export const pathParams = {
   batchId: id("change batch (the batchId a bulk change answered with)"),
   vendorId: id("company (vendor)"),
   groupId: id("group of probable duplicates (stable while its contacts are the same)"),
+  userId: id("user"),
+  invitationId: id("invitation (a user's invitation.id)"),
 };
 export type PathParam = keyof typeof pathParams;
 

@@ -5,6 +5,8 @@ import type { MembershipStatus, ProjectStatus, VendorKind } from "@/generated/pr
 import type { VendorHistoryItem } from "@/server/vendors/list-vendor-history";
 import type { VendorRecord } from "@/server/vendors/vendor-select";
 import type { HistoryItem } from "@/server/history/list-history";
+import type { ChangeUserStatusResult } from "@/server/users/change-user-status";
+import type { CompanyUser } from "@/server/users/list-company-users";
 import type {
   contactDetailSchema,
   contactSchema,
@@ -86,4 +88,30 @@ export function toVendorHistoryItemJson(item: VendorHistoryItem): z.input<typeof
 
 export function toHistoryItemJson(item: HistoryItem): z.input<typeof historyItemSchema> {
   return { ...item, at: item.at.toISOString() };
+}
+
+/** A user of the company as the API shows them. */
+export function toUserJson(user: CompanyUser) {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    level: lower(user.companyLevel),
+    status: lower(user.status),
+    projectLevels: Object.entries(user.projectLevels).map(([projectId, level]) => ({ projectId, level: lower(level) })),
+    invitedAt: user.invitation?.sentAt.toISOString() ?? null,
+    invitationId: user.invitation?.id ?? null,
+    lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+const SKIP_REASON = { ACTIVE: "already active", INACTIVE: "already inactive", INVITED: "invited" } as const;
+
+/** A bulk Inactivate or Reactivate of users, as the API answers it. */
+export function toBulkUsersJson({ batchId, changed, unchanged }: ChangeUserStatusResult) {
+  return {
+    batchId,
+    changed: changed.length,
+    skipped: unchanged.map((u) => ({ id: u.id, reason: SKIP_REASON[u.status] })),
+  };
 }

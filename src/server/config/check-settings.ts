@@ -1,5 +1,6 @@
 import { readDatabaseEnv } from "@/server/db/env";
 import { authSecretProblem } from "@/server/auth/auth-secret";
+import { mailSettingsProblem } from "@/server/mail/mail-settings";
 
 /**
  * What is wrong with the process's settings, as sentences an operator can act on; empty
@@ -9,8 +10,7 @@ import { authSecretProblem } from "@/server/auth/auth-secret";
 export function settingsProblems(env: NodeJS.ProcessEnv = process.env): string[] {
   try {
     const database = readDatabaseEnv(env);
-    const secret = authSecretProblem(database, env);
-    return secret ? [secret] : [];
+    return [authSecretProblem(database, env), mailSettingsProblem(env)].filter((p): p is string => p !== null);
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   }

@@ -14,8 +14,10 @@ export type Actor = {
 
 /**
  * The user as a member of this company, whatever their level (None included: they are
- * refused, not told the company does not exist), or null when they are not one: to them
- * the company does not exist.
+ * refused, not told the company does not exist), or null when they are not an active one
+ * (invited and not yet joined, or inactivated): to them the company does not exist. Every
+ * request asks here, so an inactivated user's open session and API tokens stop working
+ * on their next request.
  */
 export async function loadActor(
   db: Db,
@@ -23,9 +25,9 @@ export async function loadActor(
 ): Promise<Actor | null> {
   const member = await db.companyMember.findUnique({
     where: { companyId_userId: { companyId, userId } },
-    select: { directoryLevel: true, user: { select: { name: true } } },
+    select: { directoryLevel: true, status: true, user: { select: { name: true } } },
   });
-  if (!member) return null;
+  if (!member || member.status !== "ACTIVE") return null;
   return {
     userId,
     name: member.user.name,

@@ -18,6 +18,9 @@ type Props = {
   /** The company directory also lists its Users (people with a login). */
   usersCount?: number;
   showUsers?: boolean;
+  /** Company admins also see Inactive Users (with its count where the page knows it). */
+  showInactiveUsers?: boolean;
+  inactiveUsersCount?: number;
 };
 
 /**
@@ -34,6 +37,8 @@ export function DirectoryTabs({
   showInactiveCompanies,
   usersCount,
   showUsers = usersCount !== undefined,
+  showInactiveUsers = false,
+  inactiveUsersCount,
 }: Props) {
   const tabs: Tab[] = [
     { id: "contacts", label: "Contacts", href: `${basePath}/contacts`, count: counts.active, noun: "contact" },
@@ -71,6 +76,17 @@ export function DirectoryTabs({
         ]
       : []),
     ...(showUsers ? [{ id: "users", label: "Users", href: `${basePath}/users`, count: usersCount, noun: "user" }] : []),
+    ...(showUsers && showInactiveUsers
+      ? [
+          {
+            id: "inactive-users",
+            label: "Inactive Users",
+            href: `${basePath}/inactive-users`,
+            count: inactiveUsersCount,
+            noun: "user",
+          },
+        ]
+      : []),
   ];
   const refs = useRef<(HTMLAnchorElement | null)[]>([]);
   function onKeyDown(event: React.KeyboardEvent, index: number) {
@@ -81,7 +97,7 @@ export function DirectoryTabs({
   }
   return (
     <>
-      <div role="tablist" aria-label="Directory" className="flex gap-1 border-b border-slate-200">
+      <div role="tablist" aria-label="Directory" className="flex flex-wrap gap-1 border-b border-slate-200">
         {tabs.map((tab, index) => {
           const selected = tab.id === current;
           return (

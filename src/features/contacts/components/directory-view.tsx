@@ -61,6 +61,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
         companyCounts={companyCounts}
         showInactiveCompanies={can(actor, "view inactive companies")}
         showUsers={!scope.projectId}
+        showInactiveUsers={!scope.projectId && can(actor, "manage users")}
       />
       {showDuplicates && (
         <p className="mt-2 text-sm">

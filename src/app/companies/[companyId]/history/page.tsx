@@ -8,6 +8,8 @@ import { listCompanyHistory, listHistoryActors } from "@/server/history/list-his
 import { listUndoableBatches } from "@/server/history/list-undoable-batches";
 import { can } from "@/server/permissions/can";
 import { projectNames } from "@/server/projects/project-names";
+import { UserHistory } from "@/features/users/components/user-history";
+import { listUserHistory } from "@/server/users/list-user-history";
 
 export const metadata: Metadata = { title: "Change History" };
 
@@ -21,16 +23,18 @@ export default async function ChangeHistoryPage({ params, searchParams }: Props)
   if (!can(company.actor, "view history")) notFound();
   const { filters, page } = parseHistorySearchParams(await searchParams);
   const prisma = await getPrisma();
-  const [{ items, total }, people] = await Promise.all([
+  const [{ items, total }, people, userChanges] = await Promise.all([
     listCompanyHistory(prisma, { companyId: company.id, ...filters, page, perPage: HISTORY_PAGE_SIZE }),
     listHistoryActors(prisma, company.id),
+    listUserHistory(prisma, { companyId: company.id }),
   ]);
   const [names, undoable] = await Promise.all([
-    projectNames(
-      prisma,
-      company.id,
-      items.flatMap((i) => i.projectIds),
-    ),
+    projectNames(prisma, company.id, [
+      ...items.flatMap((i) => i.projectIds),
+      ...userChanges.flatMap((u) =>
+        u.action === "user.level_changed" && u.changes.projectId ? [u.changes.projectId] : [],
+      ),
+    ]),
     can(company.actor, "change contact status")
       ? listUndoableBatches(
           prisma,
@@ -40,16 +44,19 @@ export default async function ChangeHistoryPage({ params, searchParams }: Props)
       : new Set<string>(),
   ]);
   return (
-    <ChangeHistoryView
-      companyId={company.id}
-      filters={filters}
-      page={page}
-      pageCount={Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE))}
-      total={total}
-      items={items}
-      projectNames={names}
-      people={people}
-      undoable={undoable}
-    />
+    <>
+      <ChangeHistoryView
+        companyId={company.id}
+        filters={filters}
+        page={page}
+        pageCount={Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE))}
+        total={total}
+        items={items}
+        projectNames={names}
+        people={people}
+        undoable={undoable}
+      />
+      <UserHistory items={userChanges} projectNames={names} />
+    </>
   );
 }

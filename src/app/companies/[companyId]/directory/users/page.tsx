@@ -1,50 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { loadCompany } from "@/features/companies/queries";
-import { UsersView } from "@/features/users/components/users-view";
-import { getPrisma } from "@/server/db/client";
-import { can } from "@/server/permissions/can";
-import { listCompanyUsers } from "@/server/users/list-company-users";
-import { DirectoryTabs } from "@/features/contacts/components/directory-tabs";
-import { countContacts } from "@/server/contacts/count-contacts";
-import { countVendors } from "@/server/vendors/list-vendors";
+import { UsersTab } from "@/features/users/components/users-tab";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage({ params }: { params: Promise<{ companyId: string }> }) {
-  const company = await loadCompany((await params).companyId);
-  // A tab of the company directory: members with no access to it (None) do not see who else is in it.
-  if (!can(company.actor, "view contacts")) notFound();
-  const prisma = await getPrisma();
-  const [users, projects, counts, companyCounts] = await Promise.all([
-    listCompanyUsers(prisma, company.id),
-    prisma.project.findMany({
-      where: { companyId: company.id },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    countContacts(prisma, { companyId: company.id }),
-    countVendors(prisma, company.id),
-  ]);
-  return (
-    <>
-      <DirectoryTabs
-        basePath={`/companies/${company.id}/directory`}
-        current="users"
-        counts={counts}
-        showInactive={can(company.actor, "view inactive contacts")}
-        companyCounts={companyCounts}
-        showInactiveCompanies={can(company.actor, "view inactive companies")}
-        usersCount={users.length}
-      />
-      <div role="tabpanel" id="directory-panel" aria-labelledby="tab-users" className="mt-4">
-        <UsersView
-          companyId={company.id}
-          users={users}
-          projects={projects}
-          canManage={can(company.actor, "manage users")}
-        />
-      </div>
-    </>
-  );
+export default async function UsersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ companyId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  return <UsersTab companyId={(await params).companyId} tab="users" searchParams={await searchParams} />;
 }
