@@ -37,7 +37,7 @@ import {
   duplicateGroupPageSchema,
   duplicatesQuery,
   mergeContactsBody,
-  mergeResultSchema,
+  vendorMergeResultSchema,
   vendorSchema,
 } from "./schemas";
 import { importContactsForm, importResultSchema } from "./import-schemas";
@@ -206,7 +206,7 @@ export const endpoints = {
     description: `Every contact of the companies in mergeIds (1 to 9) moves to keepId, which takes the values in fields; the merged-away companies are kept, marked merged, and leave every tab and picker. One change, which POST …/batches/{batchId}/undo takes back exactly. ${REASON_NOTE}`,
     body: mergeVendorsBody,
     status: 200,
-    response: mergeResultSchema,
+    response: vendorMergeResultSchema,
     conflict: "A company was merged already, or the name chosen is another company's.",
     access: () => "change company status",
     idempotent: true,

@@ -210,14 +210,14 @@ export const bulkVendorsResultSchema = z
   })
   .meta({ id: "BulkVendorsResult" });
 
-export const mergeResultSchema = z
+export const vendorMergeResultSchema = z
   .strictObject({
     batchId: z.uuid().meta({ description: "The merge's record in the history, for undo." }),
     keepId: z.uuid(),
     mergedIds: z.array(z.uuid()),
     contactIds: z.array(z.uuid()).meta({ description: "The contacts moved to the kept company." }),
   })
-  .meta({ id: "MergeResult" });
+  .meta({ id: "VendorMergeResult" });
 
 export const contactSchema = z
   .strictObject({
