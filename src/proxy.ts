@@ -5,7 +5,8 @@ import { parseVendorSearchParams } from "@/features/vendors/validations";
 import { unmatchedApiRequest } from "@/server/api/unmatched-request";
 
 // The contacts tabs; the Duplicates page and the Users tabs parse their own URL state on the page.
-const DIRECTORY_TAB = /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/(?!duplicates$|users$|inactive-users$)[^/]+$/;
+const DIRECTORY_TAB =
+  /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/(?!duplicates$|users$|inactive-users$)[^/]+$/;
 const COMPANIES_TAB = /^\/companies\/[^/]+\/directory\/(inactive-)?companies$/;
 
 /**

@@ -104,18 +104,39 @@ export function expectError(result: ApiResult, status: number, code: ErrorCode) 
 export async function companySnapshot(prisma: PrismaClient, companyId: string) {
   const where = { companyId };
   const orderBy = { id: "asc" } as const;
-  const [contacts, memberships, projects, vendors, crewMembers, batches, events, idempotencyKeys, vendorEvents, dismissals] =
-    await Promise.all([
-      prisma.contact.findMany({ where, orderBy }),
-      prisma.projectContact.findMany({ where, orderBy }),
-      prisma.project.findMany({ where, orderBy }),
-      prisma.vendor.findMany({ where, orderBy }),
-      prisma.crewMember.findMany({ where, orderBy }),
-      prisma.changeBatch.findMany({ where, orderBy }),
-      prisma.contactEvent.findMany({ where, orderBy }),
-      prisma.idempotencyKey.findMany({ where, orderBy: { key: "asc" } }),
-      prisma.vendorEvent.findMany({ where, orderBy }),
-      prisma.contactDuplicateDismissal.findMany({ where, orderBy }),
-    ]);
-  return { contacts, memberships, projects, vendors, crewMembers, batches, events, idempotencyKeys, vendorEvents, dismissals };
+  const [
+    contacts,
+    memberships,
+    projects,
+    vendors,
+    crewMembers,
+    batches,
+    events,
+    idempotencyKeys,
+    vendorEvents,
+    dismissals,
+  ] = await Promise.all([
+    prisma.contact.findMany({ where, orderBy }),
+    prisma.projectContact.findMany({ where, orderBy }),
+    prisma.project.findMany({ where, orderBy }),
+    prisma.vendor.findMany({ where, orderBy }),
+    prisma.crewMember.findMany({ where, orderBy }),
+    prisma.changeBatch.findMany({ where, orderBy }),
+    prisma.contactEvent.findMany({ where, orderBy }),
+    prisma.idempotencyKey.findMany({ where, orderBy: { key: "asc" } }),
+    prisma.vendorEvent.findMany({ where, orderBy }),
+    prisma.contactDuplicateDismissal.findMany({ where, orderBy }),
+  ]);
+  return {
+    contacts,
+    memberships,
+    projects,
+    vendors,
+    crewMembers,
+    batches,
+    events,
+    idempotencyKeys,
+    vendorEvents,
+    dismissals,
+  };
 }

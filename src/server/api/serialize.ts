@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type { ContactRecord } from "@/server/contacts/contact-select";
-import type { ContactDetail } from "@/server/contacts/get-contact";
-import type { MembershipStatus, ProjectStatus, VendorKind } from "@/generated/prisma/enums";
+import type { MembershipStatus, ProjectStatus } from "@/generated/prisma/enums";
 import type { VendorHistoryItem } from "@/server/vendors/list-vendor-history";
 import type { VendorRecord } from "@/server/vendors/vendor-select";
 import type { HistoryItem } from "@/server/history/list-history";
