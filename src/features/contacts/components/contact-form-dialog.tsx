@@ -45,7 +45,7 @@ export function ContactFormDialog(props: Props) {
       open={props.open}
       onOpenChange={props.onOpenChange}
       {...returnFocus}
-      className="max-h-[90vh] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto"
+      className="max-h-[90dvh] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto"
       title={props.contact ? "Edit Contact" : "Add Contact"}
       description={
         props.contact

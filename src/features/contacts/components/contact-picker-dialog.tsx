@@ -29,7 +29,7 @@ export function ContactPickerDialog(props: Props) {
       open={props.open}
       onOpenChange={props.onOpenChange}
       {...returnFocus}
-      className="flex max-h-[85vh] w-[min(34rem,calc(100vw-2rem))] flex-col"
+      className="flex max-h-[85dvh] w-[min(34rem,calc(100vw-2rem))] flex-col"
       title={props.title}
       description={props.description}
     >

@@ -33,7 +33,7 @@ function HeaderCheckbox({ table }: { table: Table<ContactsTableFeatures, Contact
       ref={ref}
       type="checkbox"
       aria-label="Select all"
-      className="size-4 accent-brand-600"
+      className="size-6 accent-brand-600"
       checked={all}
       disabled={table.getRowModel().rows.length === 0}
       onChange={table.getToggleAllPageRowsSelectedHandler()}
@@ -58,7 +58,7 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
       <input
         type="checkbox"
         aria-label={`Select ${fullName(row.original)}`}
-        className="size-4 accent-brand-600"
+        className="size-6 accent-brand-600"
         checked={row.getIsSelected()}
         onChange={row.getToggleSelectedHandler()}
       />
@@ -129,7 +129,7 @@ function ProjectsCell({ projects }: { projects: ContactListRow["projects"] }) {
       {rest.length > 0 && (
         <>
           {" "}
-          <span className="text-slate-500">+{rest.length} more</span>
+          <span className="text-slate-600">+{rest.length} more</span>
         </>
       )}
     </span>

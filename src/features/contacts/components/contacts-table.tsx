@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/ui/table-scroll";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Fragment, useMemo, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
@@ -134,9 +135,10 @@ export function ContactsTable({
         />
       )}
 
-      <div
+      <TableScroll
+        label={tab === "contacts" ? "Contacts table" : "Inactive contacts table"}
         aria-busy={isPending}
-        className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${isPending ? "opacity-60" : ""}`}
+        className={`transition-opacity ${isPending ? "opacity-60" : ""}`}
       >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">
@@ -158,7 +160,7 @@ export function ContactsTable({
                       <button
                         type="button"
                         onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                        className="inline-flex min-h-6 items-center gap-1 uppercase hover:text-slate-900"
                       >
                         <table.FlexRender header={header} />
                         {sorted === "asc" ? (
@@ -212,7 +214,7 @@ export function ContactsTable({
             onClear={() => void setQuery({ q: "", vendor: null, project: null, origin: null, page: 1 })}
           />
         )}
-      </div>
+      </TableScroll>
 
       <TablePagination
         page={query.page}

@@ -148,7 +148,7 @@ export function LifecycleDialog({
         event.preventDefault();
         returnFocus();
       }}
-      className="flex max-h-[85vh] w-[min(32rem,calc(100vw-2rem))] flex-col"
+      className="flex max-h-[85dvh] w-[min(32rem,calc(100vw-2rem))] flex-col"
       title={copy.title}
       description={
         matching

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { HistoryItem } from "@/server/history/list-history";
 import { describeChange } from "../describe-change";
 import { historySearch } from "../search-params";
@@ -111,7 +112,7 @@ export function ChangeHistoryView({
           {filtered ? "No changes match these filters." : "No changes recorded yet."}
         </p>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label="Change History table" className="mt-2">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Change History</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
@@ -176,7 +177,7 @@ export function ChangeHistoryView({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       {pageCount > 1 && (

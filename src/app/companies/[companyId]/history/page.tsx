@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { loadCompany } from "@/features/companies/queries";
 import { ChangeHistoryView } from "@/features/history/components/change-history-view";
 import { HISTORY_PAGE_SIZE, parseHistorySearchParams } from "@/features/history/search-params";
@@ -18,7 +18,7 @@ type Props = {
 
 export default async function ChangeHistoryPage({ params, searchParams }: Props) {
   const company = await loadCompany((await params).companyId);
-  if (!can(company.actor, "view history")) notFound();
+  if (!can(company.actor, "view history")) forbidden();
   const { filters, page } = parseHistorySearchParams(await searchParams);
   const prisma = await getPrisma();
   const [{ items, total }, people] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { cache } from "react";
 import { parseRecordId } from "@/shared/record-id";
 import { loadCompany } from "@/features/companies/queries";
@@ -19,8 +19,8 @@ type Props = { params: Promise<{ companyId: string; contactId: string }> };
 // Metadata and page share one read per request.
 const loadContact = cache(async (companyId: string, contactId: string) => {
   const company = await loadCompany(companyId);
-  const id = parseRecordId(contactId);
-  if (!id || !can(company.actor, "view contacts")) notFound();
+  if (!can(company.actor, "view contacts")) forbidden();
+  const id = parseRecordId(contactId) ?? notFound();
   const prisma = await getPrisma();
   const contact = await getContact(prisma, { companyId: company.id, contactId: id });
   // Whom the contact is hidden from, it does not exist for; a contact whose import was undone is kept for the history only.

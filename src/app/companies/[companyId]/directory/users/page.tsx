@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { loadCompany } from "@/features/companies/queries";
 import { UsersView } from "@/features/users/components/users-view";
 import { getPrisma } from "@/server/db/client";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage({ params }: { params: Promise<{ companyId: string }> }) {
   const company = await loadCompany((await params).companyId);
   // A tab of the company directory: members with no access to it (None) do not see who else is in it.
-  if (!can(company.actor, "view contacts")) notFound();
+  if (!can(company.actor, "view contacts")) forbidden();
   const prisma = await getPrisma();
   const [users, projects, counts] = await Promise.all([
     listCompanyUsers(prisma, company.id),
@@ -33,7 +33,7 @@ export default async function UsersPage({ params }: { params: Promise<{ companyI
         showInactive={can(company.actor, "view inactive contacts")}
         usersCount={users.length}
       />
-      <div role="tabpanel" id="directory-panel" aria-labelledby="tab-users" className="mt-4">
+      <div id="directory-panel" className="mt-4">
         <UsersView
           companyId={company.id}
           users={users}
