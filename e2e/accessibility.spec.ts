@@ -104,7 +104,7 @@ const PAGES: { label: string; open: (page: Page) => Promise<void> }[] = [
       await openFirstProject(page);
       await tab(page, "Inactive Contacts").click();
       await expect(page).toHaveURL(/\/directory\/inactive-contacts$/);
-      await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-selected", "true");
+      await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-current", "page");
       await waitForHydration(page);
     },
   },

@@ -206,7 +206,7 @@ export function escapeRegExp(s: string) {
 export async function selectContacts(page: Page, names: string[]) {
   for (const name of names) await rowCheckbox(page, name).check();
   await expect(bulkActions(page)).toHaveAttribute("aria-disabled", "false");
-  await expect(bulkActions(page)).toHaveAccessibleDescription(`${names.length} selected`);
+  await expect(bulkActions(page)).toHaveAccessibleName(`Bulk Actions, ${names.length} selected`);
 }
 
 export type LifecycleItem = "Inactivate" | "Reactivate" | "Remove from Project";

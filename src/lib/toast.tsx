@@ -19,6 +19,9 @@ function loadSonner(): Promise<Sonner> {
   return loading;
 }
 
+/** The key that takes focus to the toasts (sonner's default), as the toasts themselves say it. */
+export const TOASTS_HOTKEY = { keys: ["altKey", "KeyT"], label: "Alt+T" } as const;
+
 type SonnerToast = Sonner["toast"];
 export const toast = {
   success: (...args: Parameters<SonnerToast["success"]>) =>
@@ -28,14 +31,60 @@ export const toast = {
     void loadSonner().then((sonner) => sonner.toast.loading(...args)),
 };
 
+// Where focus was before it entered the toasts: a toast's button disappears once pressed.
+let focusBeforeToasts: HTMLElement | null = null;
+
+/**
+ * After a toast's button was pressed and its toast has gone, focus goes back to where the
+ * user came from (or to the page's main content), never to the page body.
+ */
+export function restoreFocusAfterToast() {
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && !active.closest("[data-sonner-toaster]")) return;
+    const target = focusBeforeToasts?.isConnected ? focusBeforeToasts : document.getElementById("main");
+    target?.focus();
+  });
+}
+
+/**
+ * While focus is inside the toasts they wait, as they do under the mouse: sonner pauses
+ * its timers while its list is "expanded", which it sets on mouse enter only, so focus
+ * entering (leaving) the list is told to it as the mouse entering (leaving) it.
+ */
+function useToastsWaitWhileFocused() {
+  useEffect(() => {
+    const list = (node: EventTarget | null) =>
+      node instanceof Element ? node.closest<HTMLElement>("[data-sonner-toaster]") : null;
+    const onFocusIn = (event: FocusEvent) => {
+      const entered = list(event.target);
+      if (!entered || list(event.relatedTarget) === entered) return;
+      if (event.relatedTarget instanceof HTMLElement) focusBeforeToasts = event.relatedTarget;
+      entered.dispatchEvent(new MouseEvent("mouseover", { bubbles: true, relatedTarget: document.body }));
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      const left = list(event.target);
+      if (!left || list(event.relatedTarget) === left) return;
+      left.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, relatedTarget: document.body }));
+    };
+    document.addEventListener("focusin", onFocusIn);
+    document.addEventListener("focusout", onFocusOut);
+    return () => {
+      document.removeEventListener("focusin", onFocusIn);
+      document.removeEventListener("focusout", onFocusOut);
+    };
+  }, []);
+}
+
 /** sonner's Toaster, rendered from the first toast on. */
 export function Toaster(props: ComponentProps<Sonner["Toaster"]>) {
   const [sonner, setSonner] = useState<Sonner | null>(null);
+  useToastsWaitWhileFocused();
   useEffect(() => {
     const notify = (loaded: Sonner) => setSonner(loaded);
     whenLoaded.add(notify);
     void loading?.then(notify);
     return () => void whenLoaded.delete(notify);
   }, []);
-  return sonner ? <sonner.Toaster {...props} /> : null;
+  return sonner ? <sonner.Toaster hotkey={[...TOASTS_HOTKEY.keys]} {...props} /> : null;
 }

@@ -43,8 +43,12 @@ export function BulkActions({ companyId, projectId, tab, selected, matching, onD
       ) : (
         <BulkActionsButton n={n} {...triggerProps} />
       )}
-      <span id="bulk-actions-count" hidden>
-        {n === 0 ? "Select contacts to act on them" : `${n.toLocaleString("en-US")} selected`}
+      <span id="bulk-actions-hint" hidden>
+        Select contacts to act on them
+      </span>
+      {/* Says each change of the selection once, politely; the button's name carries it too. */}
+      <span role="status" className="sr-only">
+        {n === 0 ? "" : `${n.toLocaleString("en-US")} selected`}
       </span>
       {dialog && (
         <LifecycleDialog

@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useId, useRef } from "react
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { FieldError, TextField } from "@/components/ui/field";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { toast } from "@/lib/toast";
 import { createContactAction, updateContactAction, type ContactFormState } from "../form-actions";
 import { useReturnFocus } from "./use-return-focus";
@@ -69,6 +70,8 @@ function ContactForm({ companyId, projectId, crewId, vendors, contact, onOpenCha
     {},
   );
   const saved = useRef<string | undefined>(undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state);
   useEffect(() => {
     if (state.contactId && saved.current !== state.contactId) {
       saved.current = state.contactId;
@@ -80,6 +83,7 @@ function ContactForm({ companyId, projectId, crewId, vendors, contact, onOpenCha
 
   return (
     <form
+      ref={formRef}
       noValidate
       // Submitted by hand rather than through `action`, which would reset the fields
       // and lose what the user typed whenever the server sends back an error.
@@ -143,7 +147,7 @@ function ContactForm({ companyId, projectId, crewId, vendors, contact, onOpenCha
           type="checkbox"
           name="isEmployee"
           defaultChecked={contact?.isEmployee}
-          className="size-4 accent-brand-600"
+          className="size-6 accent-brand-600"
         />
         Employee of our company
       </label>

@@ -96,7 +96,7 @@ function Picker({ companyId, projectId, confirmLabel, onConfirm, onOpenChange }:
                   type="checkbox"
                   checked={picked}
                   onChange={() => toggle(contact)}
-                  className="size-4 shrink-0 accent-brand-600"
+                  className="size-6 shrink-0 accent-brand-600"
                 />
                 <span>
                   <span className="font-medium">{contact.name}</span>

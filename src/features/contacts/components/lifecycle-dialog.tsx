@@ -1,7 +1,7 @@
 "use client";
 
 import { X } from "lucide-react";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { undoableToast } from "@/features/history/components/undoable-toast";
@@ -91,7 +91,26 @@ export function LifecycleDialog({
   // One key per opened dialog: a double-clicked (or retried) confirm applies once.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
+  // After an X: who was dropped (said by the live region) and where focus goes next.
+  const [lastDropped, setLastDropped] = useState<{ name: string; focus: string | null } | null>(null);
   const chosen = contacts.filter((c) => !dropped.has(c.id));
+
+  useEffect(() => {
+    if (!lastDropped) return;
+    const next = lastDropped.focus ? removeButtons.current.get(lastDropped.focus) : null;
+    if (next) next.focus();
+    else if (listRef.current && !listRef.current.hidden) listRef.current.focus();
+    else cancelRef.current?.focus();
+  }, [lastDropped]);
+
+  function drop(index: number) {
+    const contact = chosen[index]!;
+    setDropped((d) => new Set(d).add(contact.id));
+    // The next person's X, or the list itself when this was the last one.
+    setLastDropped({ name: fullName(contact), focus: chosen[index + 1]?.id ?? null });
+  }
   const projectCount = new Set(chosen.flatMap((c) => c.projects.map((p) => p.id))).size;
 
   function handleOpenChange(next: boolean) {
@@ -99,6 +118,7 @@ export function LifecycleDialog({
     if (!next) {
       setDropped(new Set());
       setReason("");
+      setLastDropped(null);
     }
     onOpenChange(next);
   }
@@ -158,12 +178,17 @@ export function LifecycleDialog({
             : "No contacts chosen. Cancel and select contacts in the table."
       }
     >
+      <p role="status" className="sr-only">
+        {lastDropped ? `${lastDropped.name} removed from the list. ${chosen.length} left.` : ""}
+      </p>
       <ul
+        ref={listRef}
+        tabIndex={-1}
         aria-label="Chosen contacts"
         hidden={chosen.length === 0 || Boolean(matching)}
         className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
       >
-        {chosen.map((contact) => (
+        {chosen.map((contact, index) => (
           <li key={contact.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
             <span>
               <span className="font-medium">{fullName(contact)}</span>
@@ -178,8 +203,12 @@ export function LifecycleDialog({
               type="button"
               aria-label={`Remove ${fullName(contact)}`}
               disabled={pending}
-              onClick={() => setDropped((d) => new Set(d).add(contact.id))}
-              className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+              ref={(el) => {
+                if (el) removeButtons.current.set(contact.id, el);
+                else removeButtons.current.delete(contact.id);
+              }}
+              onClick={() => drop(index)}
+              className="inline-flex items-center justify-center rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
             >
               <X aria-hidden className="size-4" />
             </button>
