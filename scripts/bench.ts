@@ -236,7 +236,10 @@ async function reactivateRowByRow(prisma: PrismaClient, companyId: string, ids: 
         data: { companyId, action: "contacts.reactivate", actorName: "Benchmark" },
       });
       for (const id of ids) {
-        await tx.contact.update({ where: { id }, data: { status: "ACTIVE", inactivatedAt: null } });
+        await tx.contact.update({
+          where: { companyId_id: { companyId, id } },
+          data: { status: "ACTIVE", inactivatedAt: null },
+        });
         const memberships = await tx.projectContact.updateManyAndReturn({
           where: { companyId, contactId: id, status: "INACTIVE" },
           data: { status: "ACTIVE" },

@@ -62,7 +62,13 @@ describe.each(TEST_DATABASES)("bulk inactivate and reactivate API on %s", (kind)
       projectsAffected: 2,
     });
     expect(await membershipStatuses(db.prisma, a.id)).toEqual({ [p[0]]: "INACTIVE", [p[1]]: "REMOVED" });
-    expect((await db.prisma.contact.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("ACTIVE");
+    expect(
+      (
+        await db.prisma.contact.findUniqueOrThrow({
+          where: { companyId_id: { companyId: foreign.companyId, id: foreign.id } },
+        })
+      ).status,
+    ).toBe("ACTIVE");
 
     const back = expectSuccess(await reactivate(companyId, { contactIds: [a.id, b.id] }), bulkResultSchema);
     expect(back).toEqual({ batchId: expect.any(String), changed: 2, skipped: [], projectsAffected: 2 });

@@ -70,7 +70,7 @@ describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
     const company = await createCompany(db.prisma);
     const contact = await createContact(db.prisma, company.id, { firstName: "Semi", lastName: "Colon" });
     await db.prisma.contact.update({
-      where: { id: contact.id },
+      where: { companyId_id: { companyId: contact.companyId, id: contact.id } },
       data: { jobTitle: "Foreman;=2+5", employeeId: "A\t=1" },
     });
     const csv = await text(

@@ -66,15 +66,19 @@ describe.each(TEST_DATABASES)("the Change History's one row per change on %s", (
     const people = [];
     for (let i = 0; i < 105; i++) people.push(await createContact(db.prisma, companyId, { lastName: `Crew ${i}` }));
     const off = await inactivateContacts(db.prisma, { companyId, contactIds: people.map((c) => c.id), by: ADA });
-    const first = await listBatchEvents(db.prisma, { companyId, batchId: off.batchId, page: 1 });
-    const second = await listBatchEvents(db.prisma, { companyId, batchId: off.batchId, page: 2 });
+    const first = await listBatchEvents(db.prisma, { companyId, batchId: off.batchId!, page: 1 });
+    const second = await listBatchEvents(db.prisma, { companyId, batchId: off.batchId!, page: 2 });
     expect(first.total).toBe(105);
     expect(first.items).toHaveLength(100);
     expect(second.items).toHaveLength(5);
     expect(new Set([...first.items, ...second.items].map((i) => i.contact.id)).size).toBe(105);
     expect(first.items[0]!.action).toBe("contact.inactivated");
     const elsewhere = await company();
-    const foreign = await listBatchEvents(db.prisma, { companyId: elsewhere.companyId, batchId: off.batchId, page: 1 });
+    const foreign = await listBatchEvents(db.prisma, {
+      companyId: elsewhere.companyId,
+      batchId: off.batchId!,
+      page: 1,
+    });
     expect(foreign).toEqual({ items: [], total: 0 });
   });
 });

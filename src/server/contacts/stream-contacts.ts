@@ -20,7 +20,7 @@ export async function* streamContacts(db: Db, options: StreamContactsOptions) {
       where,
       orderBy,
       take: BATCH,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      ...(cursor ? { cursor: { companyId_id: { companyId: options.companyId, id: cursor } }, skip: 1 } : {}),
       select: {
         id: true,
         firstName: true,

@@ -1,11 +1,10 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { BulkActionsTrigger } from "@/components/data-table/bulk-actions-trigger";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import type { DirectoryTab } from "@/shared/directory-query";
 import { LifecycleDialog } from "./lazy-dialogs";
-import { useMenuOnFirstUse } from "./menu-on-first-use";
-import { BulkActionsButton } from "./bulk-actions-button";
 import type { MatchingChoice } from "./lifecycle-dialog";
 import { LIFECYCLE_LABELS, lifecycleKind, type LifecycleKind } from "./lifecycle-kind";
 
@@ -20,36 +19,21 @@ type Props = {
   onDone: () => void;
 };
 
-const loadMenu = () => import("./bulk-actions-menu").then((m) => m.BulkActionsMenu);
-
-/** The Bulk Actions button and menu (loaded on first use); shown on a tab whose rows can be selected. */
+/** The contacts' Bulk Actions: the tab's lifecycle change, in its confirm dialog. */
 export function BulkActions({ companyId, projectId, tab, selected, matching, onDone }: Props) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   const [dialog, setDialog] = useState<LifecycleKind | null>(null);
   const kind = lifecycleKind(tab, projectId);
   const n = matching?.count ?? selected.length;
-  const { loaded, triggerProps } = useMenuOnFirstUse(loadMenu, { disabled: n === 0 });
 
   return (
     <>
-      {loaded ? (
-        <loaded.Menu
-          n={n}
-          label={LIFECYCLE_LABELS[kind]}
-          onChoose={() => setDialog(kind)}
-          triggerRef={triggerRef}
-          opening={loaded.opening}
-        />
-      ) : (
-        <BulkActionsButton n={n} {...triggerProps} />
-      )}
-      <span id="bulk-actions-hint" hidden>
-        Select contacts to act on them
-      </span>
-      {/* Says each change of the selection once, politely; the button's name carries it too. */}
-      <span role="status" className="sr-only">
-        {n === 0 ? "" : `${n.toLocaleString("en-US")} selected`}
-      </span>
+      <BulkActionsTrigger
+        n={n}
+        plural="contacts"
+        triggerRef={triggerRef}
+        items={[{ label: LIFECYCLE_LABELS[kind], onSelect: () => setDialog(kind) }]}
+      />
       {dialog && (
         <LifecycleDialog
           kind={dialog}

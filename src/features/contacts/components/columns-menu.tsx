@@ -2,7 +2,7 @@
 
 import { DropdownMenu } from "radix-ui";
 import { HIDEABLE_COLUMNS } from "@/shared/directory-query";
-import { useFocusFirstItemOnEntry, type MenuOpening } from "./menu-on-first-use";
+import { useFocusFirstItemOnEntry, type MenuOpening } from "@/components/data-table/menu-on-first-use";
 import { COLUMN_LABELS, ColumnsButton, type ColumnsChooserProps } from "./columns-button";
 
 /** The Columns menu, loaded by TableFilters on first use. */

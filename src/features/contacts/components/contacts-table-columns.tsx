@@ -1,10 +1,10 @@
 "use client";
 
-import { createColumnHelper, type Table } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { SORTABLE_COLUMNS } from "@/shared/directory-query";
+import { selectColumn } from "@/components/data-table/select-column";
 import { dataTableFeatures, type DataTableFeatures } from "@/components/data-table/use-data-table";
 import { fullName } from "../contact-name";
 import type { LifecycleKind } from "./lifecycle-kind";
@@ -21,26 +21,6 @@ export function contactHref(companyId: string, contactId: string) {
   return `/companies/${companyId}/contacts/${contactId}`;
 }
 
-function HeaderCheckbox({ table }: { table: Table<ContactsTableFeatures, ContactListRow> }) {
-  const ref = useRef<HTMLInputElement>(null);
-  const all = table.getIsAllPageRowsSelected();
-  const some = table.getIsSomePageRowsSelected();
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = some && !all;
-  }, [some, all]);
-  return (
-    <input
-      ref={ref}
-      type="checkbox"
-      aria-label="Select all"
-      className="size-6 accent-brand-600"
-      checked={all}
-      disabled={table.getRowModel().rows.length === 0}
-      onChange={table.getToggleAllPageRowsSelectedHandler()}
-    />
-  );
-}
-
 export type ContactsTableColumnOptions = {
   companyId: string;
   /** What a row's own action does on this tab; null when the user may not change rows (no checkboxes either). */
@@ -50,20 +30,7 @@ export type ContactsTableColumnOptions = {
 
 /** Columns in display order: the checkbox first, then data, the row's actions last. */
 export function getContactsTableColumns({ companyId, rowAction, onRowAction }: ContactsTableColumnOptions) {
-  const select = helper.display({
-    id: "select",
-    enableHiding: false,
-    header: ({ table }) => <HeaderCheckbox table={table} />,
-    cell: ({ row }) => (
-      <input
-        type="checkbox"
-        aria-label={`Select ${fullName(row.original)}`}
-        className="size-6 accent-brand-600"
-        checked={row.getIsSelected()}
-        onChange={row.getToggleSelectedHandler()}
-      />
-    ),
-  });
+  const select = selectColumn<ContactListRow>(fullName);
   const data = helper
     .columns([
       helper.accessor((c) => `${c.lastName}, ${c.firstName}`, {
@@ -116,7 +83,7 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
       />
     ),
   });
-  const selection = rowAction ? [{ ...select, enableSorting: false }] : [];
+  const selection = rowAction ? [select] : [];
   return [...selection, ...data, { ...actions, enableSorting: false }];
 }
 

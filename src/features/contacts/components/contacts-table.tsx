@@ -1,8 +1,6 @@
 "use client";
 
-import { TableScroll } from "@/components/ui/table-scroll";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { Fragment, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import {
   MAX_BULK_CONTACTS,
@@ -14,14 +12,16 @@ import {
 } from "@/shared/directory-query";
 import { BulkActions } from "./bulk-actions";
 import type { VendorOption } from "./contact-form-dialog";
+import { DataTable, TableEmpty } from "@/components/data-table/data-table";
+import { SelectAllBanner } from "@/components/data-table/select-all-banner";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { getContactsTableColumns } from "./contacts-table-columns";
 import { DirectoryActions } from "./directory-actions";
 import { LifecycleDialog } from "./lazy-dialogs";
 import { lifecycleKind } from "./lifecycle-kind";
 import { TableFilters, type FilterOption } from "./table-filters";
-import { TablePagination } from "./table-pagination";
-import { TableToolbar } from "./table-toolbar";
+import { TablePagination } from "@/components/data-table/table-pagination";
+import { TableToolbar } from "@/components/data-table/table-toolbar";
 import { useDirectoryQuery } from "./use-directory-query";
 
 /** What the user may do on this directory; the server checks each action again. */
@@ -97,13 +97,16 @@ export function ContactsTable({
     queryKey: JSON.stringify(filter),
   });
   const matching = allMatching ? { count: total, filter } : undefined;
-  const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const tableRows = table.getRowModel().rows;
-  const width = headers.length;
+  const width = table.getVisibleLeafColumns().length;
 
   return (
     <div className="space-y-4">
-      <TableToolbar q={urlQuery.q} onSearch={setSearch}>
+      <TableToolbar
+        q={urlQuery.q}
+        onSearch={setSearch}
+        searchLabel="Search contacts"
+        placeholder="Name, email, phone, job title, company…"
+      >
         {permissions.bulk && (
           <BulkActions
             companyId={companyId}
@@ -127,6 +130,8 @@ export function ContactsTable({
       <TableFilters query={urlQuery} vendors={vendors} projects={projects} onChange={(patch) => void setQuery(patch)} />
       {permissions.bulk && pageSelected && total > rows.length && (
         <SelectAllBanner
+          plural="contacts"
+          max={MAX_BULK_CONTACTS}
           pageCount={rows.length}
           total={total}
           allMatching={allMatching}
@@ -135,88 +140,34 @@ export function ContactsTable({
         />
       )}
 
-      <TableScroll
-        label={tab === "contacts" ? "Contacts table" : "Inactive contacts table"}
-        aria-busy={isPending}
-        className={`transition-opacity ${isPending ? "opacity-60" : ""}`}
-      >
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            {tab === "contacts" ? "Contacts" : "Inactive contacts"}
-            {query.q ? ` matching “${query.q}”` : ""}
-          </caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              {headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                    className={`px-4 py-3 ${header.column.id === "select" || header.column.id === "actions" ? "w-10" : ""}`}
-                  >
-                    {header.column.getCanSort() ? (
-                      <button
-                        type="button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex min-h-6 items-center gap-1 uppercase hover:text-slate-900"
-                      >
-                        <table.FlexRender header={header} />
-                        {sorted === "asc" ? (
-                          <ArrowUp aria-hidden className="size-3.5" />
-                        ) : sorted === "desc" ? (
-                          <ArrowDown aria-hidden className="size-3.5" />
-                        ) : (
-                          <ArrowUpDown aria-hidden className="size-3.5 text-slate-400" />
-                        )}
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
+      <DataTable
+        table={table}
+        isPending={isPending}
+        caption={`${tab === "contacts" ? "Contacts" : "Inactive contacts"}${query.q ? ` matching “${query.q}”` : ""}`}
+        before={(row, i, tableRows) => {
+          if (query.group !== "company") return null;
+          const group = groupOf(row.original);
+          if (i > 0 && groupOf(tableRows[i - 1]!.original) === group) return null;
+          return (
+            <tr className="bg-slate-50">
+              <th colSpan={width} scope="colgroup" className="px-4 py-2 text-xs font-semibold text-slate-700">
+                {group}
+              </th>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tableRows.map((row, i) => {
-              const group = row.original.vendor?.name ?? "No company";
-              const startsGroup =
-                query.group === "company" &&
-                (i === 0 || (tableRows[i - 1]!.original.vendor?.name ?? "No company") !== group);
-              return (
-                <Fragment key={row.id}>
-                  {startsGroup && (
-                    <tr className="bg-slate-50">
-                      <th colSpan={width} scope="colgroup" className="px-4 py-2 text-xs font-semibold text-slate-700">
-                        {group}
-                      </th>
-                    </tr>
-                  )}
-                  <tr className={row.getIsSelected() ? "bg-brand-50" : "hover:bg-slate-50"}>
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="px-4 py-2.5 text-slate-700">
-                        <table.FlexRender cell={cell} />
-                      </td>
-                    ))}
-                  </tr>
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-        {rows.length === 0 && (
+          );
+        }}
+        empty={
           <EmptyState
             tab={tab}
             filtered={Boolean(query.q || query.vendor || query.project || query.origin)}
             q={query.q}
             onClear={() => void setQuery({ q: "", vendor: null, project: null, origin: null, page: 1 })}
           />
-        )}
-      </TableScroll>
+        }
+      />
 
       <TablePagination
+        plural="contacts"
         page={query.page}
         perPage={query.perPage}
         total={total}
@@ -239,49 +190,7 @@ export function ContactsTable({
   );
 }
 
-function SelectAllBanner({
-  pageCount,
-  total,
-  allMatching,
-  onSelectAll,
-  onClear,
-}: {
-  pageCount: number;
-  total: number;
-  allMatching: boolean;
-  onSelectAll: () => void;
-  onClear: () => void;
-}) {
-  const n = (x: number) => x.toLocaleString("en-US");
-  const link = "font-medium text-brand-700 underline hover:text-slate-900";
-  return (
-    <div
-      aria-live="polite"
-      className="rounded-md border border-brand-100 bg-brand-50 px-4 py-2 text-center text-sm text-slate-800"
-    >
-      {allMatching ? (
-        <>
-          All {n(total)} matching contacts are selected.{" "}
-          <button type="button" onClick={onClear} className={link}>
-            Clear selection
-          </button>
-        </>
-      ) : total > MAX_BULK_CONTACTS ? (
-        <>
-          All {n(pageCount)} contacts on this page are selected. {n(total)} contacts match: a bulk action can change at
-          most {n(MAX_BULK_CONTACTS)} at once, so narrow the search or filters to act on all of them.
-        </>
-      ) : (
-        <>
-          All {n(pageCount)} contacts on this page are selected.{" "}
-          <button type="button" onClick={onSelectAll} className={link}>
-            Select all {n(total)} matching contacts
-          </button>
-        </>
-      )}
-    </div>
-  );
-}
+const groupOf = (contact: ContactListRow) => contact.vendor?.name ?? "No company";
 
 function EmptyState({
   tab,
@@ -294,28 +203,17 @@ function EmptyState({
   q: string;
   onClear: () => void;
 }) {
-  return (
-    <div role="status" className="px-6 py-12 text-center">
-      {filtered ? (
-        <>
-          <p className="font-medium text-slate-900">
-            {q ? `No contacts match “${q}”` : "No contacts match these filters"}
-          </p>
-          <p className="mt-1 text-sm text-slate-600">
-            Check the spelling, or search by email, phone, job title or company.
-          </p>
-          <button type="button" onClick={onClear} className="mt-3 text-sm font-medium text-brand-700 underline">
-            Clear search and filters
-          </button>
-        </>
-      ) : tab === "contacts" ? (
-        <p className="font-medium text-slate-900">No active contacts</p>
-      ) : (
-        <>
-          <p className="font-medium text-slate-900">No inactive contacts</p>
-          <p className="mt-1 text-sm text-slate-600">People you inactivate appear here, ready to reactivate.</p>
-        </>
-      )}
-    </div>
+  if (filtered)
+    return (
+      <TableEmpty
+        title={q ? `No contacts match “${q}”` : "No contacts match these filters"}
+        hint="Check the spelling, or search by email, phone, job title or company."
+        onClear={onClear}
+      />
+    );
+  return tab === "contacts" ? (
+    <TableEmpty title="No active contacts" />
+  ) : (
+    <TableEmpty title="No inactive contacts" hint="People you inactivate appear here, ready to reactivate." />
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { X } from "lucide-react";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
+import { ReasonField } from "@/components/data-table/reason-field";
+import { RemovableList } from "@/components/data-table/removable-list";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { undoableToast } from "@/features/history/components/undoable-toast";
@@ -91,26 +92,7 @@ export function LifecycleDialog({
   // One key per opened dialog: a double-clicked (or retried) confirm applies once.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
-  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
-  // After an X: who was dropped (said by the live region) and where focus goes next.
-  const [lastDropped, setLastDropped] = useState<{ name: string; focus: string | null } | null>(null);
   const chosen = contacts.filter((c) => !dropped.has(c.id));
-
-  useEffect(() => {
-    if (!lastDropped) return;
-    const next = lastDropped.focus ? removeButtons.current.get(lastDropped.focus) : null;
-    if (next) next.focus();
-    else if (listRef.current && !listRef.current.hidden) listRef.current.focus();
-    else cancelRef.current?.focus();
-  }, [lastDropped]);
-
-  function drop(index: number) {
-    const contact = chosen[index]!;
-    setDropped((d) => new Set(d).add(contact.id));
-    // The next person's X, or the list itself when this was the last one.
-    setLastDropped({ name: fullName(contact), focus: chosen[index + 1]?.id ?? null });
-  }
   const projectCount = new Set(chosen.flatMap((c) => c.projects.map((p) => p.id))).size;
 
   function handleOpenChange(next: boolean) {
@@ -118,7 +100,6 @@ export function LifecycleDialog({
     if (!next) {
       setDropped(new Set());
       setReason("");
-      setLastDropped(null);
     }
     onOpenChange(next);
   }
@@ -178,62 +159,15 @@ export function LifecycleDialog({
             : "No contacts chosen. Cancel and select contacts in the table."
       }
     >
-      <p role="status" className="sr-only">
-        {lastDropped ? `${lastDropped.name} removed from the list. ${chosen.length} left.` : ""}
-      </p>
-      <ul
-        ref={listRef}
-        tabIndex={-1}
-        aria-label="Chosen contacts"
+      <RemovableList
+        label="Chosen contacts"
         hidden={chosen.length === 0 || Boolean(matching)}
-        className="mt-4 min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200"
-      >
-        {chosen.map((contact, index) => (
-          <li key={contact.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
-            <span>
-              <span className="font-medium">{fullName(contact)}</span>
-              {contact.vendor && (
-                <>
-                  {" "}
-                  <span className="ml-1 text-slate-500">{contact.vendor.name}</span>
-                </>
-              )}
-            </span>
-            <button
-              type="button"
-              aria-label={`Remove ${fullName(contact)}`}
-              disabled={pending}
-              ref={(el) => {
-                if (el) removeButtons.current.set(contact.id, el);
-                else removeButtons.current.delete(contact.id);
-              }}
-              onClick={() => drop(index)}
-              className="inline-flex items-center justify-center rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-            >
-              <X aria-hidden className="size-4" />
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div className="mt-4">
-        <label htmlFor="lifecycle-reason" className="block text-sm font-medium">
-          Reason
-        </label>
-        <textarea
-          id="lifecycle-reason"
-          aria-describedby="lifecycle-reason-hint"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={500}
-          rows={2}
-          disabled={pending}
-          placeholder="e.g. Crew demobilized after phase 2"
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-        <p id="lifecycle-reason-hint" className="mt-1 text-xs text-slate-500">
-          Optional. Kept in the change history with your name.
-        </p>
-      </div>
+        items={chosen.map((contact) => ({ id: contact.id, name: fullName(contact), hint: contact.vendor?.name }))}
+        onRemove={(id) => setDropped((d) => new Set(d).add(id))}
+        disabled={pending}
+        focusWhenEmpty={() => cancelRef.current?.focus()}
+      />
+      <ReasonField value={reason} onChange={setReason} disabled={pending} />
       <div className="mt-6 flex justify-end gap-2">
         <DialogCancel ref={cancelRef} disabled={pending} />
         <Button

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import { useRef } from "react";
-import { useFocusFirstItemOnEntry, type MenuOpening } from "./menu-on-first-use";
+import { useFocusFirstItemOnEntry, type MenuOpening } from "@/components/data-table/menu-on-first-use";
 import { LIFECYCLE_LABELS } from "./lifecycle-kind";
 import { RowActionsButton, type RowActionsProps } from "./row-actions-button";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMenuOnFirstUse } from "./menu-on-first-use";
+import { useMenuOnFirstUse } from "@/components/data-table/menu-on-first-use";
 import { RowActionsButton, type RowActionsProps } from "./row-actions-button";
 
 const loadMenu = () => import("./row-actions-menu").then((m) => m.RowActionsMenu);

@@ -4,7 +4,7 @@ import type { ContactOrigin } from "@/generated/prisma/enums";
 import { CONTACT_ORIGINS, ORIGIN_LABELS } from "../origins";
 import type { DirectoryQuery } from "@/shared/directory-query";
 import { ColumnsButton, type ColumnsChooserProps } from "./columns-button";
-import { useMenuOnFirstUse } from "./menu-on-first-use";
+import { useMenuOnFirstUse } from "@/components/data-table/menu-on-first-use";
 
 export type FilterOption = { id: string; name: string };
 

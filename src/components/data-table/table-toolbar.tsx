@@ -3,14 +3,22 @@
 import { Search } from "lucide-react";
 
 /** `q` is the URL state as typed: it updates at once, the server request after a pause. */
-type Props = { q: string; onSearch: (q: string) => void; children?: React.ReactNode };
+type Props = {
+  q: string;
+  onSearch: (q: string) => void;
+  /** The search box's accessible name: "Search contacts". */
+  searchLabel: string;
+  placeholder: string;
+  children?: React.ReactNode;
+};
 
-export function TableToolbar({ q, onSearch, children }: Props) {
+/** A table's actions (children) on the left, its search on the right. */
+export function TableToolbar({ q, onSearch, searchLabel, placeholder, children }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       {children}
       <label className="relative ml-auto w-full max-w-xs">
-        <span className="sr-only">Search contacts</span>
+        <span className="sr-only">{searchLabel}</span>
         <Search
           aria-hidden
           className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400"
@@ -19,7 +27,7 @@ export function TableToolbar({ q, onSearch, children }: Props) {
           type="search"
           value={q}
           maxLength={200}
-          placeholder="Name, email, phone, job title, company…"
+          placeholder={placeholder}
           onChange={(e) => onSearch(e.target.value)}
           className="w-full rounded-md border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm placeholder:text-slate-400"
         />

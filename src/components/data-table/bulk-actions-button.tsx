@@ -13,7 +13,6 @@ export function BulkActionsButton({ n, ...props }: ComponentProps<"button"> & { 
       // return to it after the dialog closes and the selection has cleared.
       aria-disabled={n === 0}
       aria-label={n === 0 ? undefined : `Bulk Actions, ${n.toLocaleString("en-US")} selected`}
-      aria-describedby={n === 0 ? "bulk-actions-hint" : undefined}
       className={buttonClass(
         "secondary",
         "inline-flex items-center gap-2 bg-white aria-disabled:cursor-not-allowed aria-disabled:opacity-50",

@@ -5,16 +5,19 @@ import type { RefObject } from "react";
 import { BulkActionsButton } from "./bulk-actions-button";
 import { useFocusFirstItemOnEntry, type MenuOpening } from "./menu-on-first-use";
 
+/** One entry of a Bulk Actions menu: Inactivate, Merge, … */
+export type BulkActionItem = { label: string; onSelect: () => void; disabled?: boolean };
+
 type Props = {
   n: number;
-  label: string;
-  onChoose: () => void;
+  items: readonly BulkActionItem[];
   triggerRef: RefObject<HTMLButtonElement | null>;
   opening: MenuOpening;
+  describedBy?: string;
 };
 
-/** The Bulk Actions menu, loaded by BulkActions on first use. */
-export function BulkActionsMenu({ n, label, onChoose, triggerRef, opening }: Props) {
+/** The Bulk Actions menu, loaded by BulkActionsTrigger on first use. */
+export function BulkActionsMenu({ n, items, triggerRef, opening, describedBy }: Props) {
   const onFocus = useFocusFirstItemOnEntry(opening);
   return (
     <DropdownMenu.Root modal={false} defaultOpen>
@@ -22,6 +25,7 @@ export function BulkActionsMenu({ n, label, onChoose, triggerRef, opening }: Pro
         <BulkActionsButton
           ref={triggerRef}
           n={n}
+          aria-describedby={describedBy}
           onPointerDown={(e) => n === 0 && e.preventDefault()}
           onKeyDown={(e) => n === 0 && e.key !== "Tab" && e.preventDefault()}
         />
@@ -33,12 +37,16 @@ export function BulkActionsMenu({ n, label, onChoose, triggerRef, opening }: Pro
           onFocus={onFocus}
           className="min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
-          <DropdownMenu.Item
-            onSelect={onChoose}
-            className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100"
-          >
-            {label}
-          </DropdownMenu.Item>
+          {items.map((item) => (
+            <DropdownMenu.Item
+              key={item.label}
+              onSelect={item.onSelect}
+              disabled={item.disabled}
+              className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[disabled]:cursor-not-allowed data-[disabled]:text-slate-400 data-[highlighted]:bg-slate-100"
+            >
+              {item.label}
+            </DropdownMenu.Item>
+          ))}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

@@ -4,6 +4,8 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { PAGE_SIZES } from "@/shared/directory-query";
 
 type Props = {
+  /** What the rows are, for an empty table: "No contacts". */
+  plural: string;
   page: number;
   perPage: number;
   total: number;
@@ -11,7 +13,7 @@ type Props = {
   onPerPage: (perPage: (typeof PAGE_SIZES)[number]) => void;
 };
 
-export function TablePagination({ page, perPage, total, onPage, onPerPage }: Props) {
+export function TablePagination({ plural, page, perPage, total, onPage, onPerPage }: Props) {
   const lastPage = Math.max(1, Math.ceil(total / perPage));
   const first = total === 0 ? 0 : (page - 1) * perPage + 1;
   const last = Math.min(total, page * perPage);
@@ -21,7 +23,7 @@ export function TablePagination({ page, perPage, total, onPage, onPerPage }: Pro
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">
         {total === 0
-          ? "No contacts"
+          ? `No ${plural}`
           : `${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`}
       </p>
       <div className="flex items-center gap-3">
