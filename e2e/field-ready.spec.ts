@@ -324,7 +324,6 @@ plain.describe("honest refusals", () => {
       await expect(page.getByText("You don't have access to Change History. Ask a company Admin.")).toBeVisible();
       await expect(page.getByRole("banner").getByRole("link", { name: "Rollcall" })).toBeVisible();
       await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
-      await expect(page).toHaveTitle("No access · Rollcall");
       await snap(page, testInfo, "phone-403-history");
       expect((await page.goto(`${COMPANY_PATH}/directory/inactive-contacts`))?.status()).toBe(403);
       await expect(page.getByText("You don't have access to Inactive Contacts. Ask a company Admin.")).toBeVisible();
