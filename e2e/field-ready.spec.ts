@@ -200,6 +200,66 @@ for (const [size, viewport] of [
   });
 }
 
+test.describe("on a phone, the directory's cards", () => {
+  test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
+
+  test("each contact is a card with its name, status, company, a 44 px checkbox and its actions", async ({
+    page,
+  }, testInfo) => {
+    await page.goto(MIDDLE);
+    await waitForHydration(page);
+    await expect(page.getByRole("table")).toBeHidden();
+    const cards = page.getByRole("list", { name: "Contacts" }).getByRole("listitem");
+    await expect(cards).toHaveCount(50);
+    const [name] = await firstNames(page, 1);
+    const card = cards.filter({ hasText: name! });
+    await expect(card.getByRole("link", { name: name!, exact: true })).toBeVisible();
+    await expect(card.getByText("Active", { exact: true })).toBeVisible();
+    const box = await card.getByRole("checkbox", { name: `Select ${name}`, exact: true }).boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await expect(card.getByRole("button", { name: `Actions for ${name}` })).toBeVisible();
+    // Scrolled to the last card, Bulk Actions and Add Contact are still on screen.
+    await cards.last().scrollIntoViewIfNeeded();
+    await expect(visible(bulkActions(page))).toBeInViewport();
+    await expect(visible(page.getByRole("button", { name: "Add Contact", exact: true }))).toBeInViewport();
+    await snap(page, testInfo, "phone-cards");
+  });
+
+  test.describe("a project manager", () => {
+    test.use({ storageState: signedIn("pm") });
+
+    test("finds a worker, sees their projects and removes them from the project, then undoes it", async ({
+      page,
+    }, testInfo) => {
+      await page.goto(PROJECTS_PATH);
+      await page.getByRole("main").getByRole("link", { name: PROJECT, exact: true }).tap();
+      await waitForHydration(page);
+      const [name] = await firstNames(page, 1);
+      await page.getByRole("searchbox", { name: "Search contacts" }).fill(name!);
+      const card = page
+        .getByRole("list", { name: /^Contacts/ })
+        .getByRole("listitem")
+        .filter({ hasText: name! });
+      await expect(card).toHaveCount(1);
+      await expect(card).toContainText(PROJECT.split(" ")[0]!);
+      await expectNoSidewaysScroll(page, "the project directory, searched");
+      await card.getByRole("button", { name: `Actions for ${name}` }).tap();
+      await page.getByRole("menuitem", { name: "Remove from Project" }).tap();
+      const dialog = page.getByRole("dialog", { name: "Remove from Project" });
+      await expectInsideViewport(page, dialog);
+      await snap(page, testInfo, "phone-pm-remove");
+      await dialog.getByRole("button", { name: "Remove", exact: true }).tap();
+      await expect(toast(page, "Removed 1 contact from the project")).toBeVisible();
+      await page
+        .getByRole("region", { name: /Notifications/ })
+        .getByRole("button", { name: "Undo" })
+        .tap();
+      await expect(toast(page, "Undone: 1 contact is back as they were")).toBeVisible();
+    });
+  });
+});
+
 test.describe("at 1440 px", () => {
   test.use({ viewport: DESKTOP });
 

@@ -25,7 +25,10 @@ export const undoBatchAction = serverAction({
   revalidate: (_, { companyId }) => companyPages(companyId),
 });
 
-export type BatchContacts = { total: number; contacts: { eventId: string; contactId: string; name: string; change: string }[] };
+export type BatchContacts = {
+  total: number;
+  contacts: { eventId: string; contactId: string; name: string; change: string }[];
+};
 
 /** A change's contacts, a page at a time, for its expanded row of the Change History. */
 export const listBatchContactsAction = serverAction({

@@ -139,7 +139,12 @@ export function ChangeHistoryView({
                     <LocalTime iso={batch.at.toISOString()} />
                   </td>
                   <td className="px-3 py-2">
-                    <BatchSentence companyId={companyId} batch={batch} single={singles.get(batch.id)} names={projectNames} />
+                    <BatchSentence
+                      companyId={companyId}
+                      batch={batch}
+                      single={singles.get(batch.id)}
+                      names={projectNames}
+                    />
                     <div className="flex flex-wrap items-center gap-x-4">
                       {undoable.has(batch.id) && (
                         <UndoChangeButton
@@ -219,7 +224,9 @@ function BatchSentence({
   const parts = single
     ? [describeChange(single, names)]
     : [
-        batch.counts.map((c) => `${actionLabel(c.action)} ${n(c.count)} ${c.count === 1 ? "contact" : "contacts"}`).join(", "),
+        batch.counts
+          .map((c) => `${actionLabel(c.action)} ${n(c.count)} ${c.count === 1 ? "contact" : "contacts"}`)
+          .join(", "),
         ...(batch.projectCount > 0
           ? [
               `${PROJECT_WORD[batch.counts[0]!.action] ?? "on"} ${n(batch.projectCount)} ${batch.projectCount === 1 ? "project directory" : "project directories"}`,
