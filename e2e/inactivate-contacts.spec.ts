@@ -140,7 +140,7 @@ test.describe("Inactivate Contacts", () => {
     const selectAll = page.getByRole("checkbox", { name: "Select all" });
     await selectAll.check();
     await expect(page.getByRole("checkbox", { name: /^Select (?!all$)/, checked: true })).toHaveCount(rows);
-    await expect(button).toHaveAccessibleDescription(`${rows} selected`);
+    await expect(button).toHaveAccessibleName(`Bulk Actions, ${rows} selected`);
     await snap(page, testInfo, "select-all");
     await selectAll.uncheck();
     await expect(page.getByRole("checkbox", { checked: true })).toHaveCount(0);

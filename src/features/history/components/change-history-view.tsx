@@ -7,7 +7,7 @@ import { historySearch } from "../search-params";
 import { HISTORY_ACTIONS, actionLabel, type HistoryAction } from "@/shared/history-events";
 import type { HistoryFilters } from "@/shared/history-filters";
 import { BatchContacts } from "./batch-contacts";
-import { formatWhen } from "./history-entry";
+import { ActionBadge, formatWhen } from "./history-entry";
 import { LocalTime } from "./local-time";
 import { Button, buttonClass } from "@/components/ui/button";
 import { UndoChangeButton } from "./undo-change-button";
@@ -235,6 +235,11 @@ function BatchSentence({
       ];
   return (
     <p>
+      {batch.counts[0] && (
+        <>
+          <ActionBadge action={batch.counts[0].action} />{" "}
+        </>
+      )}
       <span className="font-medium">{batch.actor.name}</span>
       {single && (
         <>

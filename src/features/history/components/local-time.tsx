@@ -14,7 +14,15 @@ export function LocalTime({ iso }: { iso: string }) {
   const utc = formatWhen(at);
   const local = useSyncExternalStore(
     subscribe,
-    () => at.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" }),
+    () =>
+      at.toLocaleString("en-US", {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZoneName: "short",
+      }),
     () => utc,
   );
   return (
