@@ -15,7 +15,10 @@ export function AppHeader({ company, user, showHistory }: Props) {
           <HardHat aria-hidden className="size-5 text-brand-600" />
           Rollcall
         </Link>
-        <span className="min-w-0 truncate text-sm text-slate-500">{company.name}</span>
+        {/* On narrow screens the name shrinks (and truncates) so the Menu button keeps to the first row. */}
+        <span className="min-w-0 flex-1 basis-0 truncate text-sm text-slate-500 lg:flex-none lg:basis-auto">
+          {company.name}
+        </span>
         <HeaderMenu>
           <MainNav companyId={company.id} showHistory={showHistory} />
           <div className="flex items-center justify-between gap-3 border-t border-slate-200 pt-3 text-sm lg:justify-start lg:border-t-0 lg:border-l lg:pt-0 lg:pl-4">
