@@ -13,6 +13,7 @@ import { migrate } from "@/server/db/migrate";
 import type { CapturedQuery, Database } from "@/server/db/open-database";
 import type { SqlDatabase } from "@/server/db/sql";
 import { findLargeCompany, seedLargeCompany } from "@/server/demo/seed-large-company";
+import { benchExport } from "./bench-export";
 import { benchImport } from "./bench-import";
 import { openScriptDatabase } from "./open-script-database";
 
@@ -70,6 +71,17 @@ try {
 
   const imported = await benchImport(db, Number(args["import-rows"]), runs);
   cases.push(imported.case);
+
+  // The export's floor is PostgreSQL's own COPY, so these cases run on PostgreSQL only.
+  if (db.kind === "postgres") {
+    for (const exported of await benchExport(db, process.env.DATABASE_URL!, listCompanyId, sideBySide)) {
+      cases.push({
+        name: exported.name,
+        ...summary(exported.times.app, exported.times.floor),
+        peakRssMb: exported.times.peakRssMb,
+      });
+    }
+  }
 
   const result = {
     contacts,

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { migrate } from "@/server/db/migrate";
 import { DEMO_USERS } from "@/server/demo/demo-company";
 import { seedDemoData } from "@/server/demo/seed-demo-data";
-import { seedLargeCompany } from "@/server/demo/seed-large-company";
+import { findLargeCompany, seedLargeCompany } from "@/server/demo/seed-large-company";
 import { openScriptDatabase } from "./open-script-database";
 
 const { values: args } = parseArgs({
@@ -28,6 +28,7 @@ try {
   if (args.contacts) {
     const contacts = Number(args.contacts);
     const spec = { contacts, projects: Number(args.projects), memberships: Number(args.memberships ?? contacts * 10) };
+    const already = await findLargeCompany(db.sql, contacts);
     const started = performance.now();
     const companyId = await seedLargeCompany(db.sql, spec, (phase, done, total) => {
       const width = 30;
@@ -38,11 +39,19 @@ try {
       if (done === total) process.stderr.write("\n");
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    // The demo admin, where the demo data is in, can open it.
+    // The demo admin, where the demo data is in, can open it (once, however often this runs).
     const admin = await db.prisma.user.findUnique({ where: { email: DEMO_USERS[0]!.email }, select: { id: true } });
-    if (admin) await db.prisma.companyMember.create({ data: { companyId, userId: admin.id, directoryLevel: "ADMIN" } });
+    if (admin) {
+      await db.prisma.companyMember.upsert({
+        where: { companyId_userId: { companyId, userId: admin.id } },
+        create: { companyId, userId: admin.id, directoryLevel: "ADMIN" },
+        update: {},
+      });
+    }
     console.log(
-      `Seeded a company of ${contacts.toLocaleString("en-US")} contacts in ${seconds} s: /companies/${companyId}/directory/contacts`,
+      already
+        ? `A company of ${contacts.toLocaleString("en-US")} contacts is already in ${where}; nothing changed: /companies/${companyId}/directory/contacts`
+        : `Seeded a company of ${contacts.toLocaleString("en-US")} contacts in ${seconds} s: /companies/${companyId}/directory/contacts`,
     );
   }
 } finally {

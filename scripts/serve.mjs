@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { forwardedFor } from "./forwarded-for.mjs";
+import { accessLog, tagRequest } from "./request-log.mjs";
 
 const port = Number(process.env.PORT || 3000);
 // Not HOSTNAME: shells and containers set that to the machine's name.
@@ -23,6 +24,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 createServer((request, response) => {
+  tagRequest(request, response, behindProxies);
   const limit = UPLOAD_PAGE.test(request.url ?? "") ? UPLOAD_BODY_LIMIT : ACTION_BODY_LIMIT;
   if (request.headers["next-action"] && Number(request.headers["content-length"] ?? 0) > limit) {
     // Answered once the body is read, so the client is not cut off mid-send.
@@ -40,5 +42,5 @@ createServer((request, response) => {
   delete request.headers["x-real-ip"];
   handle(request, response);
 }).listen(port, hostname, () =>
-  console.log(`Rollcall on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
+  accessLog.info({ url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` }, "Rollcall is listening"),
 );

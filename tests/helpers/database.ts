@@ -1,5 +1,6 @@
 import { migrate } from "@/server/db/migrate";
 import { openDatabase, type Database, type DatabaseKind } from "@/server/db/open-database";
+import { recordStatement } from "./sql-capture";
 
 /** Every integration suite runs on each of these: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const TEST_DATABASES: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
@@ -14,7 +15,9 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
       ? openDatabase({ kind: "pglite" })
       : openDatabase({ kind: "postgres", url: process.env.TEST_DATABASE_URL!, maxConnections: 4 });
   await migrate(db.sql);
-  return db;
+  // The code under test runs on a client that notes each statement it sends, for the
+  // statement-routing check that runs after the suite (tests/routing).
+  return { ...db, prisma: db.capturingPrisma(({ query }) => recordStatement(query)) };
 }
 
 /**

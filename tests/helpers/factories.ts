@@ -63,9 +63,9 @@ export async function createContact(prisma: PrismaClient, companyId: string, see
   return contact;
 }
 
-export async function membershipStatuses(prisma: PrismaClient, contactId: string) {
+export async function membershipStatuses(prisma: PrismaClient, contact: { companyId: string; id: string }) {
   const rows = await prisma.projectContact.findMany({
-    where: { contactId },
+    where: { companyId: contact.companyId, contactId: contact.id },
     select: { projectId: true, status: true },
   });
   return Object.fromEntries(rows.map((r) => [r.projectId, r.status]));

@@ -173,7 +173,7 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
         origin: "api",
         inactivatedAt: null,
       });
-      expect(await membershipStatuses(db.prisma, created.id)).toEqual({ [alpha]: "ACTIVE", [bravo]: "ACTIVE" });
+      expect(await membershipStatuses(db.prisma, created)).toEqual({ [alpha]: "ACTIVE", [bravo]: "ACTIVE" });
     });
 
     test("refuses a vendor or project of another company with 404 and creates nothing", async () => {
@@ -276,9 +276,7 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
         vendor: { id: vendorId },
         firstName: contact.firstName,
       });
-      const stored = await db.prisma.contact.findUniqueOrThrow({
-        where: { companyId_id: { companyId: contact.companyId, id: contact.id } },
-      });
+      const stored = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: contact.companyId, id: contact.id } } });
       expect(stored).toMatchObject({ jobTitle: "Welder", email: null, vendorId });
     });
 

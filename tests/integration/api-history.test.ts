@@ -178,7 +178,7 @@ describe.each(TEST_DATABASES)("history, undo and Idempotency-Key API on %s", (ki
     const { companyId, p, admin } = await company();
     const other = await company();
     const a = await createContact(db.prisma, companyId, { projects: { [p[0]]: "ACTIVE", [p[1]]: "REMOVED" } });
-    const before = await membershipStatuses(db.prisma, a.id);
+    const before = await membershipStatuses(db.prisma, a);
     const { batchId } = expectSuccess(
       await inactivate(companyId, { contactIds: [a.id] }, admin.token),
       bulkResultSchema,
@@ -194,11 +194,8 @@ describe.each(TEST_DATABASES)("history, undo and Idempotency-Key API on %s", (ki
       contactIds: [a.id],
       projectIds: [p[0]],
     });
-    expect(await membershipStatuses(db.prisma, a.id)).toEqual(before);
-    expect(
-      (await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: a.companyId, id: a.id } } }))
-        .status,
-    ).toBe("ACTIVE");
+    expect(await membershipStatuses(db.prisma, a)).toEqual(before);
+    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: a.companyId, id: a.id } } })).status).toBe("ACTIVE");
     const { data } = expectSuccess(
       await callApi(contactHistoryRoute.GET, { params: { companyId, contactId: a.id }, token: admin.token }),
       listOf(historyItemSchema),
@@ -276,12 +273,12 @@ describe.each(TEST_DATABASES)("history, undo and Idempotency-Key API on %s", (ki
       removeContactsResultSchema,
     );
     expect(removal).toEqual({ batchId: expect.any(String), removed: [a.id], skipped: [] });
-    expect(await membershipStatuses(db.prisma, a.id)).toEqual({ [p[0]]: "REMOVED" });
+    expect(await membershipStatuses(db.prisma, a)).toEqual({ [p[0]]: "REMOVED" });
     expectSuccess(
       await callApi(undoRoute.POST, { params: { companyId, batchId: removal.batchId! }, body: {}, token: pm.token }),
       undoResultSchema,
     );
-    expect(await membershipStatuses(db.prisma, a.id)).toEqual({ [p[0]]: "ACTIVE" });
+    expect(await membershipStatuses(db.prisma, a)).toEqual({ [p[0]]: "ACTIVE" });
   });
 
   test("a retry with the same Idempotency-Key gets the same answer and changes nothing more; a reused key or a bad one is refused", async () => {
@@ -290,10 +287,7 @@ describe.each(TEST_DATABASES)("history, undo and Idempotency-Key API on %s", (ki
     const b = await createContact(db.prisma, companyId);
     const key = { "idempotency-key": randomUUID() };
     const first = await inactivate(companyId, { contactIds: [a.id] }, admin.token, key);
-    await db.prisma.contact.update({
-      where: { companyId_id: { companyId: a.companyId, id: a.id } },
-      data: { jobTitle: "Changed meanwhile" },
-    });
+    await db.prisma.contact.update({ where: { companyId_id: { companyId: a.companyId, id: a.id } }, data: { jobTitle: "Changed meanwhile" } });
     const [second, third] = await Promise.all([
       inactivate(companyId, { contactIds: [a.id] }, admin.token, key),
       inactivate(companyId, { contactIds: [a.id] }, admin.token, key),

@@ -99,15 +99,13 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       ["Bo", "Kim", null, "E-2", "New Drywall Co", true, "IMPORT"],
       ["Ann", "Lee", "ann@example.com", "E-1", "Acme Electric", false, "IMPORT"],
     ]);
-    const batch = await db.prisma.changeBatch.findUniqueOrThrow({
-      where: { companyId_id: { companyId, id: result.batchId! } },
-    });
+    const batch = await db.prisma.changeBatch.findUniqueOrThrow({ where: { companyId_id: { companyId, id: result.batchId! } } });
     expect(batch).toMatchObject({
       action: "contacts.import",
       reason: "Payroll export",
       details: { fileName: "people.csv", rowCount: 2 },
     });
-    const events = await db.prisma.contactEvent.findMany({ where: { batchId: batch.id } });
+    const events = await db.prisma.contactEvent.findMany({ where: { companyId, batchId: batch.id } });
     expect(events.map((e) => e.action)).toEqual(["contact.imported", "contact.imported"]);
   });
 
@@ -118,10 +116,7 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       lastName: "Lee",
       email: "ann@example.com",
     });
-    await db.prisma.contact.update({
-      where: { companyId_id: { companyId: lee.companyId, id: lee.id } },
-      data: { employeeId: "E-1", phone: "555 0100" },
-    });
+    await db.prisma.contact.update({ where: { companyId_id: { companyId: lee.companyId, id: lee.id } }, data: { employeeId: "E-1", phone: "555 0100" } });
     const kim = await createContact(db.prisma, companyId, {
       firstName: "Bo",
       lastName: "Kim",
@@ -154,9 +149,7 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
 
     const updated = expectSuccess(await importFile(companyId, file, { onMatch: "update" }), importResultSchema);
     expect(updated).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-    const after = await db.prisma.contact.findUniqueOrThrow({
-      where: { companyId_id: { companyId: lee.companyId, id: lee.id } },
-    });
+    const after = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: lee.companyId, id: lee.id } } });
     expect(after).toMatchObject({
       firstName: "Annie",
       lastName: "Lee",
@@ -165,10 +158,7 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       jobTitle: "Foreman",
       employeeId: "E-1",
     });
-    expect(
-      (await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: kim.companyId, id: kim.id } } }))
-        .updatedAt,
-    ).toEqual(kim.updatedAt);
+    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: kim.companyId, id: kim.id } } })).updatedAt).toEqual(kim.updatedAt);
   });
 
   test("a row matching an inactive contact updates it and it stays inactive; into a project, created and matched contacts join it", async () => {
@@ -193,18 +183,14 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       importResultSchema,
     );
     expect(result).toMatchObject({ created: 1, updated: 1 });
-    const dee = await db.prisma.contact.findUniqueOrThrow({
-      where: { companyId_id: { companyId: gone.companyId, id: gone.id } },
-    });
+    const dee = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: gone.companyId, id: gone.id } } });
     expect(dee).toMatchObject({ status: "INACTIVE", jobTitle: "Welder" });
     // Inactive on the project, so reactivating her brings her to it.
-    expect(await membershipStatuses(db.prisma, gone.id)).toEqual({ [site.id]: "INACTIVE" });
+    expect(await membershipStatuses(db.prisma, gone)).toEqual({ [site.id]: "INACTIVE" });
     const eve = await db.prisma.contact.findFirstOrThrow({ where: { companyId, email: "eve@example.com" } });
     expect(eve).toMatchObject({ firstName: "Eve", lastName: "Novak", originProjectId: site.id });
-    expect(await membershipStatuses(db.prisma, eve.id)).toEqual({ [site.id]: "ACTIVE", [other.id]: "ACTIVE" });
-    const batch = await db.prisma.changeBatch.findUniqueOrThrow({
-      where: { companyId_id: { companyId, id: result.batchId! } },
-    });
+    expect(await membershipStatuses(db.prisma, eve)).toEqual({ [site.id]: "ACTIVE", [other.id]: "ACTIVE" });
+    const batch = await db.prisma.changeBatch.findUniqueOrThrow({ where: { companyId_id: { companyId, id: result.batchId! } } });
     expect(batch.projectId).toBe(site.id);
   });
 
@@ -237,13 +223,11 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
 
     const undone = expectSuccess(await undo(result.batchId!), undoResultSchema);
     expect(undone.contactIds).toHaveLength(2);
-    expect(
-      await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: lee.companyId, id: lee.id } } }),
-    ).toMatchObject({
+    expect(await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: lee.companyId, id: lee.id } } })).toMatchObject({
       firstName: "Ann",
       jobTitle: null,
     });
-    expect(await membershipStatuses(db.prisma, lee.id)).toEqual({ [site.id]: "REMOVED" });
+    expect(await membershipStatuses(db.prisma, lee)).toEqual({ [site.id]: "REMOVED" });
     expect(await db.prisma.contact.findFirstOrThrow({ where: { companyId, email: "cy@example.com" } })).toMatchObject({
       status: "DISCARDED",
     });
@@ -466,7 +450,7 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       ]);
       expect(expectSuccess(imported, importResultSchema)).toMatchObject({ created: 1, updated: 40 });
       expect(inactivated.changed).toHaveLength(40);
-      const after = await db.prisma.contact.findMany({ where: { id: { in: people.map((p) => p.id) } } });
+      const after = await db.prisma.contact.findMany({ where: { companyId, id: { in: people.map((p) => p.id) } } });
       expect(after.every((c) => c.status === "INACTIVE" && c.jobTitle === "Rigger")).toBe(true);
       // Each contact's events are in the order the changes were applied.
       const events = await db.prisma.contactEvent.findMany({

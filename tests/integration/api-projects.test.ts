@@ -160,8 +160,8 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
           { id: foreign.id, reason: "not found" },
         ],
       });
-      expect(await membershipStatuses(db.prisma, removed.id)).toEqual({ [projectId]: "ACTIVE" });
-      expect(await membershipStatuses(db.prisma, foreign.id)).toEqual({});
+      expect(await membershipStatuses(db.prisma, removed)).toEqual({ [projectId]: "ACTIVE" });
+      expect(await membershipStatuses(db.prisma, foreign)).toEqual({});
     });
 
     test("refuses bad ids, too many ids and an unknown project, changing nothing", async () => {
@@ -195,7 +195,7 @@ describe.each(TEST_DATABASES)("projects API on %s", (kind) => {
       const contact = await createContact(db.prisma, companyId, { projects: { [projectId]: "ACTIVE" } });
       const result = expectSuccess(await remove(companyId, projectId, contact.id), removeContactResultSchema);
       expect(result).toEqual({ batchId: expect.any(String), removed: contact.id });
-      expect(await membershipStatuses(db.prisma, contact.id)).toEqual({ [projectId]: "REMOVED" });
+      expect(await membershipStatuses(db.prisma, contact)).toEqual({ [projectId]: "REMOVED" });
     });
 
     test("answers 404 for a contact not on the project, already removed, foreign or unknown", async () => {

@@ -155,7 +155,7 @@ describe.each(TEST_DATABASES)("change history and undo on %s", (kind) => {
     });
     const before = await companyState(companyId);
     const on = await reactivateContacts(db.prisma, { companyId, contactIds: [a.id], by: ADA });
-    expect(await membershipStatuses(db.prisma, a.id)).toEqual({ [p[0]]: "ACTIVE", [p[1]]: "REMOVED" });
+    expect(await membershipStatuses(db.prisma, a)).toEqual({ [p[0]]: "ACTIVE", [p[1]]: "REMOVED" });
     await undoBatch(db.prisma, { companyId, batchId: on.batchId!, by: ADA });
     expect(await companyState(companyId)).toEqual(before);
   });
@@ -177,7 +177,7 @@ describe.each(TEST_DATABASES)("change history and undo on %s", (kind) => {
       contactIds: [active.id, inactive.id],
       by: ADA,
     });
-    expect(await db.prisma.crewMember.count({ where: { crewId: crew.id } })).toBe(0);
+    expect(await db.prisma.crewMember.count({ where: { companyId, crewId: crew.id } })).toBe(0);
     await undoBatch(db.prisma, { companyId, batchId: removal.batchId!, by: ADA });
     expect(await companyState(companyId)).toEqual(before);
   });
@@ -249,10 +249,7 @@ describe.each(TEST_DATABASES)("change history and undo on %s", (kind) => {
       inactivateContacts(tx, { companyId, contactIds: [b.id] }),
     );
     await expect(reused).rejects.toThrow("already used for a different request");
-    expect(
-      (await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: b.companyId, id: b.id } } }))
-        .status,
-    ).toBe("ACTIVE");
+    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: b.companyId, id: b.id } } })).status).toBe("ACTIVE");
   });
 
   /** Contacts, memberships and crews: what an undo must put back exactly. */

@@ -29,19 +29,17 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
     const inactivated = await inactivateContacts(db.prisma, { companyId, contactIds: [contact.id] });
     expect(inactivated.changed).toEqual([contact.id]);
     expect(inactivated.projectIds.sort()).toEqual([p[0], p[1]].sort());
-    expect(await membershipStatuses(db.prisma, contact.id)).toEqual({
+    expect(await membershipStatuses(db.prisma, contact)).toEqual({
       [p[0]]: "INACTIVE",
       [p[1]]: "INACTIVE",
       [p[2]]: "REMOVED",
     });
-    const inactive = await db.prisma.contact.findUniqueOrThrow({
-      where: { companyId_id: { companyId: contact.companyId, id: contact.id } },
-    });
+    const inactive = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: contact.companyId, id: contact.id } } });
     expect(inactive.status).toBe("INACTIVE");
     expect(inactive.inactivatedAt).toBeInstanceOf(Date);
 
     await db.prisma.projectContact.updateMany({
-      where: { contactId: contact.id, projectId: p[1] },
+      where: { companyId: contact.companyId, contactId: contact.id, projectId: p[1] },
       data: { status: "REMOVED", removedAt: new Date() },
     });
 
@@ -53,14 +51,12 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
       projectIds: [p[0]],
       membershipsChanged: 1,
     });
-    expect(await membershipStatuses(db.prisma, contact.id)).toEqual({
+    expect(await membershipStatuses(db.prisma, contact)).toEqual({
       [p[0]]: "ACTIVE",
       [p[1]]: "REMOVED",
       [p[2]]: "REMOVED",
     });
-    const active = await db.prisma.contact.findUniqueOrThrow({
-      where: { companyId_id: { companyId: contact.companyId, id: contact.id } },
-    });
+    const active = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: contact.companyId, id: contact.id } } });
     expect(active.status).toBe("ACTIVE");
     expect(active.inactivatedAt).toBeNull();
   });
@@ -91,11 +87,9 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
       { id: unknown, reason: "not found" },
     ]);
     expect(result.projectIds).toEqual([p[0]]);
-    const foreignAfter = await db.prisma.contact.findUniqueOrThrow({
-      where: { companyId_id: { companyId: foreign.companyId, id: foreign.id } },
-    });
+    const foreignAfter = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: foreign.companyId, id: foreign.id } } });
     expect(foreignAfter.status).toBe("INACTIVE");
-    expect(await membershipStatuses(db.prisma, foreign.id)).toEqual({ [other.p[0]]: "INACTIVE" });
+    expect(await membershipStatuses(db.prisma, foreign)).toEqual({ [other.p[0]]: "INACTIVE" });
   });
 
   test("inactivating skips contacts that are already inactive", async () => {
@@ -146,7 +140,7 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
     expect(after.map((c) => c.status)).toEqual(["INACTIVE", "INACTIVE", "INACTIVE"]);
     expect(after.every((c) => c.inactivatedAt !== null)).toBe(true);
     for (const c of contacts) {
-      expect(await membershipStatuses(db.prisma, c.id)).toEqual({ [p[0]]: "INACTIVE", [p[1]]: "INACTIVE" });
+      expect(await membershipStatuses(db.prisma, c)).toEqual({ [p[0]]: "INACTIVE", [p[1]]: "INACTIVE" });
     }
   });
 
@@ -154,7 +148,7 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
     const { companyId, p } = await company();
     const contact = await createContact(db.prisma, companyId, { status: "INACTIVE", projects: { [p[0]]: "INACTIVE" } });
     await expect(
-      db.prisma.projectContact.updateMany({ where: { contactId: contact.id }, data: { status: "ACTIVE" } }),
+      db.prisma.projectContact.updateMany({ where: { companyId: contact.companyId, contactId: contact.id }, data: { status: "ACTIVE" } }),
     ).rejects.toThrow(/inactive contact cannot have an active project membership/);
     await expect(
       db.prisma.projectContact.create({
@@ -163,10 +157,7 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
     ).rejects.toThrow(/inactive contact cannot have an active project membership/);
     const active = await createContact(db.prisma, companyId, { projects: { [p[0]]: "ACTIVE" } });
     await expect(
-      db.prisma.contact.update({
-        where: { companyId_id: { companyId: active.companyId, id: active.id } },
-        data: { status: "INACTIVE", inactivatedAt: new Date() },
-      }),
+      db.prisma.contact.update({ where: { companyId_id: { companyId: active.companyId, id: active.id } }, data: { status: "INACTIVE", inactivatedAt: new Date() } }),
     ).rejects.toThrow(/inactive contact cannot have an active project membership/);
   });
 

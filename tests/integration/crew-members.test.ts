@@ -43,7 +43,7 @@ describe.each(TEST_DATABASES)("who a crew may take, on %s", (kind) => {
     return { lastName, crewId: crew.id, on: on.id, never: never.id, removed: removed.id };
   }
   const crewOf = async (crewId: string) =>
-    (await db.prisma.crewMember.findMany({ where: { crewId }, select: { contactId: true } }))
+    (await db.prisma.crewMember.findMany({ where: { companyId, crewId }, select: { contactId: true } }))
       .map((m) => m.contactId)
       .sort();
 
@@ -62,9 +62,9 @@ describe.each(TEST_DATABASES)("who a crew may take, on %s", (kind) => {
       error: null,
     });
     expect(await crewOf(w.crewId)).toEqual([w.on]);
-    expect(await membershipStatuses(db.prisma, w.never)).toEqual({});
-    expect(await membershipStatuses(db.prisma, w.removed)).toEqual({ [p]: "REMOVED" });
-    expect(await db.prisma.contactEvent.count({ where: { contactId: { in: [w.never, w.removed] } } })).toBe(0);
+    expect(await membershipStatuses(db.prisma, { companyId, id: w.never })).toEqual({});
+    expect(await membershipStatuses(db.prisma, { companyId, id: w.removed })).toEqual({ [p]: "REMOVED" });
+    expect(await db.prisma.contactEvent.count({ where: { companyId, contactId: { in: [w.never, w.removed] } } })).toBe(0);
   });
 
   test("the project's Admin may put anyone active on a crew, who then joins the directory", async () => {
@@ -72,8 +72,8 @@ describe.each(TEST_DATABASES)("who a crew may take, on %s", (kind) => {
     request.headers = new Headers({ cookie: projectAdmin });
     const result = await addCrewMembersAction({ companyId, crewId: w.crewId, contactIds: [w.on, w.never, w.removed] });
     expect(result).toEqual({ data: { added: 3, skipped: [] }, error: null });
-    expect(await membershipStatuses(db.prisma, w.never)).toEqual({ [p]: "ACTIVE" });
-    expect(await membershipStatuses(db.prisma, w.removed)).toEqual({ [p]: "ACTIVE" });
+    expect(await membershipStatuses(db.prisma, { companyId, id: w.never })).toEqual({ [p]: "ACTIVE" });
+    expect(await membershipStatuses(db.prisma, { companyId, id: w.removed })).toEqual({ [p]: "ACTIVE" });
   });
 
   test("the crew's picker offers a Standard user only the people on the project's directory", async () => {

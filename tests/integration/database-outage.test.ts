@@ -70,6 +70,12 @@ describe.skipIf(!url)(url ? title : `${title} (skipped: TEST_DATABASE_URL is not
       expect(error.message).toMatch(/database is unavailable/i);
     }
 
+    // The body names the request (the X-Request-Id scripts/serve.mjs gives it), for the caller to quote.
+    const quoted = await withHeaders(
+      callApiResponse(contactsRoute.GET, { params: { companyId }, token, headers: { "x-request-id": "outage-0001" } }),
+    );
+    expect(expectError(quoted, 503, "database_unavailable").requestId).toBe("outage-0001");
+
     await proxy.restore();
     expect((await listContacts()).status).toBe(200);
   });

@@ -49,11 +49,11 @@ describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
     // The UTF-8 byte-order mark Excel needs, then the header.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const all = bytes.subarray(3).toString("utf8");
-    expect(all.startsWith("First name,Last name,Email,Phone,Job title,Company")).toBe(true);
+    expect(all.startsWith("Contact ID,First name,Last name,Email,Phone,Job title,Company")).toBe(true);
     const lines = all.trim().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^'=cmd,Attack,/);
-    expect(lines[2]).toMatch(/^José,Núñez,,,,Núñez Concrete,.*,Inactive,Harbor View,/);
+    expect(lines[1]).toMatch(/^[0-9a-f-]{36},'=cmd,Attack,/);
+    expect(lines[2]).toMatch(/^[0-9a-f-]{36},José,Núñez,,,,Núñez Concrete,.*,Inactive,Harbor View,/);
 
     const searched = await text(
       contactsCsv(
@@ -77,6 +77,39 @@ describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
       contactsCsv(db.prisma, { companyId: company.id }, "contacts", parseDirectorySearchParams({}).query),
     );
     const row = csv.trim().split("\n")[1]!;
-    expect(row).toMatch(/^Semi,Colon,,,"Foreman;'=2\+5",,"A\t'=1",/);
+    expect(row).toMatch(/^[0-9a-f-]{36},Semi,Colon,,,"Foreman;'=2\+5",,"A\t'=1",/);
+  });
+
+  test("each row starts with its contact's id, and a tab larger than one read comes whole, in the tab's order", async () => {
+    const company = await createCompany(db.prisma);
+    const project = await createProject(db.prisma, company.id, "Pier 9");
+    // More rows than one batch of the stream (5,000), so the keyset pagination is crossed.
+    await db.sql.query(
+      `INSERT INTO "Contact" ("companyId", "firstName", "lastName") SELECT $1, 'Worker', lpad(g::text, 5, '0') FROM generate_series(1, 5003) g`,
+      [company.id],
+    );
+    await db.sql.query(
+      `INSERT INTO "ProjectContact" ("companyId", "projectId", "contactId", status) SELECT "companyId", $2, id, 'ACTIVE' FROM "Contact" WHERE "companyId" = $1 AND "lastName" IN ('00001', '05002')`,
+      [company.id, project.id],
+    );
+    const csv = await text(
+      contactsCsv(db.prisma, { companyId: company.id }, "contacts", parseDirectorySearchParams({}).query),
+    );
+    const rows = csv.trim().split("\n").slice(1);
+    expect(rows).toHaveLength(5003);
+    const lastNames = rows.map((row) => row.split(",")[2]);
+    expect(lastNames).toEqual(Array.from({ length: 5003 }, (_, i) => String(i + 1).padStart(5, "0")));
+    const stored = await db.prisma.contact.findMany({
+      where: { companyId: company.id },
+      select: { id: true, lastName: true },
+    });
+    const idOf = new Map(stored.map((c) => [c.lastName, c.id]));
+    for (const row of [rows[0]!, rows[5001]!, rows[5002]!]) {
+      const [id, , lastName] = row.split(",");
+      expect(id).toBe(idOf.get(lastName!));
+    }
+    expect(rows[0]).toContain(",Pier 9,");
+    expect(rows[5001]).toContain(",Pier 9,");
+    expect(rows[5002]).not.toContain("Pier 9");
   });
 });

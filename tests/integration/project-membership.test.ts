@@ -47,9 +47,9 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
       { id: inactive.id, reason: "inactive" },
       { id: unknown, reason: "not found" },
     ]);
-    expect(await membershipStatuses(db.prisma, removed.id)).toEqual({ [projectId]: "ACTIVE" });
-    expect(await membershipStatuses(db.prisma, inactive.id)).toEqual({});
-    const back = await db.prisma.projectContact.findFirstOrThrow({ where: { contactId: removed.id } });
+    expect(await membershipStatuses(db.prisma, removed)).toEqual({ [projectId]: "ACTIVE" });
+    expect(await membershipStatuses(db.prisma, inactive)).toEqual({});
+    const back = await db.prisma.projectContact.findFirstOrThrow({ where: { companyId: removed.companyId, contactId: removed.id } });
     expect(back.removedAt).toBeNull();
   });
 
@@ -65,7 +65,7 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
 
     const reactivated = await reactivateContacts(db.prisma, { companyId, contactIds: [contact.id] });
     expect(reactivated.projectIds).toEqual([otherId]);
-    expect(await membershipStatuses(db.prisma, contact.id)).toEqual({ [projectId]: "REMOVED", [otherId]: "ACTIVE" });
+    expect(await membershipStatuses(db.prisma, contact)).toEqual({ [projectId]: "REMOVED", [otherId]: "ACTIVE" });
   });
 
   test("removing keeps the membership row for history and reports contacts not on the project", async () => {
@@ -82,7 +82,7 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
       removed: [member.id],
       skipped: [{ id: stranger.id, reason: "not on project" }],
     });
-    const row = await db.prisma.projectContact.findFirstOrThrow({ where: { contactId: member.id } });
+    const row = await db.prisma.projectContact.findFirstOrThrow({ where: { companyId: member.companyId, contactId: member.id } });
     expect(row.status).toBe("REMOVED");
     expect(row.removedAt).toBeInstanceOf(Date);
   });
@@ -94,7 +94,7 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
     await expect(
       addContactsToProject(db.prisma, { companyId, projectId: theirs.projectId, contactIds: [contact.id] }),
     ).rejects.toThrow("Project not found.");
-    expect(await membershipStatuses(db.prisma, contact.id)).toEqual({});
+    expect(await membershipStatuses(db.prisma, contact)).toEqual({});
   });
 
   test("a crew takes active workers onto the project; an inactive worker stays listed, marked inactive", async () => {
@@ -110,7 +110,7 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
       addToProject: true,
     });
     expect(result).toEqual({ added: 1, skipped: [{ id: inactive.id, reason: "inactive" }] });
-    expect(await membershipStatuses(db.prisma, worker.id)).toEqual({ [projectId]: "ACTIVE" });
+    expect(await membershipStatuses(db.prisma, worker)).toEqual({ [projectId]: "ACTIVE" });
 
     await inactivateContacts(db.prisma, { companyId, contactIds: [worker.id] });
     const [listed] = await listCrews(db.prisma, { companyId, projectId });
@@ -127,7 +127,7 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
     });
     expect(contact.origin).toBe("CREWS");
     expect(contact.originProjectId).toBe(projectId);
-    expect(await membershipStatuses(db.prisma, contact.id)).toEqual({ [projectId]: "ACTIVE" });
+    expect(await membershipStatuses(db.prisma, contact)).toEqual({ [projectId]: "ACTIVE" });
     const [listed] = await listCrews(db.prisma, { companyId, projectId });
     expect(listed!.members.map((m) => m.contact.id)).toEqual([contact.id]);
   });

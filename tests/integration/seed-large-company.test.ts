@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Database } from "@/server/db/open-database";
-import { seedLargeCompany } from "@/server/demo/seed-large-company";
+import { largeCompanyName, seedLargeCompany } from "@/server/demo/seed-large-company";
 import { TEST_DATABASES, openTestDatabase } from "../helpers/database";
 
 describe.each(TEST_DATABASES)("the large-company seed on %s", (kind) => {
@@ -35,5 +35,14 @@ describe.each(TEST_DATABASES)("the large-company seed on %s", (kind) => {
     );
     expect(new Set(perContact.map((r) => r.n))).toEqual(new Set([5]));
     expect(steps.at(-1)).toBe("memberships 3500/3500");
+  });
+
+  test("run again for the same size, finds the company it built and adds nothing", async () => {
+    const spec = { contacts: 700, projects: 40, memberships: 3500 };
+    const first = await seedLargeCompany(db.sql, spec);
+    const again = await seedLargeCompany(db.sql, spec);
+    expect(again).toBe(first);
+    expect(await db.prisma.company.count({ where: { name: largeCompanyName(700) } })).toBe(1);
+    expect(await db.prisma.contact.count({ where: { companyId: first } })).toBe(700);
   });
 });

@@ -53,30 +53,15 @@ describe.each(TEST_DATABASES)("Select all N matching contacts on %s", (kind) => 
       data: { batchId: expect.any(String), changed: 3, skipped: [], projectsAffected: 1 },
       error: null,
     });
-    for (const g of garcias) expect(await membershipStatuses(db.prisma, g.id)).toEqual({ [projectId]: "ACTIVE" });
-    expect(
-      (
-        await db.prisma.contact.findUniqueOrThrow({
-          where: { companyId_id: { companyId: other.companyId, id: other.id } },
-        })
-      ).status,
-    ).toBe("INACTIVE");
-    expect(
-      (
-        await db.prisma.contact.findUniqueOrThrow({
-          where: { companyId_id: { companyId: activeGarcia.companyId, id: activeGarcia.id } },
-        })
-      ).status,
-    ).toBe("ACTIVE");
+    for (const g of garcias) expect(await membershipStatuses(db.prisma, g)).toEqual({ [projectId]: "ACTIVE" });
+    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: other.companyId, id: other.id } } })).status).toBe("INACTIVE");
+    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: activeGarcia.companyId, id: activeGarcia.id } } })).status).toBe("ACTIVE");
 
     // The whole selection is one batch, so one Undo takes it back.
     const undone = await undoBatchAction({ companyId, batchId: result.data!.batchId });
     expect(undone).toEqual({ data: { batchId: expect.any(String), undone: 3, projectsAffected: 1 }, error: null });
     for (const g of garcias)
-      expect(
-        (await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: g.companyId, id: g.id } } }))
-          .status,
-      ).toBe("INACTIVE");
+      expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: g.companyId, id: g.id } } })).status).toBe("INACTIVE");
   });
 
   test("on a project's directory, Remove from Project takes every matching member of that project only", async () => {
@@ -95,8 +80,8 @@ describe.each(TEST_DATABASES)("Select all N matching contacts on %s", (kind) => 
     });
     expect(result.data?.changed).toBe(2);
     for (const m of members)
-      expect(await membershipStatuses(db.prisma, m.id)).toEqual({ [projectId]: "REMOVED", [elsewhere.id]: "ACTIVE" });
-    expect(await membershipStatuses(db.prisma, notMember.id)).toEqual({ [elsewhere.id]: "ACTIVE" });
+      expect(await membershipStatuses(db.prisma, m)).toEqual({ [projectId]: "REMOVED", [elsewhere.id]: "ACTIVE" });
+    expect(await membershipStatuses(db.prisma, notMember)).toEqual({ [elsewhere.id]: "ACTIVE" });
   });
 
   test("more than 10,000 matching is refused with the count, changing nothing; ids and matching together are refused", async () => {

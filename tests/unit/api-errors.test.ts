@@ -1,5 +1,7 @@
+import { Writable } from "node:stream";
+import { createLogger, provideLogger } from "@/server/log/logger";
 import { randomUUID } from "node:crypto";
-import { describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { bulkContactsInputSchema } from "@/shared/bulk-selection";
 import { ApiError, errorResponse, invalidInput } from "@/server/api/errors";
@@ -39,17 +41,42 @@ describe("errorResponse", () => {
     expect((await errorOf(errorResponse(new DomainError("invalid", "No.")))).status).toBe(400);
   });
 
-  test("answers anything else with a generic 500 and logs the error instead of showing it", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+  test("answers anything else with a generic 500 naming the request, and logs the error instead of showing it", async () => {
+    const lines: string[] = [];
+    provideLogger(
+      createLogger(
+        new Writable({
+          write(chunk, _encoding, done) {
+            lines.push(String(chunk));
+            done();
+          },
+        }),
+      ),
+    );
     try {
       const secret = new Error('relation "Contact" does not exist');
-      const error = await errorOf(errorResponse(secret));
+      const response = errorResponse(secret, "req-42-abcdef");
+      const body = (await response.clone().json()) as { error: { requestId?: string; message: string } };
+      const error = await errorOf(response);
       expect(error).toMatchObject({ status: 500, code: "internal_error", details: null });
       expect(error.message).not.toContain("Contact");
-      expect(log).toHaveBeenCalledWith(expect.any(String), secret);
+      expect(body.error.requestId).toBe("req-42-abcdef");
+      expect(body.error.message).toContain("req-42-abcdef");
+      expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+        expect.objectContaining({
+          level: "error",
+          requestId: "req-42-abcdef",
+          err: expect.objectContaining({ message: secret.message }),
+        }),
+      ]);
     } finally {
-      log.mockRestore();
+      provideLogger(undefined);
     }
+  });
+
+  test("never names the request on a 4xx: the caller can act on the message itself", async () => {
+    const response = errorResponse(new DomainError("not_found", "Project not found."), "req-43-abcdef");
+    expect(((await response.json()) as { error: Record<string, unknown> }).error).not.toHaveProperty("requestId");
   });
 });
 

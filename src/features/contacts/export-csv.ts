@@ -1,5 +1,6 @@
 import "server-only";
 import { stringify } from "csv-stringify";
+import { log } from "@/server/log/logger";
 import { Readable, pipeline } from "node:stream";
 import { streamContacts } from "@/server/contacts/stream-contacts";
 import type { Db } from "@/server/db/transaction";
@@ -8,6 +9,8 @@ import { tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/dire
 import { directoryListing, type DirectoryScope } from "./queries";
 
 const COLUMNS = [
+  // Matches a row back to its record (and lets an import update it).
+  "Contact ID",
   "First name",
   "Last name",
   "Email",
@@ -56,7 +59,7 @@ export function csvStream(records: AsyncIterable<string[]>, columns: string[]): 
       error.name !== "AbortError" &&
       (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE"
     ) {
-      console.error("CSV export failed:", error);
+      log().error({ err: error }, "CSV export failed");
     }
   });
   return csv;
@@ -68,18 +71,19 @@ export function contactsCsv(db: Db, scope: DirectoryScope, tab: DirectoryTab, qu
   async function* records() {
     for await (const c of rows) {
       yield [
+        c.id,
         c.firstName,
         c.lastName,
         c.email ?? "",
         c.phone ?? "",
         c.jobTitle ?? "",
-        c.vendor?.name ?? "",
+        c.vendorName ?? "",
         c.employeeId ?? "",
         c.classification ?? "",
         c.isEmployee ? "Yes" : "No",
         ORIGIN_LABELS[c.origin],
         c.status === "ACTIVE" ? "Active" : "Inactive",
-        c.memberships.map((m) => m.project.name).join("; "),
+        c.projects ?? "",
         c.createdAt.toISOString().slice(0, 10),
         c.inactivatedAt?.toISOString().slice(0, 10) ?? "",
       ];

@@ -1,3 +1,4 @@
+import { log } from "@/server/log/logger";
 import type { z } from "zod";
 import { MAX_BULK_CONTACTS } from "@/shared/directory-query";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";
@@ -85,14 +86,17 @@ export function invalidInput(where: "query string" | "request body", issues: rea
   return new ApiError("validation_error", `Check the ${where}: ${what}${more}`, details);
 }
 
-/** The JSON response for anything a handler threw; unexpected errors are logged, never shown. */
-export function errorResponse(error: unknown): Response {
+/**
+ * The JSON response for anything a handler threw; unexpected errors are logged, never shown.
+ * A 5xx body carries the request's id (the X-Request-Id of its log lines) for the caller to quote.
+ */
+export function errorResponse(error: unknown, requestId?: string): Response {
   const known = asApiError(error);
   if (known) return errorBody(known);
   if (isDatabaseUnavailable(error)) {
-    console.error(
-      "API request failed: the database is unavailable:",
-      String((error as { code?: unknown })?.code ?? error),
+    log().error(
+      { requestId, code: String((error as { code?: unknown })?.code ?? "unknown") },
+      "API request failed: the database is unavailable",
     );
     return errorBody(
       new ApiError(
@@ -100,14 +104,17 @@ export function errorResponse(error: unknown): Response {
         `The database is unavailable right now; nothing was changed. Try again in ${RETRY_AFTER_SECONDS} seconds.`,
       ),
       { "retry-after": String(RETRY_AFTER_SECONDS) },
+      requestId,
     );
   }
-  console.error("API request failed:", error);
+  log().error({ requestId, err: error }, "API request failed");
   return errorBody(
     new ApiError(
       "internal_error",
-      "Something went wrong on our side. Try again; if it keeps failing, contact support.",
+      `Something went wrong on our side. Try again; if it keeps failing, contact support${requestId ? ` and quote request ${requestId}` : ""}.`,
     ),
+    {},
+    requestId,
   );
 }
 
@@ -117,6 +124,11 @@ function asApiError(error: unknown): ApiError | null {
   return null;
 }
 
-function errorBody({ code, message, details, status }: ApiError, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: { code, message, details } }, { status, headers: { ...NO_STORE, ...headers } });
+function errorBody(
+  { code, message, details, status }: ApiError,
+  headers: Record<string, string> = {},
+  requestId?: string,
+): Response {
+  const error = status >= 500 && requestId ? { code, message, details, requestId } : { code, message, details };
+  return Response.json({ error }, { status, headers: { ...NO_STORE, ...headers } });
 }

@@ -1,3 +1,4 @@
+import { requestIdOf } from "@/server/log/logger";
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -74,7 +75,7 @@ export function apiRoute<
       const input = { db, caller, actor, params, query, body, idempotencyKey } as ApiInput<Path, Query, Body>;
       return Response.json(await handler(input), { status: endpoint.status, headers: NO_STORE });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, requestIdOf(request.headers));
     }
   };
 }

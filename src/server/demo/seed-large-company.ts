@@ -1,4 +1,4 @@
-import type { SqlDatabase } from "@/server/db/sql";
+import type { SqlDatabase, SqlSession } from "@/server/db/sql";
 
 export type LargeCompanySpec = { contacts: number; projects: number; memberships: number };
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -58,7 +58,7 @@ export function largeCompanyName(contacts: number) {
 }
 
 /** The id of a company seedLargeCompany built with this many contacts, if there is one. */
-export async function findLargeCompany(sql: SqlDatabase, contacts: number): Promise<string | null> {
+export async function findLargeCompany(sql: SqlSession, contacts: number): Promise<string | null> {
   const [company] = await sql.query<{ id: string }>(
     `SELECT id FROM "Company" WHERE name = $1 ORDER BY "createdAt" LIMIT 1`,
     [largeCompanyName(contacts)],
@@ -75,6 +75,22 @@ export async function seedLargeCompany(sql: SqlDatabase, spec: LargeCompanySpec,
   const perContact = Math.max(1, Math.round(spec.memberships / spec.contacts));
   if (perContact > spec.projects)
     throw new Error("Each contact's memberships must fit in the projects: add projects or memberships per contact.");
+  // One transaction: a run that stops halfway leaves no half-built company behind, and one
+  // run at a time per size (the advisory lock) finds what an earlier run built.
+  const companyId = await sql.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [largeCompanyName(spec.contacts)]);
+    const existing = await findLargeCompany(tx, spec.contacts);
+    if (existing) return { id: existing, seeded: false };
+    return { id: await insertLargeCompany(tx, spec, perContact, progress), seeded: true };
+  });
+  if (companyId.seeded) {
+    await sql.exec(`ANALYZE "Contact"`);
+    await sql.exec(`ANALYZE "ProjectContact"`);
+  }
+  return companyId.id;
+}
+
+async function insertLargeCompany(sql: SqlSession, spec: LargeCompanySpec, perContact: number, progress: Progress) {
   const [company] = await sql.query<{ id: string }>(`INSERT INTO "Company" (name) VALUES ($1) RETURNING id`, [
     largeCompanyName(spec.contacts),
   ]);
@@ -123,13 +139,11 @@ export async function seedLargeCompany(sql: SqlDatabase, spec: LargeCompanySpec,
       `INSERT INTO "ProjectContact" ("companyId", "projectId", "contactId", status)
        SELECT $1, ($2::uuid[])[1 + (c.n + k) % cardinality($2::uuid[])], c.id, CASE WHEN ct.status = 'INACTIVE' THEN 'INACTIVE'::"MembershipStatus" ELSE 'ACTIVE'::"MembershipStatus" END
        FROM unnest($3::uuid[], $4::int[]) AS c(id, n)
-       JOIN "Contact" ct ON ct.id = c.id
+       JOIN "Contact" ct ON ct."companyId" = $1 AND ct.id = c.id
        CROSS JOIN generate_series(0, $5::int - 1) k`,
       [companyId, projectIds, slice.map((c) => c.id), slice.map((c) => c.n), perContact],
     );
     progress("memberships", Math.min(contactIds.length, i + slice.length) * perContact, contactIds.length * perContact);
   }
-  await sql.exec(`ANALYZE "Contact"`);
-  await sql.exec(`ANALYZE "ProjectContact"`);
   return companyId;
 }
