@@ -10,7 +10,7 @@ import { BatchContacts } from "./batch-contacts";
 import { ActionBadge, formatWhen } from "./history-entry";
 import { LocalTime } from "./local-time";
 import { Button, buttonClass } from "@/components/ui/button";
-import { UndoChangeButton } from "./undo-change-button";
+import { HISTORY_TABLE_ID, UndoChangeButton } from "./undo-change-button";
 
 type Props = {
   companyId: string;
@@ -119,7 +119,7 @@ export function ChangeHistoryView({
           {filtered ? "No changes match these filters." : "No changes recorded yet."}
         </p>
       ) : (
-        <TableScroll label="Change History table" className="mt-2">
+        <TableScroll id={HISTORY_TABLE_ID} label="Change History table" className="mt-2">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Change History: one row per change, newest first</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">

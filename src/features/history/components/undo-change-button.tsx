@@ -7,6 +7,9 @@ import { undoBatchAction } from "../actions";
 
 type Props = { companyId: string; batchId: string; what: string };
 
+/** The Change History's table region, where focus goes after an Undo from it. */
+export const HISTORY_TABLE_ID = "change-history-table";
+
 /**
  * Undo of one change from the Change History, for as long as its contacts have not
  * changed since: the same undo (and the same idempotency key) as the toast's.
@@ -29,6 +32,8 @@ export function UndoChangeButton({ companyId, batchId, what }: Props) {
           toast.success(
             `Undone: ${n.toLocaleString("en-US")} ${n === 1 ? "contact is" : "contacts are"} back as they were`,
           );
+          // The row's Undo goes away with the refresh: focus waits on the table, not the page body.
+          document.getElementById(HISTORY_TABLE_ID)?.focus();
           router.refresh();
         })
       }
