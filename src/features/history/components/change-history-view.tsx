@@ -10,7 +10,8 @@ import { BatchContacts } from "./batch-contacts";
 import { ActionBadge, formatWhen } from "./history-entry";
 import { LocalTime } from "./local-time";
 import { Button, buttonClass } from "@/components/ui/button";
-import { HISTORY_TABLE_ID, UndoChangeButton } from "./undo-change-button";
+import { HISTORY_TABLE_ID } from "./history-table-id";
+import { UndoChangeButton } from "./undo-change-button";
 
 type Props = {
   companyId: string;

@@ -4,11 +4,9 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "@/lib/toast";
 import { undoBatchAction } from "../actions";
+import { HISTORY_TABLE_ID } from "./history-table-id";
 
 type Props = { companyId: string; batchId: string; what: string };
-
-/** The Change History's table region, where focus goes after an Undo from it. */
-export const HISTORY_TABLE_ID = "change-history-table";
 
 /**
  * Undo of one change from the Change History, for as long as its contacts have not
