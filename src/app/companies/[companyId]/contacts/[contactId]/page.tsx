@@ -110,16 +110,16 @@ export default async function ContactPage(props: Props) {
         />
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2">
         <section aria-labelledby="details" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="details" className="font-semibold">
             Details
           </h2>
-          <dl className="mt-3 grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
+          <dl className="mt-3 grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
             {fields.map(([label, value]) => (
               <div key={label} className="contents">
                 <dt className="text-slate-500">{label}</dt>
-                <dd>{value || <span className="text-slate-400">—</span>}</dd>
+                <dd className="[overflow-wrap:anywhere]">{value || <span className="text-slate-400">—</span>}</dd>
               </div>
             ))}
           </dl>
