@@ -22,13 +22,27 @@ async function expectAxeClean(page: Page, label: string) {
   expect(report, `axe violations on ${label}`).toEqual([]);
 }
 
-/** The document is exactly as wide as the viewport: nothing scrolls sideways. */
+/**
+ * The document is exactly as wide as the screen: nothing scrolls sideways. Mobile
+ * emulation widens the layout viewport (innerWidth) to a too-wide page, so the widths
+ * are compared with the screen's configured width, and no element may reach past it.
+ */
 async function expectNoSidewaysScroll(page: Page, label: string) {
-  const { doc, viewport } = await page.evaluate(() => ({
-    doc: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
-  expect(doc, `${label} is as wide as the viewport`).toBe(viewport);
+  const screen = page.viewportSize()!.width;
+  const { doc, inner, past } = await page.evaluate(
+    (width) => ({
+      doc: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+      past: [...document.querySelectorAll<HTMLElement>("main *")]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest("[role=region][tabindex]"))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`.slice(0, 80)),
+    }),
+    screen,
+  );
+  expect(past, `${label}: nothing reaches past the screen's edge`).toEqual([]);
+  expect(doc, `${label} is as wide as the screen`).toBe(screen);
+  expect(inner, `${label}'s layout is as wide as the screen`).toBe(screen);
 }
 
 /** The dialog lies wholly inside the viewport. */
