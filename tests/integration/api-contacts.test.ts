@@ -276,7 +276,9 @@ describe.each(TEST_DATABASES)("contacts API on %s", (kind) => {
         vendor: { id: vendorId },
         firstName: contact.firstName,
       });
-      const stored = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: contact.companyId, id: contact.id } } });
+      const stored = await db.prisma.contact.findUniqueOrThrow({
+        where: { companyId_id: { companyId: contact.companyId, id: contact.id } },
+      });
       expect(stored).toMatchObject({ jobTitle: "Welder", email: null, vendorId });
     });
 

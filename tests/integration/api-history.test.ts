@@ -195,7 +195,10 @@ describe.each(TEST_DATABASES)("history, undo and Idempotency-Key API on %s", (ki
       projectIds: [p[0]],
     });
     expect(await membershipStatuses(db.prisma, a)).toEqual(before);
-    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: a.companyId, id: a.id } } })).status).toBe("ACTIVE");
+    expect(
+      (await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: a.companyId, id: a.id } } }))
+        .status,
+    ).toBe("ACTIVE");
     const { data } = expectSuccess(
       await callApi(contactHistoryRoute.GET, { params: { companyId, contactId: a.id }, token: admin.token }),
       listOf(historyItemSchema),
@@ -287,7 +290,10 @@ describe.each(TEST_DATABASES)("history, undo and Idempotency-Key API on %s", (ki
     const b = await createContact(db.prisma, companyId);
     const key = { "idempotency-key": randomUUID() };
     const first = await inactivate(companyId, { contactIds: [a.id] }, admin.token, key);
-    await db.prisma.contact.update({ where: { companyId_id: { companyId: a.companyId, id: a.id } }, data: { jobTitle: "Changed meanwhile" } });
+    await db.prisma.contact.update({
+      where: { companyId_id: { companyId: a.companyId, id: a.id } },
+      data: { jobTitle: "Changed meanwhile" },
+    });
     const [second, third] = await Promise.all([
       inactivate(companyId, { contactIds: [a.id] }, admin.token, key),
       inactivate(companyId, { contactIds: [a.id] }, admin.token, key),

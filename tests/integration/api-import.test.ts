@@ -99,7 +99,9 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       ["Bo", "Kim", null, "E-2", "New Drywall Co", true, "IMPORT"],
       ["Ann", "Lee", "ann@example.com", "E-1", "Acme Electric", false, "IMPORT"],
     ]);
-    const batch = await db.prisma.changeBatch.findUniqueOrThrow({ where: { companyId_id: { companyId, id: result.batchId! } } });
+    const batch = await db.prisma.changeBatch.findUniqueOrThrow({
+      where: { companyId_id: { companyId, id: result.batchId! } },
+    });
     expect(batch).toMatchObject({
       action: "contacts.import",
       reason: "Payroll export",
@@ -116,7 +118,10 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       lastName: "Lee",
       email: "ann@example.com",
     });
-    await db.prisma.contact.update({ where: { companyId_id: { companyId: lee.companyId, id: lee.id } }, data: { employeeId: "E-1", phone: "555 0100" } });
+    await db.prisma.contact.update({
+      where: { companyId_id: { companyId: lee.companyId, id: lee.id } },
+      data: { employeeId: "E-1", phone: "555 0100" },
+    });
     const kim = await createContact(db.prisma, companyId, {
       firstName: "Bo",
       lastName: "Kim",
@@ -149,7 +154,9 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
 
     const updated = expectSuccess(await importFile(companyId, file, { onMatch: "update" }), importResultSchema);
     expect(updated).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-    const after = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: lee.companyId, id: lee.id } } });
+    const after = await db.prisma.contact.findUniqueOrThrow({
+      where: { companyId_id: { companyId: lee.companyId, id: lee.id } },
+    });
     expect(after).toMatchObject({
       firstName: "Annie",
       lastName: "Lee",
@@ -158,7 +165,10 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       jobTitle: "Foreman",
       employeeId: "E-1",
     });
-    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: kim.companyId, id: kim.id } } })).updatedAt).toEqual(kim.updatedAt);
+    expect(
+      (await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: kim.companyId, id: kim.id } } }))
+        .updatedAt,
+    ).toEqual(kim.updatedAt);
   });
 
   test("a row matching an inactive contact updates it and it stays inactive; into a project, created and matched contacts join it", async () => {
@@ -183,14 +193,18 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
       importResultSchema,
     );
     expect(result).toMatchObject({ created: 1, updated: 1 });
-    const dee = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: gone.companyId, id: gone.id } } });
+    const dee = await db.prisma.contact.findUniqueOrThrow({
+      where: { companyId_id: { companyId: gone.companyId, id: gone.id } },
+    });
     expect(dee).toMatchObject({ status: "INACTIVE", jobTitle: "Welder" });
     // Inactive on the project, so reactivating her brings her to it.
     expect(await membershipStatuses(db.prisma, gone)).toEqual({ [site.id]: "INACTIVE" });
     const eve = await db.prisma.contact.findFirstOrThrow({ where: { companyId, email: "eve@example.com" } });
     expect(eve).toMatchObject({ firstName: "Eve", lastName: "Novak", originProjectId: site.id });
     expect(await membershipStatuses(db.prisma, eve)).toEqual({ [site.id]: "ACTIVE", [other.id]: "ACTIVE" });
-    const batch = await db.prisma.changeBatch.findUniqueOrThrow({ where: { companyId_id: { companyId, id: result.batchId! } } });
+    const batch = await db.prisma.changeBatch.findUniqueOrThrow({
+      where: { companyId_id: { companyId, id: result.batchId! } },
+    });
     expect(batch.projectId).toBe(site.id);
   });
 
@@ -223,7 +237,9 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
 
     const undone = expectSuccess(await undo(result.batchId!), undoResultSchema);
     expect(undone.contactIds).toHaveLength(2);
-    expect(await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: lee.companyId, id: lee.id } } })).toMatchObject({
+    expect(
+      await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: lee.companyId, id: lee.id } } }),
+    ).toMatchObject({
       firstName: "Ann",
       jobTitle: null,
     });

@@ -249,7 +249,10 @@ describe.each(TEST_DATABASES)("change history and undo on %s", (kind) => {
       inactivateContacts(tx, { companyId, contactIds: [b.id] }),
     );
     await expect(reused).rejects.toThrow("already used for a different request");
-    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: b.companyId, id: b.id } } })).status).toBe("ACTIVE");
+    expect(
+      (await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: b.companyId, id: b.id } } }))
+        .status,
+    ).toBe("ACTIVE");
   });
 
   /** Contacts, memberships and crews: what an undo must put back exactly. */

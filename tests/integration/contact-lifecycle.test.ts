@@ -34,7 +34,9 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
       [p[1]]: "INACTIVE",
       [p[2]]: "REMOVED",
     });
-    const inactive = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: contact.companyId, id: contact.id } } });
+    const inactive = await db.prisma.contact.findUniqueOrThrow({
+      where: { companyId_id: { companyId: contact.companyId, id: contact.id } },
+    });
     expect(inactive.status).toBe("INACTIVE");
     expect(inactive.inactivatedAt).toBeInstanceOf(Date);
 
@@ -56,7 +58,9 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
       [p[1]]: "REMOVED",
       [p[2]]: "REMOVED",
     });
-    const active = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: contact.companyId, id: contact.id } } });
+    const active = await db.prisma.contact.findUniqueOrThrow({
+      where: { companyId_id: { companyId: contact.companyId, id: contact.id } },
+    });
     expect(active.status).toBe("ACTIVE");
     expect(active.inactivatedAt).toBeNull();
   });
@@ -87,7 +91,9 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
       { id: unknown, reason: "not found" },
     ]);
     expect(result.projectIds).toEqual([p[0]]);
-    const foreignAfter = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: foreign.companyId, id: foreign.id } } });
+    const foreignAfter = await db.prisma.contact.findUniqueOrThrow({
+      where: { companyId_id: { companyId: foreign.companyId, id: foreign.id } },
+    });
     expect(foreignAfter.status).toBe("INACTIVE");
     expect(await membershipStatuses(db.prisma, foreign)).toEqual({ [other.p[0]]: "INACTIVE" });
   });
@@ -148,7 +154,10 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
     const { companyId, p } = await company();
     const contact = await createContact(db.prisma, companyId, { status: "INACTIVE", projects: { [p[0]]: "INACTIVE" } });
     await expect(
-      db.prisma.projectContact.updateMany({ where: { companyId: contact.companyId, contactId: contact.id }, data: { status: "ACTIVE" } }),
+      db.prisma.projectContact.updateMany({
+        where: { companyId: contact.companyId, contactId: contact.id },
+        data: { status: "ACTIVE" },
+      }),
     ).rejects.toThrow(/inactive contact cannot have an active project membership/);
     await expect(
       db.prisma.projectContact.create({
@@ -157,7 +166,10 @@ describe.each(TEST_DATABASES)("contact lifecycle on %s", (kind) => {
     ).rejects.toThrow(/inactive contact cannot have an active project membership/);
     const active = await createContact(db.prisma, companyId, { projects: { [p[0]]: "ACTIVE" } });
     await expect(
-      db.prisma.contact.update({ where: { companyId_id: { companyId: active.companyId, id: active.id } }, data: { status: "INACTIVE", inactivatedAt: new Date() } }),
+      db.prisma.contact.update({
+        where: { companyId_id: { companyId: active.companyId, id: active.id } },
+        data: { status: "INACTIVE", inactivatedAt: new Date() },
+      }),
     ).rejects.toThrow(/inactive contact cannot have an active project membership/);
   });
 

@@ -62,9 +62,13 @@ describe.each(TEST_DATABASES)("contact records on %s", (kind) => {
       updateContact(db.prisma, { companyId: mine.id, contactId: theirContact.id, patch: { firstName: "Hacked" } }),
     ).rejects.toThrow("Contact not found.");
     expect(await db.prisma.contact.count({ where: { companyId: mine.id } })).toBe(0);
-    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: theirContact.companyId, id: theirContact.id } } })).firstName).not.toBe(
-      "Hacked",
-    );
+    expect(
+      (
+        await db.prisma.contact.findUniqueOrThrow({
+          where: { companyId_id: { companyId: theirContact.companyId, id: theirContact.id } },
+        })
+      ).firstName,
+    ).not.toBe("Hacked");
   });
 
   test("finds a likely duplicate by name and email, ignoring case", async () => {

@@ -64,7 +64,9 @@ describe.each(TEST_DATABASES)("who a crew may take, on %s", (kind) => {
     expect(await crewOf(w.crewId)).toEqual([w.on]);
     expect(await membershipStatuses(db.prisma, { companyId, id: w.never })).toEqual({});
     expect(await membershipStatuses(db.prisma, { companyId, id: w.removed })).toEqual({ [p]: "REMOVED" });
-    expect(await db.prisma.contactEvent.count({ where: { companyId, contactId: { in: [w.never, w.removed] } } })).toBe(0);
+    expect(await db.prisma.contactEvent.count({ where: { companyId, contactId: { in: [w.never, w.removed] } } })).toBe(
+      0,
+    );
   });
 
   test("the project's Admin may put anyone active on a crew, who then joins the directory", async () => {

@@ -152,7 +152,9 @@ describe.each(TEST_DATABASES)("inactive contacts and hidden projects below Admin
 
   test.each(USER_NAMES)("the Edit Contact form, as %s, edits an inactive contact only as Admin", async (user) => {
     request.headers = new Headers({ cookie: cookies[user] });
-    const contact = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: w.companyId, id: w.inactiveOnP } } });
+    const contact = await db.prisma.contact.findUniqueOrThrow({
+      where: { companyId_id: { companyId: w.companyId, id: w.inactiveOnP } },
+    });
     const form = new FormData();
     for (const [key, value] of Object.entries({
       companyId: w.companyId,

@@ -43,7 +43,10 @@ describe.each(TEST_DATABASES)("odd data answers 4xx or works, never 500, on %s",
     ["a quote and parameters", '17"; filename=evil.exe; x="', "17__ filename=evil.exe_ x=_"],
   ])("a project number with %s downloads under an encoded file name", async (_, number, ascii) => {
     const project = await createProject(db.prisma, companyId);
-    await db.prisma.project.update({ where: { companyId_id: { companyId: project.companyId, id: project.id } }, data: { number } });
+    await db.prisma.project.update({
+      where: { companyId_id: { companyId: project.companyId, id: project.id } },
+      data: { number },
+    });
     const url = `http://rollcall.test/companies/${companyId}/projects/${project.id}/directory/contacts/export`;
     const response = await read(
       await projectExportRoute.GET(new Request(url), {

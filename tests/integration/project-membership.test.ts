@@ -49,7 +49,9 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
     ]);
     expect(await membershipStatuses(db.prisma, removed)).toEqual({ [projectId]: "ACTIVE" });
     expect(await membershipStatuses(db.prisma, inactive)).toEqual({});
-    const back = await db.prisma.projectContact.findFirstOrThrow({ where: { companyId: removed.companyId, contactId: removed.id } });
+    const back = await db.prisma.projectContact.findFirstOrThrow({
+      where: { companyId: removed.companyId, contactId: removed.id },
+    });
     expect(back.removedAt).toBeNull();
   });
 
@@ -82,7 +84,9 @@ describe.each(TEST_DATABASES)("project membership and crews on %s", (kind) => {
       removed: [member.id],
       skipped: [{ id: stranger.id, reason: "not on project" }],
     });
-    const row = await db.prisma.projectContact.findFirstOrThrow({ where: { companyId: member.companyId, contactId: member.id } });
+    const row = await db.prisma.projectContact.findFirstOrThrow({
+      where: { companyId: member.companyId, contactId: member.id },
+    });
     expect(row.status).toBe("REMOVED");
     expect(row.removedAt).toBeInstanceOf(Date);
   });

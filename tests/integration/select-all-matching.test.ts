@@ -54,14 +54,29 @@ describe.each(TEST_DATABASES)("Select all N matching contacts on %s", (kind) => 
       error: null,
     });
     for (const g of garcias) expect(await membershipStatuses(db.prisma, g)).toEqual({ [projectId]: "ACTIVE" });
-    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: other.companyId, id: other.id } } })).status).toBe("INACTIVE");
-    expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: activeGarcia.companyId, id: activeGarcia.id } } })).status).toBe("ACTIVE");
+    expect(
+      (
+        await db.prisma.contact.findUniqueOrThrow({
+          where: { companyId_id: { companyId: other.companyId, id: other.id } },
+        })
+      ).status,
+    ).toBe("INACTIVE");
+    expect(
+      (
+        await db.prisma.contact.findUniqueOrThrow({
+          where: { companyId_id: { companyId: activeGarcia.companyId, id: activeGarcia.id } },
+        })
+      ).status,
+    ).toBe("ACTIVE");
 
     // The whole selection is one batch, so one Undo takes it back.
     const undone = await undoBatchAction({ companyId, batchId: result.data!.batchId });
     expect(undone).toEqual({ data: { batchId: expect.any(String), undone: 3, projectsAffected: 1 }, error: null });
     for (const g of garcias)
-      expect((await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: g.companyId, id: g.id } } })).status).toBe("INACTIVE");
+      expect(
+        (await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: g.companyId, id: g.id } } }))
+          .status,
+      ).toBe("INACTIVE");
   });
 
   test("on a project's directory, Remove from Project takes every matching member of that project only", async () => {

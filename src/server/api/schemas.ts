@@ -281,12 +281,9 @@ export const errorSchema = z
           z.null(),
         ])
         .meta({ description: "For validation_error and too_many_ids: one { path, message } per problem." }),
-      requestId: z
-        .string()
-        .optional()
-        .meta({
-          description: "On a 5xx: the request's id (its X-Request-Id header and log lines), to quote to support.",
-        }),
+      requestId: z.string().optional().meta({
+        description: "On a 5xx: the request's id (its X-Request-Id header and log lines), to quote to support.",
+      }),
     }),
   })
   .meta({ id: "Error" });

@@ -39,6 +39,9 @@ export function updateContact(
       const batchId = await openBatch(tx, companyId, "contact.update", by);
       await recordEvents(tx, companyId, batchId, "contact.updated", [{ contactId, projectIds: [], changes }]);
     }
-    return tx.contact.findUniqueOrThrow({ where: { companyId_id: { companyId, id: contactId } }, select: contactSelect });
+    return tx.contact.findUniqueOrThrow({
+      where: { companyId_id: { companyId, id: contactId } },
+      select: contactSelect,
+    });
   });
 }

@@ -38,7 +38,10 @@ export function setDirectoryPermission(db: Db, options: SetDirectoryPermissionOp
         });
         if (otherAdmins === 0) throw conflict(LAST_ADMIN);
       }
-      await tx.companyMember.update({ where: { companyId_id: { companyId, id: member.id } }, data: { directoryLevel: level } });
+      await tx.companyMember.update({
+        where: { companyId_id: { companyId, id: member.id } },
+        data: { directoryLevel: level },
+      });
       return;
     }
     const project = await tx.project.findUnique({
