@@ -44,7 +44,7 @@ export function DirectoryTabs({
   ];
   return (
     <>
-      <nav aria-label="Directory" className="flex gap-1 overflow-x-auto border-b border-slate-200">
+      <nav aria-label="Directory" className="flex flex-wrap gap-x-1 border-b border-slate-200">
         {tabs.map((tab) => {
           const selected = tab.id === current;
           return (
