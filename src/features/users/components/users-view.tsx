@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/ui/table-scroll";
 import { startTransition, useActionState, useTransition } from "react";
 import { toast } from "@/lib/toast";
 import type { PermissionLevel } from "@/generated/prisma/enums";
@@ -30,7 +31,7 @@ export function UsersView({ companyId, users, projects, canManage }: Props) {
   }
   return (
     <div className="space-y-6">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label="Users table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Users with a login</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -110,7 +111,7 @@ export function UsersView({ companyId, users, projects, canManage }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {canManage && <AddUserForm companyId={companyId} />}
     </div>
   );
