@@ -64,7 +64,8 @@ function useToastsWaitWhileFocused() {
     };
     const onFocusOut = (event: FocusEvent) => {
       const left = list(event.target);
-      if (!left || list(event.relatedTarget) === left) return;
+      // Under the real mouse the list stays spread: telling it the mouse left would make it collapse and spread again.
+      if (!left || list(event.relatedTarget) === left || left.matches(":hover")) return;
       left.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, relatedTarget: document.body }));
     };
     document.addEventListener("focusin", onFocusIn);
