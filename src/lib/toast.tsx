@@ -47,12 +47,8 @@ export function restoreFocusAfterToast() {
   });
 }
 
-/**
- * While focus is inside the toasts they wait, as they do under the mouse: sonner pauses
- * its timers while its list is "expanded", which it sets on mouse enter only, so focus
- * entering (leaving) the list is told to it as the mouse entering (leaving) it.
- */
-function useToastsWaitWhileFocused() {
+/** Remembers where focus was when it entered the toasts (Alt+T, or Tab), for restoreFocusAfterToast. */
+function useFocusBeforeToasts() {
   useEffect(() => {
     const list = (node: EventTarget | null) =>
       node instanceof Element ? node.closest<HTMLElement>("[data-sonner-toaster]") : null;
@@ -60,27 +56,16 @@ function useToastsWaitWhileFocused() {
       const entered = list(event.target);
       if (!entered || list(event.relatedTarget) === entered) return;
       if (event.relatedTarget instanceof HTMLElement) focusBeforeToasts = event.relatedTarget;
-      entered.dispatchEvent(new MouseEvent("mouseover", { bubbles: true, relatedTarget: document.body }));
-    };
-    const onFocusOut = (event: FocusEvent) => {
-      const left = list(event.target);
-      // Under the real mouse the list stays spread: telling it the mouse left would make it collapse and spread again.
-      if (!left || list(event.relatedTarget) === left || left.matches(":hover")) return;
-      left.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, relatedTarget: document.body }));
     };
     document.addEventListener("focusin", onFocusIn);
-    document.addEventListener("focusout", onFocusOut);
-    return () => {
-      document.removeEventListener("focusin", onFocusIn);
-      document.removeEventListener("focusout", onFocusOut);
-    };
+    return () => document.removeEventListener("focusin", onFocusIn);
   }, []);
 }
 
 /** sonner's Toaster, rendered from the first toast on. */
 export function Toaster(props: ComponentProps<Sonner["Toaster"]>) {
   const [sonner, setSonner] = useState<Sonner | null>(null);
-  useToastsWaitWhileFocused();
+  useFocusBeforeToasts();
   useEffect(() => {
     const notify = (loaded: Sonner) => setSonner(loaded);
     whenLoaded.add(notify);
