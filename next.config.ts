@@ -27,8 +27,12 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@faker-js/faker"],
   poweredByHeader: false,
-  // The import wizard uploads spreadsheets of up to 20 MB through a server action.
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  experimental: {
+    // The import wizard uploads spreadsheets of up to 20 MB through a server action.
+    serverActions: { bodySizeLimit: "21mb" },
+    // forbidden(): a page the user may not open answers 403 inside the app's header (app/companies/[companyId]/forbidden.tsx).
+    authInterrupts: true,
+  },
   // Browsers ask for /favicon.ico whatever the page links; answer with the app's icon.
   async rewrites() {
     return [{ source: "/favicon.ico", destination: "/icon.svg" }];

@@ -158,7 +158,7 @@ test("a worker created from a crew is one contact across the crew, the directori
   await openCrews(page, PROJECT);
   await expect(crewWorkers(page, crew).first()).not.toContainText("Inactive");
   await page.getByRole("navigation", { name: "Project tools" }).getByRole("link", { name: "Directory" }).click();
-  await expect(tab(page, "Contacts")).toHaveAttribute("aria-selected", "true");
+  await expect(tab(page, "Contacts")).toHaveAttribute("aria-current", "page");
   await waitForHydration(page);
   const beforeRemove = await tabCounts(page);
   await search(page, worker.name);

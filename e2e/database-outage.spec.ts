@@ -52,7 +52,7 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
     await page.getByLabel("Email").fill("admin@rollcall.test");
     await page.getByLabel("Password").fill("rollcall-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("tablist", { name: "Directory" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Directory" })).toBeVisible();
 
     await proxy.cut();
     await page.goto(CONTACTS_PATH);

@@ -162,7 +162,7 @@ test.describe(url ? title : `${title} (skipped: TEST_DATABASE_URL is not set)`, 
     await page.getByLabel("Email").fill("admin@rollcall.test");
     await page.getByLabel("Password").fill("rollcall-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("tablist", { name: "Directory" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Directory" })).toBeVisible();
     // Cookies belong to the host, not the port: the same session reaches the second process.
     await page.goto(`${base(1)}/companies/${COMPANY_ID}/settings/api-tokens`);
     await page.getByRole("button", { name: "Revoke multi-process test" }).click();

@@ -106,8 +106,8 @@ test.describe("Project directories", () => {
     await expect(tools.getByRole("link", { name: "Directory" })).toHaveAttribute("aria-current", "page");
     await expect(tools.getByRole("link", { name: "Crews" })).not.toHaveAttribute("aria-current", /.*/);
     await waitForHydration(page);
-    await expect(tab(page, "Contacts")).toHaveAttribute("aria-selected", "true");
-    await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-selected", "false");
+    await expect(tab(page, "Contacts")).toHaveAttribute("aria-current", "page");
+    await expect(tab(page, "Inactive Contacts")).not.toHaveAttribute("aria-current");
     // The tab counts agree with the Projects page.
     const counts = await tabCounts(page);
     expect(counts).toEqual(shown);
@@ -156,7 +156,7 @@ test.describe("Project directories", () => {
 
     await tab(page, "Inactive Contacts").click();
     await expect(page).toHaveURL(/\/directory\/inactive-contacts$/);
-    await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-selected", "true");
+    await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-current", "page");
     await waitForHydration(page);
     await expectTabCounts(page, counts);
     if (counts.inactive > 0) {
@@ -293,7 +293,7 @@ test.describe("Project directories", () => {
     await expect(dataRows(page)).toHaveCount(0);
 
     await tab(page, "Inactive Contacts").click();
-    await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-selected", "true");
+    await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-current", "page");
     await waitForHydration(page);
     await search(page, contact!.name);
     await expect(rowFor(page, contact!.name)).toHaveCount(1);

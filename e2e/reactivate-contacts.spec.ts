@@ -34,14 +34,14 @@ test("reactivating contacts moves them back to Contacts and to their project dir
   await page.goto("/");
   await expect(page).toHaveURL(CONTACTS_PATH);
   await waitForHydration(page);
-  await expect(tab(page, "Contacts")).toHaveAttribute("aria-selected", "true");
+  await expect(tab(page, "Contacts")).toHaveAttribute("aria-current", "page");
   await snap(page, testInfo, "company-contacts");
   await markDocument(page);
 
   await tab(page, "Inactive Contacts").click();
   await expect(page).toHaveURL(INACTIVE_PATH);
-  await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-selected", "true");
-  await expect(tab(page, "Contacts")).toHaveAttribute("aria-selected", "false");
+  await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-current", "page");
+  await expect(tab(page, "Contacts")).not.toHaveAttribute("aria-current");
   await waitForHydration(page);
   await expectSameDocument(page);
 
@@ -92,7 +92,7 @@ test("reactivating contacts moves them back to Contacts and to their project dir
 
   await tab(page, "Contacts").click();
   await expect(page).toHaveURL(CONTACTS_PATH);
-  await expect(tab(page, "Contacts")).toHaveAttribute("aria-selected", "true");
+  await expect(tab(page, "Contacts")).toHaveAttribute("aria-current", "page");
   await expectTabCounts(page, { active: before.active + 2, inactive: before.inactive - 2 });
   for (const contact of kept) {
     await search(page, contact.name);
@@ -113,14 +113,14 @@ test("reactivating contacts moves them back to Contacts and to their project dir
   await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
   await page.getByRole("link", { name: project, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(project);
-  await expect(tab(page, "Contacts")).toHaveAttribute("aria-selected", "true");
+  await expect(tab(page, "Contacts")).toHaveAttribute("aria-current", "page");
   await waitForHydration(page);
   await search(page, first!.name);
   await expect(rowFor(page, first!.name)).toHaveCount(1);
   await snap(page, testInfo, "project-contacts-reactivated");
 
   await tab(page, "Inactive Contacts").click();
-  await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-selected", "true");
+  await expect(tab(page, "Inactive Contacts")).toHaveAttribute("aria-current", "page");
   await waitForHydration(page);
   await search(page, first!.name);
   await expect(dataRows(page)).toHaveCount(0);

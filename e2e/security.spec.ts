@@ -30,7 +30,7 @@ test.describe("sign-in's next parameter", () => {
       await page.getByLabel("Email").fill("readonly@rollcall.test");
       await page.getByLabel("Password").fill("rollcall-demo");
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("tablist", { name: "Directory" })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Directory" })).toBeVisible();
       expect(new URL(page.url()).origin).toBe(baseURL);
     });
   });

@@ -13,7 +13,7 @@ USERS.forEach((user, i) => {
     await page.getByLabel("Email").fill(`${user}@rollcall.test`);
     await page.getByLabel("Password").fill("rollcall-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("tablist", { name: "Directory" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Directory" })).toBeVisible();
     await context.storageState({ path: signedIn(user) });
     await context.close();
   });

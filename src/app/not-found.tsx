@@ -1,13 +1,12 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { NotFoundMessage } from "@/features/companies/not-found-message";
+
+export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-xl p-10">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-slate-600">This page does not exist, or it belongs to another company.</p>
-      <Link href="/" className="mt-4 inline-block text-brand-700 underline">
-        Go to the directory
-      </Link>
+    <main id="main" className="px-6">
+      <NotFoundMessage />
     </main>
   );
 }

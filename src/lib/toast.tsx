@@ -19,6 +19,9 @@ function loadSonner(): Promise<Sonner> {
   return loading;
 }
 
+/** The key that takes focus to the toasts (sonner's default), as the toasts themselves say it. */
+export const TOASTS_HOTKEY = { keys: ["altKey", "KeyT"], label: "Alt+T" } as const;
+
 type SonnerToast = Sonner["toast"];
 export const toast = {
   success: (...args: Parameters<SonnerToast["success"]>) =>
@@ -28,14 +31,46 @@ export const toast = {
     void loadSonner().then((sonner) => sonner.toast.loading(...args)),
 };
 
+// Where focus was before it entered the toasts: a toast's button disappears once pressed.
+let focusBeforeToasts: HTMLElement | null = null;
+
+/**
+ * After a toast's button was pressed and its toast has gone, focus goes back to where the
+ * user came from (or to the page's main content), never to the page body.
+ */
+export function restoreFocusAfterToast() {
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && !active.closest("[data-sonner-toaster]")) return;
+    const target = focusBeforeToasts?.isConnected ? focusBeforeToasts : document.getElementById("main");
+    target?.focus();
+  });
+}
+
+/** Remembers where focus was when it entered the toasts (Alt+T, or Tab), for restoreFocusAfterToast. */
+function useFocusBeforeToasts() {
+  useEffect(() => {
+    const list = (node: EventTarget | null) =>
+      node instanceof Element ? node.closest<HTMLElement>("[data-sonner-toaster]") : null;
+    const onFocusIn = (event: FocusEvent) => {
+      const entered = list(event.target);
+      if (!entered || list(event.relatedTarget) === entered) return;
+      if (event.relatedTarget instanceof HTMLElement) focusBeforeToasts = event.relatedTarget;
+    };
+    document.addEventListener("focusin", onFocusIn);
+    return () => document.removeEventListener("focusin", onFocusIn);
+  }, []);
+}
+
 /** sonner's Toaster, rendered from the first toast on. */
 export function Toaster(props: ComponentProps<Sonner["Toaster"]>) {
   const [sonner, setSonner] = useState<Sonner | null>(null);
+  useFocusBeforeToasts();
   useEffect(() => {
     const notify = (loaded: Sonner) => setSonner(loaded);
     whenLoaded.add(notify);
     void loading?.then(notify);
     return () => void whenLoaded.delete(notify);
   }, []);
-  return sonner ? <sonner.Toaster {...props} /> : null;
+  return sonner ? <sonner.Toaster hotkey={[...TOASTS_HOTKEY.keys]} {...props} /> : null;
 }

@@ -4,7 +4,7 @@ import { ChevronDown } from "lucide-react";
 import type { ComponentProps } from "react";
 import { buttonClass } from "@/components/ui/button";
 
-/** The Bulk Actions button: aria-disabled until rows are selected. */
+/** The Bulk Actions button: aria-disabled until rows are selected, then named with the count ("Bulk Actions, 3 selected"). */
 export function BulkActionsButton({ n, ...props }: ComponentProps<"button"> & { n: number }) {
   return (
     <button
@@ -12,6 +12,7 @@ export function BulkActionsButton({ n, ...props }: ComponentProps<"button"> & { 
       // aria-disabled rather than disabled: the button stays focusable, so focus can
       // return to it after the dialog closes and the selection has cleared.
       aria-disabled={n === 0}
+      aria-label={n === 0 ? undefined : `Bulk Actions, ${n.toLocaleString("en-US")} selected`}
       className={buttonClass(
         "secondary",
         "inline-flex items-center gap-2 bg-white aria-disabled:cursor-not-allowed aria-disabled:opacity-50",

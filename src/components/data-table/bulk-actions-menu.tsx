@@ -13,7 +13,7 @@ type Props = {
   items: readonly BulkActionItem[];
   triggerRef: RefObject<HTMLButtonElement | null>;
   opening: MenuOpening;
-  describedBy: string;
+  describedBy?: string;
 };
 
 /** The Bulk Actions menu, loaded by BulkActionsTrigger on first use. */
@@ -35,7 +35,7 @@ export function BulkActionsMenu({ n, items, triggerRef, opening, describedBy }: 
           align="start"
           sideOffset={4}
           onFocus={onFocus}
-          className="min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+          className="z-50 min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
           {items.map((item) => (
             <DropdownMenu.Item

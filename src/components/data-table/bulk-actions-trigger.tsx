@@ -24,17 +24,23 @@ const loadMenu = () => import("./bulk-actions-menu").then((m) => m.BulkActionsMe
  * component decides the items and the dialogs they open.
  */
 export function BulkActionsTrigger({ n, items, plural, triggerRef }: Props) {
-  const countId = useId();
+  const hintId = useId();
+  // With nothing selected the button says how to start; then its name says how many ("Bulk Actions, 3 selected").
+  const hint = n === 0 ? hintId : undefined;
   const { loaded, triggerProps } = useMenuOnFirstUse(loadMenu, { disabled: n === 0 });
   return (
     <>
       {loaded ? (
-        <loaded.Menu n={n} items={items} triggerRef={triggerRef} opening={loaded.opening} describedBy={countId} />
+        <loaded.Menu n={n} items={items} triggerRef={triggerRef} opening={loaded.opening} describedBy={hint} />
       ) : (
-        <BulkActionsButton n={n} aria-describedby={countId} {...triggerProps} />
+        <BulkActionsButton n={n} aria-describedby={hint} {...triggerProps} />
       )}
-      <span id={countId} hidden>
-        {n === 0 ? `Select ${plural} to act on them` : `${n.toLocaleString("en-US")} selected`}
+      <span id={hintId} hidden>
+        Select {plural} to act on them
+      </span>
+      {/* Says each change of the selection once, politely; the button's name carries the count too. */}
+      <span role="status" className="sr-only">
+        {n === 0 ? "" : `${n.toLocaleString("en-US")} selected`}
       </span>
     </>
   );

@@ -16,7 +16,7 @@ function HeaderCheckbox<TData extends RowData>({ table }: { table: Table<DataTab
       ref={ref}
       type="checkbox"
       aria-label="Select all"
-      className="size-4 accent-brand-600"
+      className="size-6 accent-brand-600"
       checked={all}
       disabled={table.getRowModel().rows.length === 0}
       onChange={table.getToggleAllPageRowsSelectedHandler()}
@@ -39,7 +39,7 @@ export function selectColumn<TData extends RowData>(nameOf: (row: TData) => stri
         <input
           type="checkbox"
           aria-label={`Select ${nameOf(row.original)}`}
-          className="size-4 accent-brand-600"
+          className="size-6 accent-brand-600"
           checked={row.getIsSelected()}
           onChange={row.getToggleSelectedHandler()}
         />

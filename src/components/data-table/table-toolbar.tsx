@@ -15,7 +15,8 @@ type Props = {
 /** A table's actions (children) on the left, its search on the right. */
 export function TableToolbar({ q, onSearch, searchLabel, placeholder, children }: Props) {
   return (
-    <div className="flex flex-wrap items-center gap-3">
+    // On phones the toolbar stays at the top while the cards scroll: Bulk Actions and Add are one tap away.
+    <div className="flex flex-wrap items-center gap-3 max-md:sticky max-md:top-0 max-md:z-10 max-md:-mx-4 max-md:bg-slate-50/95 max-md:px-4 max-md:py-2">
       {children}
       <label className="relative ml-auto w-full max-w-xs">
         <span className="sr-only">{searchLabel}</span>

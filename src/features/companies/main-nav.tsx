@@ -5,7 +5,7 @@ export function MainNav({ companyId, showHistory }: { companyId: string; showHis
   return (
     <SectionNav
       label="Main"
-      className="ml-auto"
+      className="flex-col lg:flex-row"
       links={[
         { href: `${base}/directory/contacts`, label: "Directory", section: `${base}/directory` },
         { href: `${base}/projects`, label: "Projects", section: `${base}/projects` },

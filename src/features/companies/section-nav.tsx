@@ -21,7 +21,7 @@ export function SectionNav({
 }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className={`flex gap-1 ${className}`}>
+    <nav aria-label={label} className={`flex flex-wrap gap-1 ${className}`}>
       {links.map((link) => {
         const current = pathname.startsWith(link.section);
         return (
@@ -29,7 +29,7 @@ export function SectionNav({
             key={link.href}
             href={link.href}
             aria-current={current ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${current ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+            className={`inline-flex min-h-6 items-center rounded-md px-3 py-1.5 text-sm font-medium pointer-coarse:min-h-11 ${current ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
           >
             {link.label}
           </Link>

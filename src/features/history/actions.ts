@@ -3,7 +3,10 @@
 import { companyPages, serverAction } from "@/server/actions/server-action";
 import { batchPermission } from "@/server/history/batch-permission";
 import { getBatch, undoBatchOnce } from "@/server/history/undo-batch";
-import { undoBatchInputSchema } from "./validations";
+import { listBatchEvents } from "@/server/history/list-history-batches";
+import { projectNames } from "@/server/projects/project-names";
+import { describeChange } from "./describe-change";
+import { batchContactsInputSchema, undoBatchInputSchema } from "./validations";
 
 export type UndoSummary = { batchId: string; undone: number; companiesUndone: number; projectsAffected: number };
 
@@ -25,4 +28,32 @@ export const undoBatchAction = serverAction({
     };
   },
   revalidate: (_, { companyId }) => companyPages(companyId),
+});
+
+export type BatchContacts = {
+  total: number;
+  contacts: { eventId: string; contactId: string; name: string; change: string }[];
+};
+
+/** A change's contacts, a page at a time, for its expanded row of the Change History. */
+export const listBatchContactsAction = serverAction({
+  input: batchContactsInputSchema,
+  access: () => ({ permission: "view history" }),
+  run: async ({ db, input: { companyId, batchId, page } }): Promise<BatchContacts> => {
+    const { items, total } = await listBatchEvents(db, { companyId, batchId, page });
+    const names = await projectNames(
+      db,
+      companyId,
+      items.flatMap((i) => i.projectIds),
+    );
+    return {
+      total,
+      contacts: items.map((item) => ({
+        eventId: item.id,
+        contactId: item.contact.id,
+        name: item.contact.name,
+        change: describeChange(item, names),
+      })),
+    };
+  },
 });

@@ -79,6 +79,17 @@ async function withActorEmails(db: Db, items: HistoryItem[]): Promise<HistoryIte
   return items;
 }
 
+/** The events of these batches (of one company), oldest first: a change of one contact is shown by its one event. */
+export async function listBatchItems(db: Db, companyId: string, batchIds: string[]): Promise<HistoryItem[]> {
+  if (batchIds.length === 0) return [];
+  const events = await db.contactEvent.findMany({
+    where: { companyId, batchId: { in: batchIds } },
+    orderBy: { seq: "asc" },
+    select: itemSelect,
+  });
+  return events.map(toItem);
+}
+
 export type CompanyHistoryOptions = HistoryFilters & { companyId: string; page: number; perPage: number };
 
 export function companyHistoryWhere({

@@ -1,4 +1,5 @@
 import { AppHeader } from "@/features/companies/app-header";
+import { SkipLink } from "@/features/companies/skip-link";
 import { can } from "@/server/permissions/can";
 import { loadCompany } from "@/features/companies/queries";
 
@@ -12,8 +13,11 @@ export default async function CompanyLayout({
   const company = await loadCompany((await params).companyId);
   return (
     <>
+      <SkipLink />
       <AppHeader company={company} user={company.actor} showHistory={can(company.actor, "view history")} />
-      <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6">
+        {children}
+      </main>
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/ui/table-scroll";
 import { useState, useTransition } from "react";
 import { toast } from "@/lib/toast";
 import { createApiTokenAction, revokeApiTokenAction } from "../actions";
@@ -76,7 +77,7 @@ export function ApiTokensView({
           </p>
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label="API tokens table">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">API tokens</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -142,7 +143,7 @@ export function ApiTokensView({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

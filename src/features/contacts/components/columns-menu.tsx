@@ -18,7 +18,7 @@ export function ColumnsMenu({ hide, onChange, opening }: ColumnsChooserProps & {
           align="start"
           sideOffset={4}
           onFocus={onFocus}
-          className="min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+          className="z-50 min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
           {HIDEABLE_COLUMNS.map((column) => {
             const visible = !hide.includes(column);

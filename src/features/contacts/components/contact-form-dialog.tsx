@@ -4,7 +4,8 @@ import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/field";
+import { FieldError, TextField } from "@/components/ui/field";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { VendorStatus } from "@/generated/prisma/enums";
 import { CompanyPicker } from "@/features/vendors/components/company-picker";
 import { toast } from "@/lib/toast";
@@ -45,7 +46,7 @@ export function ContactFormDialog(props: Props) {
       open={props.open}
       onOpenChange={props.onOpenChange}
       {...returnFocus}
-      className="max-h-[90vh] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto"
+      className="max-h-[90dvh] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto"
       title={props.contact ? "Edit Contact" : "Add Contact"}
       description={
         props.contact
@@ -69,6 +70,8 @@ function ContactForm({ companyId, projectId, crewId, contact, onOpenChange, onSa
     {},
   );
   const saved = useRef<string | undefined>(undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state);
   useEffect(() => {
     if (state.contactId && saved.current !== state.contactId) {
       saved.current = state.contactId;
@@ -80,6 +83,7 @@ function ContactForm({ companyId, projectId, crewId, contact, onOpenChange, onSa
 
   return (
     <form
+      ref={formRef}
       noValidate
       // Submitted by hand rather than through `action`, which would reset the fields
       // and lose what the user typed whenever the server sends back an error.
@@ -147,7 +151,7 @@ function ContactForm({ companyId, projectId, crewId, contact, onOpenChange, onSa
           type="checkbox"
           name="isEmployee"
           defaultChecked={contact?.isEmployee}
-          className="size-4 accent-brand-600"
+          className="size-6 accent-brand-600"
         />
         Employee of our company
       </label>

@@ -29,7 +29,7 @@ export function ContactPickerDialog(props: Props) {
       open={props.open}
       onOpenChange={props.onOpenChange}
       {...returnFocus}
-      className="flex max-h-[85vh] w-[min(34rem,calc(100vw-2rem))] flex-col"
+      className="flex max-h-[85dvh] w-[min(34rem,calc(100vw-2rem))] flex-col"
       title={props.title}
       description={props.description}
     >
@@ -96,7 +96,7 @@ function Picker({ companyId, projectId, confirmLabel, onConfirm, onOpenChange }:
                   type="checkbox"
                   checked={picked}
                   onChange={() => toggle(contact)}
-                  className="size-4 shrink-0 accent-brand-600"
+                  className="size-6 shrink-0 accent-brand-600"
                 />
                 <span>
                   <span className="font-medium">{contact.name}</span>

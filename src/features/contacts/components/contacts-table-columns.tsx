@@ -97,7 +97,7 @@ function ProjectsCell({ projects }: { projects: ContactListRow["projects"] }) {
       {rest.length > 0 && (
         <>
           {" "}
-          <span className="text-slate-500">+{rest.length} more</span>
+          <span className="text-slate-600">+{rest.length} more</span>
         </>
       )}
     </span>

@@ -160,6 +160,17 @@ export function ContactsTable({
             </tr>
           );
         }}
+        card={{
+          title: "name",
+          fields: ["company", "jobTitle", "projects"],
+          badge: () => (
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs font-medium ${tab === "contacts" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-800"}`}
+            >
+              {tab === "contacts" ? "Active" : "Inactive"}
+            </span>
+          ),
+        }}
         empty={
           <EmptyState
             tab={tab}

@@ -1,7 +1,4 @@
-"use client";
-
 import Link from "next/link";
-import { useRef } from "react";
 
 type Tab = { id: string; label: string; href: string; count?: number; noun: string };
 
@@ -24,9 +21,9 @@ type Props = {
 };
 
 /**
- * The directory's tabs are links (each tab has its own URL), exposed as an ARIA tablist
- * with arrow-key movement. A tab's accessible name is exactly its label; the count is
- * its description.
+ * The directory's tabs are links in the Tab order (each tab has its own URL), the current
+ * one marked `aria-current="page"`. A tab's accessible name is exactly its label; the
+ * count is its description.
  */
 export function DirectoryTabs({
   basePath,
@@ -88,33 +85,19 @@ export function DirectoryTabs({
         ]
       : []),
   ];
-  const refs = useRef<(HTMLAnchorElement | null)[]>([]);
-  function onKeyDown(event: React.KeyboardEvent, index: number) {
-    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
-    if (!step) return;
-    event.preventDefault();
-    refs.current[(index + step + tabs.length) % tabs.length]?.focus();
-  }
   return (
     <>
-      <div role="tablist" aria-label="Directory" className="flex flex-wrap gap-1 border-b border-slate-200">
-        {tabs.map((tab, index) => {
+      <nav aria-label="Directory" className="flex flex-wrap gap-x-1 border-b border-slate-200">
+        {tabs.map((tab) => {
           const selected = tab.id === current;
           return (
             <Link
               key={tab.id}
-              ref={(el) => {
-                refs.current[index] = el;
-              }}
               id={`tab-${tab.id}`}
-              role="tab"
               href={tab.href}
-              aria-selected={selected}
-              aria-controls={selected ? "directory-panel" : undefined}
+              aria-current={selected ? "page" : undefined}
               aria-describedby={tab.count === undefined ? undefined : `tab-${tab.id}-count`}
-              tabIndex={selected ? 0 : -1}
-              onKeyDown={(e) => onKeyDown(e, index)}
-              className={`-mb-px flex items-center gap-2 border-b-2 px-4 py-2 text-sm font-medium ${
+              className={`-mb-px flex min-h-6 shrink-0 items-center gap-2 border-b-2 px-4 py-2 text-sm font-medium whitespace-nowrap pointer-coarse:min-h-11 ${
                 selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"
               }`}
             >
@@ -127,7 +110,7 @@ export function DirectoryTabs({
             </Link>
           );
         })}
-      </div>
+      </nav>
       {tabs.map((tab) =>
         tab.count === undefined ? null : (
           <span key={tab.id} id={`tab-${tab.id}-count`} hidden>

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { countDuplicateGroups } from "@/server/contacts/find-duplicate-groups";
 import { getPrisma } from "@/server/db/client";
 import type { Actor } from "@/server/permissions/actor";
-import { can, canListContacts, REFUSAL, viewPermission } from "@/server/permissions/can";
+import { can, canListContacts } from "@/server/permissions/can";
 import { loadDirectory, type DirectoryScope } from "../queries";
 import { DIRECTORY_TABS, tabStatus, type DirectoryTab } from "@/shared/directory-query";
 import { parseDirectorySearchParams, serializeDirectorySearchParams } from "../validations";
@@ -37,9 +37,8 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
   };
   // src/proxy.ts has already sent malformed URLs to their canonical form.
   const { query } = parseDirectorySearchParams(searchParams);
-  const needed = viewPermission(tabStatus(tab));
-  if (!canListContacts(actor, tabStatus(tab), { ...at, memberOf: query.project }))
-    return <AccessDenied message={REFUSAL[needed]} />;
+  // The tab's layout has refused members who may not open it; here, a project filter they may not see.
+  if (!canListContacts(actor, tabStatus(tab), { ...at, memberOf: query.project })) forbidden();
   const here = `${basePath}/${tab}`;
 
   // Company Directory admins see how many groups of probable duplicates there are, from the Contacts tab.
@@ -77,7 +76,7 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
           </Suspense>
         </p>
       )}
-      <div role="tabpanel" id="directory-panel" aria-labelledby={`tab-${tab}`} className="mt-4">
+      <div id="directory-panel" className="mt-4">
         <ContactsTable
           companyId={scope.companyId}
           projectId={scope.projectId}
@@ -109,14 +108,5 @@ async function DuplicatesLink({ href, companyId }: { href: string; companyId: st
     <Link href={href} className="text-blue-700 underline">
       Duplicates ({n.toLocaleString("en-US")})
     </Link>
-  );
-}
-
-function AccessDenied({ message }: { message: string }) {
-  return (
-    <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-6 py-10 text-center text-amber-900">
-      <p className="font-medium">You can&apos;t open this tab.</p>
-      <p className="mt-1 text-sm">{message}</p>
-    </div>
   );
 }

@@ -149,7 +149,7 @@ export function LifecycleDialog({
         event.preventDefault();
         returnFocus();
       }}
-      className="flex max-h-[85vh] w-[min(32rem,calc(100vw-2rem))] flex-col"
+      className="flex max-h-[85dvh] w-[min(32rem,calc(100vw-2rem))] flex-col"
       title={copy.title}
       description={
         matching
@@ -165,6 +165,7 @@ export function LifecycleDialog({
         items={chosen.map((contact) => ({ id: contact.id, name: fullName(contact), hint: contact.vendor?.name }))}
         onRemove={(id) => setDropped((d) => new Set(d).add(id))}
         disabled={pending}
+        focusWhenEmpty={() => cancelRef.current?.focus()}
       />
       <ReasonField value={reason} onChange={setReason} disabled={pending} />
       <div className="mt-6 flex justify-end gap-2">

@@ -28,7 +28,7 @@ export function RowActionsMenu({
           align="end"
           sideOffset={4}
           onFocus={onFocus}
-          className="min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+          className="z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
           <DropdownMenu.Item
             asChild

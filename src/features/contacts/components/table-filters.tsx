@@ -60,7 +60,7 @@ export function TableFilters({ query, companyFilter, projectFilter, onChange }: 
       <label className="flex items-center gap-2">
         <input
           type="checkbox"
-          className="size-4 accent-brand-600"
+          className="size-6 accent-brand-600"
           checked={query.group === "company"}
           onChange={(e) => onChange({ group: e.target.checked ? "company" : null, page: 1 })}
         />

@@ -1,11 +1,16 @@
 import Link from "next/link";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { HistoryItem } from "@/server/history/list-history";
+import type { HistoryBatch } from "@/server/history/list-history-batches";
 import { describeChange } from "../describe-change";
 import { historySearch } from "../search-params";
-import { CONTACT_HISTORY_ACTIONS as HISTORY_ACTIONS, actionLabel } from "@/shared/history-events";
+import { CONTACT_HISTORY_ACTIONS as HISTORY_ACTIONS, actionLabel, type HistoryAction } from "@/shared/history-events";
 import type { HistoryFilters } from "@/shared/history-filters";
+import { BatchContacts } from "./batch-contacts";
 import { ActionBadge, formatWhen } from "./history-entry";
+import { LocalTime } from "./local-time";
 import { Button, buttonClass } from "@/components/ui/button";
+import { HISTORY_TABLE_ID } from "./history-table-id";
 import { UndoChangeButton } from "./undo-change-button";
 
 type Props = {
@@ -14,17 +19,20 @@ type Props = {
   page: number;
   pageCount: number;
   total: number;
-  items: HistoryItem[];
+  batches: HistoryBatch[];
+  /** The one event of each batch that changed a single contact: its row names the contact and says what changed. */
+  singles: ReadonlyMap<string, HistoryItem>;
   projectNames: ReadonlyMap<string, string>;
   people: { id: string; name: string }[];
-  /** The batches on this page that may still be undone: Undo shows on each one's first row. */
+  /** The batches on this page that may still be undone. */
   undoable: ReadonlySet<string>;
 };
 
 const field = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /**
- * The company's Change History: who changed which contact, when and why, newest first.
+ * The company's Change History, one row per change (batch): who did what to how many
+ * contacts, when and why, newest first; a row opens to its contacts.
  * The filters are a plain GET form, so the URL holds them (bookmarkable, shareable, and
  * working before any JavaScript loads); the export takes the same filters.
  */
@@ -34,7 +42,8 @@ export function ChangeHistoryView({
   page,
   pageCount,
   total,
-  items,
+  batches,
+  singles,
   projectNames,
   people,
   undoable,
@@ -106,77 +115,55 @@ export function ChangeHistoryView({
         {filtered ? " match the filters" : ""}
       </p>
 
-      {items.length === 0 ? (
+      {batches.length === 0 ? (
         <p className="mt-2 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           {filtered ? "No changes match these filters." : "No changes recorded yet."}
         </p>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll id={HISTORY_TABLE_ID} label="Change History table" className="mt-2">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Change History</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500 uppercase">
+            <caption className="sr-only">Change History: one row per change, newest first</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
               <tr>
                 <th scope="col" className="px-3 py-2">
                   When
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Contact
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Action
-                </th>
-                <th scope="col" className="px-3 py-2">
                   Change
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  By
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Reason
                 </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {items.map((item, i) => (
-                <tr key={item.id} className="align-top">
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">
-                    <time dateTime={item.at.toISOString()}>{formatWhen(item.at)}</time>
+              {batches.map((batch) => (
+                <tr key={batch.id} className="align-top">
+                  <td className="w-40 px-3 py-2 text-slate-600">
+                    <LocalTime iso={batch.at.toISOString()} />
                   </td>
                   <td className="px-3 py-2">
-                    <Link
-                      href={`/companies/${companyId}/contacts/${item.contact.id}`}
-                      className="font-medium hover:underline"
-                    >
-                      {item.contact.name}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    <ActionBadge action={item.action} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {describeChange(item, projectNames)}
-                    {undoable.has(item.batchId) && items.findIndex((other) => other.batchId === item.batchId) === i && (
-                      <span className="block">
+                    <BatchSentence
+                      companyId={companyId}
+                      batch={batch}
+                      single={singles.get(batch.id)}
+                      names={projectNames}
+                    />
+                    <div className="flex flex-wrap items-center gap-x-4">
+                      {undoable.has(batch.id) && (
                         <UndoChangeButton
                           companyId={companyId}
-                          batchId={item.batchId}
-                          what={`the change of ${formatWhen(item.at)} by ${item.actor.name}`}
+                          batchId={batch.id}
+                          what={`the change of ${formatWhen(batch.at)} by ${batch.actor.name}`}
                         />
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {item.actor.name}
-                    {item.actor.email && <span className="block text-xs text-slate-500">{item.actor.email}</span>}
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">
-                    {item.reason ?? <span className="text-slate-400">—</span>}
+                      )}
+                      {!singles.has(batch.id) && (
+                        <BatchContacts companyId={companyId} batchId={batch.id} count={eventCount(batch)} />
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       {pageCount > 1 && (
@@ -203,5 +190,68 @@ export function ChangeHistoryView({
         </nav>
       )}
     </>
+  );
+}
+
+function eventCount(batch: HistoryBatch) {
+  return batch.counts.reduce((sum, c) => sum + c.count, 0);
+}
+
+/** Which way a change moved its contacts' project directories, by its main kind of event. */
+const PROJECT_WORD: Partial<Record<HistoryAction, string>> = {
+  "contact.inactivated": "off",
+  "contact.reactivated": "back on",
+  "contact.removed_from_project": "off",
+  "batch.undone": "across",
+};
+
+/**
+ * "Alex Admin · Inactivated 335 contacts · off 12 project directories · “reason”"; a
+ * change of one contact names it and says what changed. Labels come from the history's
+ * one vocabulary, counts from the batch's events, so a new kind of event reads right.
+ */
+function BatchSentence({
+  companyId,
+  batch,
+  single,
+  names,
+}: {
+  companyId: string;
+  batch: HistoryBatch;
+  single: HistoryItem | undefined;
+  names: ReadonlyMap<string, string>;
+}) {
+  const n = (x: number) => x.toLocaleString("en-US");
+  const parts = single
+    ? [describeChange(single, names)]
+    : [
+        batch.counts
+          .map((c) => `${actionLabel(c.action)} ${n(c.count)} ${c.count === 1 ? "contact" : "contacts"}`)
+          .join(", "),
+        ...(batch.projectCount > 0
+          ? [
+              `${PROJECT_WORD[batch.counts[0]!.action] ?? "on"} ${n(batch.projectCount)} ${batch.projectCount === 1 ? "project directory" : "project directories"}`,
+            ]
+          : []),
+      ];
+  return (
+    <p>
+      {batch.counts[0] && (
+        <>
+          <ActionBadge action={batch.counts[0].action} />{" "}
+        </>
+      )}
+      <span className="font-medium">{batch.actor.name}</span>
+      {single && (
+        <>
+          {" · "}
+          <Link href={`/companies/${companyId}/contacts/${single.contact.id}`} className="font-medium hover:underline">
+            {single.contact.name}
+          </Link>
+        </>
+      )}
+      {parts.map((part) => ` · ${part}`).join("")}
+      {batch.reason && <span className="text-slate-700"> · “{batch.reason}”</span>}
+    </p>
   );
 }

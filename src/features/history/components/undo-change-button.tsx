@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "@/lib/toast";
 import { undoBatchAction } from "../actions";
+import { HISTORY_TABLE_ID } from "./history-table-id";
 
 type Props = { companyId: string; batchId: string; what: string };
 
@@ -29,6 +30,8 @@ export function UndoChangeButton({ companyId, batchId, what }: Props) {
           toast.success(
             `Undone: ${n.toLocaleString("en-US")} ${n === 1 ? "contact is" : "contacts are"} back as they were`,
           );
+          // The row's Undo goes away with the refresh: focus waits on the table, not the page body.
+          document.getElementById(HISTORY_TABLE_ID)?.focus();
           router.refresh();
         })
       }

@@ -1,6 +1,6 @@
 "use client";
 
-import { toast } from "@/lib/toast";
+import { restoreFocusAfterToast, toast, TOASTS_HOTKEY } from "@/lib/toast";
 import { undoBatchAction } from "../actions";
 
 /** How long a toast offers Undo; the history keeps the change (and its undo) for good. */
@@ -14,7 +14,10 @@ type Options = { companyId: string; batchId: string | null; description?: string
  */
 export function undoableToast(message: string, { companyId, batchId, description }: Options) {
   toast.success(message, {
-    description,
+    // Keyboard users reach the toast's Undo with the key it names; it waits while focused.
+    description: batchId
+      ? [description, `Press ${TOASTS_HOTKEY.label} to reach Undo.`].filter(Boolean).join(" ")
+      : description,
     duration: batchId ? UNDO_WINDOW_MS : undefined,
     action: batchId
       ? {
@@ -22,6 +25,7 @@ export function undoableToast(message: string, { companyId, batchId, description
           onClick: () => {
             // One key per click target: a second click on the same toast changes nothing twice.
             void undo(companyId, batchId);
+            restoreFocusAfterToast();
           },
         }
       : undefined,

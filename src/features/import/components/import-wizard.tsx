@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/ui/table-scroll";
 import { Download, FileUp, Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type DragEvent } from "react";
@@ -267,7 +268,7 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
           />
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label="Column mapping table">
         <table className="w-full text-sm">
           <caption className="sr-only">Each column of the file and the contact field it goes to</caption>
           <thead className="bg-slate-50 text-left">
@@ -317,7 +318,7 @@ function MapStep({ companyId, directoryPath, data }: { companyId: string; direct
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {targets.includes("fullName") && (
         <fieldset className="text-sm">
           <legend className="font-medium">Full name reads as</legend>
@@ -498,7 +499,7 @@ function ReviewStep({
           </a>
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label="Import rows table">
         <table className="w-full text-sm">
           <caption className="sr-only">The rows of the file and what the import does with each</caption>
           <thead className="bg-slate-50 text-left">
@@ -561,7 +562,7 @@ function ReviewStep({
           </tbody>
         </table>
         {rows.length === 0 && <p className="p-4 text-sm text-slate-600">No rows to show.</p>}
-      </div>
+      </TableScroll>
       {pageCount > 1 && (
         <nav aria-label="Review pages" className="flex items-center gap-3 text-sm">
           {page > 1 && (

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { loadCompany } from "@/features/companies/queries";
 import { ChangeHistoryView } from "@/features/history/components/change-history-view";
 import { HISTORY_PAGE_SIZE, parseHistorySearchParams } from "@/features/history/search-params";
 import { getPrisma } from "@/server/db/client";
-import { listCompanyHistory, listHistoryActors } from "@/server/history/list-history";
+import { listBatchItems, listHistoryActors } from "@/server/history/list-history";
+import { listHistoryBatches } from "@/server/history/list-history-batches";
 import { listUndoableBatches } from "@/server/history/list-undoable-batches";
 import { can } from "@/server/permissions/can";
 import { projectNames } from "@/server/projects/project-names";
@@ -20,28 +21,28 @@ type Props = {
 
 export default async function ChangeHistoryPage({ params, searchParams }: Props) {
   const company = await loadCompany((await params).companyId);
-  if (!can(company.actor, "view history")) notFound();
+  if (!can(company.actor, "view history")) forbidden();
   const { filters, page } = parseHistorySearchParams(await searchParams);
   const prisma = await getPrisma();
-  const [{ items, total }, people, userChanges] = await Promise.all([
-    listCompanyHistory(prisma, { companyId: company.id, ...filters, page, perPage: HISTORY_PAGE_SIZE }),
+  const [{ batches, total }, people, userChanges] = await Promise.all([
+    listHistoryBatches(prisma, { companyId: company.id, ...filters, page, perPage: HISTORY_PAGE_SIZE }),
     listHistoryActors(prisma, company.id),
     listUserHistory(prisma, { companyId: company.id }),
   ]);
-  const [names, undoable] = await Promise.all([
-    projectNames(prisma, company.id, [
-      ...items.flatMap((i) => i.projectIds),
-      ...userChanges.flatMap((u) =>
-        u.action === "user.level_changed" && u.changes.projectId ? [u.changes.projectId] : [],
-      ),
-    ]),
+  const singleIds = batches.filter((b) => b.counts.length === 1 && b.counts[0]!.count === 1).map((b) => b.id);
+  const [singles, undoable] = await Promise.all([
+    listBatchItems(prisma, company.id, singleIds),
     can(company.actor, "change contact status")
       ? listUndoableBatches(
           prisma,
           company.id,
-          items.map((i) => i.batchId),
+          batches.map((b) => b.id),
         )
       : new Set<string>(),
+  ]);
+  const names = await projectNames(prisma, company.id, [
+    ...singles.flatMap((i) => i.projectIds),
+    ...userChanges.flatMap((u) => (u.action === "user.level_changed" && u.changes.projectId ? [u.changes.projectId] : [])),
   ]);
   return (
     <>
@@ -51,7 +52,8 @@ export default async function ChangeHistoryPage({ params, searchParams }: Props)
         page={page}
         pageCount={Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE))}
         total={total}
-        items={items}
+        batches={batches}
+        singles={new Map(singles.map((s) => [s.batchId, s]))}
         projectNames={names}
         people={people}
         undoable={undoable}

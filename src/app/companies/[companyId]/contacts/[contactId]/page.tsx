@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { parseRecordId } from "@/shared/record-id";
 import { loadCompany } from "@/features/companies/queries";
@@ -19,8 +19,8 @@ type Props = { params: Promise<{ companyId: string; contactId: string }> };
 // Metadata and page share one read per request.
 const loadContact = cache(async (companyId: string, contactId: string) => {
   const company = await loadCompany(companyId);
-  const id = parseRecordId(contactId);
-  if (!id || !can(company.actor, "view contacts")) notFound();
+  if (!can(company.actor, "view contacts")) forbidden();
+  const id = parseRecordId(contactId) ?? notFound();
   const prisma = await getPrisma();
   const contact = await getContact(prisma, { companyId: company.id, contactId: id });
   // A merged contact's address leads to the contact it was merged into (which checks who may see it).
@@ -115,16 +115,16 @@ export default async function ContactPage(props: Props) {
         />
       </div>
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2">
         <section aria-labelledby="details" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="details" className="font-semibold">
             Details
           </h2>
-          <dl className="mt-3 grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 text-sm">
+          <dl className="mt-3 grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
             {fields.map(([label, value]) => (
               <div key={label} className="contents">
                 <dt className="text-slate-500">{label}</dt>
-                <dd>{value || <span className="text-slate-400">—</span>}</dd>
+                <dd className="[overflow-wrap:anywhere]">{value || <span className="text-slate-400">—</span>}</dd>
               </div>
             ))}
           </dl>

@@ -8,7 +8,9 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { tab } = await params;
+  const { companyId, tab } = await params;
+  // A company the user is not in gets the 404 page, titled as one.
+  await loadCompany(companyId);
   return { title: parseTab(tab) === "contacts" ? "Contacts" : "Inactive Contacts" };
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { loadProject } from "@/features/companies/queries";
-import { DirectoryView } from "@/features/contacts/components/directory-view";
+import { DirectoryView, parseTab } from "@/features/contacts/components/directory-view";
 
 type Props = {
   params: Promise<{ companyId: string; projectId: string; tab: string }>;
@@ -8,7 +8,9 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { companyId, projectId } = await params;
+  const { companyId, projectId, tab } = await params;
+  // An unknown tab's 404 page is titled as one.
+  parseTab(tab);
   return { title: `${(await loadProject(companyId, projectId)).name} · Directory` };
 }
 
