@@ -4,7 +4,7 @@ import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
-import { FieldError, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { VendorStatus } from "@/generated/prisma/enums";
 import { CompanyPicker } from "@/features/vendors/components/company-picker";

@@ -42,7 +42,9 @@ export default async function ChangeHistoryPage({ params, searchParams }: Props)
   ]);
   const names = await projectNames(prisma, company.id, [
     ...singles.flatMap((i) => i.projectIds),
-    ...userChanges.flatMap((u) => (u.action === "user.level_changed" && u.changes.projectId ? [u.changes.projectId] : [])),
+    ...userChanges.flatMap((u) =>
+      u.action === "user.level_changed" && u.changes.projectId ? [u.changes.projectId] : [],
+    ),
   ]);
   return (
     <>
