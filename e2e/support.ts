@@ -514,6 +514,7 @@ export function parseCsv(text: string): string[][] {
 
 /** The header row every contacts export starts with. */
 export const CSV_COLUMNS = [
+  "Contact ID",
   "First name",
   "Last name",
   "Email",
