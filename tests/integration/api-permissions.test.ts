@@ -194,7 +194,7 @@ const ACTIONS = {
     },
   },
   "create a project": {
-    needs: "manage users",
+    needs: "create projects",
     writes: true,
     prepare: async (w) => ({
       handler: projectsRoute.POST,
@@ -202,7 +202,7 @@ const ACTIONS = {
     }),
   },
   "create a vendor": {
-    needs: "edit contacts",
+    needs: "edit companies",
     writes: true,
     prepare: async (w) => ({
       handler: vendorsRoute.POST,

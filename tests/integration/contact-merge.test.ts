@@ -236,9 +236,11 @@ describe.each(TEST_DATABASES)("merging contacts on %s", (kind) => {
     return { companyId, p: p.map((x) => x.id), vendor, keep, other, crewA, crewB };
   }
 
-  const memberships = async (contactId: string) =>
+  const memberships = async (contact: { companyId: string; id: string }) =>
     Object.fromEntries(
-      (await db.prisma.projectContact.findMany({ where: { contactId } })).map((m) => [m.projectId, m.status]),
+      (await db.prisma.projectContact.findMany({ where: { companyId: contact.companyId, contactId: contact.id } })).map(
+        (m) => [m.projectId, m.status],
+      ),
     );
 
   test("the kept contact takes the chosen fields, every project any of them was on (once) and their crew spots", async () => {
@@ -253,8 +255,8 @@ describe.each(TEST_DATABASES)("merging contacts on %s", (kind) => {
     expect(kept).toMatchObject({ firstName: "José", lastName: "Garcia", phone: "817 213 2082", status: "ACTIVE" });
     expect(kept.vendor?.id).toBe(vendor.id);
     // Site 3 was a removal of the other contact only: it stays a removal. Site 4: the kept contact had been removed, the other was on it.
-    expect(await memberships(keep.id)).toEqual({ [p[0]!]: "ACTIVE", [p[1]!]: "ACTIVE", [p[3]!]: "ACTIVE" });
-    expect(await memberships(other.id)).toEqual({ [p[0]!]: "REMOVED", [p[2]!]: "REMOVED", [p[3]!]: "REMOVED" });
+    expect(await memberships(keep)).toEqual({ [p[0]!]: "ACTIVE", [p[1]!]: "ACTIVE", [p[3]!]: "ACTIVE" });
+    expect(await memberships(other)).toEqual({ [p[0]!]: "REMOVED", [p[2]!]: "REMOVED", [p[3]!]: "REMOVED" });
     const merged = await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId, id: other.id } } });
     expect(merged).toMatchObject({ status: "MERGED", mergedIntoId: keep.id, inactivatedAt: null });
     const spots = await db.prisma.crewMember.findMany({ where: { companyId }, orderBy: { crewId: "asc" } });
@@ -302,7 +304,7 @@ describe.each(TEST_DATABASES)("merging contacts on %s", (kind) => {
     // Keep the inactive one: memberships come back with a reactivation, none is active.
     const { contact: kept } = await mergeContacts(db.prisma, { companyId, keepId: other.id, mergeIds: [keep.id] });
     expect(kept.status).toBe("INACTIVE");
-    expect(await memberships(other.id)).toEqual({
+    expect(await memberships(other)).toEqual({
       [p[0]!]: "INACTIVE",
       [p[1]!]: "INACTIVE",
       [p[2]!]: "REMOVED",
@@ -316,7 +318,7 @@ describe.each(TEST_DATABASES)("merging contacts on %s", (kind) => {
       status: "ACTIVE",
     });
     expect(active).toMatchObject({ status: "ACTIVE", inactivatedAt: null });
-    expect(Object.values(await memberships(second.other.id)).sort()).toEqual(["ACTIVE", "ACTIVE", "ACTIVE", "REMOVED"]);
+    expect(Object.values(await memberships(second.other)).sort()).toEqual(["ACTIVE", "ACTIVE", "ACTIVE", "REMOVED"]);
   });
 
   test("undo puts back every contact, field, membership and crew spot exactly; a second undo is refused", async () => {

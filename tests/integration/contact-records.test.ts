@@ -25,7 +25,7 @@ describe.each(TEST_DATABASES)("contact records on %s", (kind) => {
       origin: "INCIDENTS",
       originProjectId: project.id,
     });
-    expect(created.vendor).toEqual({ id: vendor.id, name: vendor.name });
+    expect(created.vendor).toEqual({ id: vendor.id, name: vendor.name, status: "ACTIVE" });
 
     await updateContact(db.prisma, {
       companyId: company.id,
@@ -71,7 +71,7 @@ describe.each(TEST_DATABASES)("contact records on %s", (kind) => {
     ).not.toBe("Hacked");
   });
 
-  test("finds a likely duplicate by name and email, ignoring case", async () => {
+  test("finds a likely duplicate by name and email, ignoring case, and none for another name and email", async () => {
     const company = await createCompany(db.prisma);
     const existing = await createContactRow(db.prisma, company.id, {
       firstName: "Luis",
@@ -88,8 +88,8 @@ describe.each(TEST_DATABASES)("contact records on %s", (kind) => {
     expect(
       await findDuplicateContacts(db.prisma, {
         companyId: company.id,
-        firstName: "Luis",
-        lastName: "Ortega",
+        firstName: "Marta",
+        lastName: "Ruiz",
         email: "other@example.com",
       }),
     ).toEqual([]);

@@ -71,7 +71,10 @@ describe.each(TEST_DATABASES)("Select all N matching contacts on %s", (kind) => 
 
     // The whole selection is one batch, so one Undo takes it back.
     const undone = await undoBatchAction({ companyId, batchId: result.data!.batchId });
-    expect(undone).toEqual({ data: { batchId: expect.any(String), undone: 3, projectsAffected: 1 }, error: null });
+    expect(undone).toEqual({
+      data: { batchId: expect.any(String), undone: 3, projectsAffected: 1, companiesUndone: 0 },
+      error: null,
+    });
     for (const g of garcias)
       expect(
         (await db.prisma.contact.findUniqueOrThrow({ where: { companyId_id: { companyId: g.companyId, id: g.id } } }))

@@ -129,9 +129,33 @@ export const duplicateContactSelect = {
     select: { status: true, project: { select: { id: true, name: true } } },
     orderBy: { project: { name: "asc" } },
   },
-  _count: { select: { crewSpots: true, events: true } },
 } satisfies Prisma.ContactSelect;
-export type DuplicateContact = Prisma.ContactGetPayload<{ select: typeof duplicateContactSelect }>;
+export type DuplicateContact = Prisma.ContactGetPayload<{ select: typeof duplicateContactSelect }> & {
+  /** What a merge would move: the contact's crew spots and history events. */
+  _count: { crewSpots: number; events: number };
+};
+
+/**
+ * The contacts' crew spots and history events, counted for these contacts only. (Prisma's
+ * `_count` relation select would aggregate the whole CrewMember and ContactEvent tables,
+ * every company's, before joining: slow at scale, and not routable to one company's shard.)
+ */
+async function withCounts(
+  db: Db,
+  companyId: string,
+  contacts: Prisma.ContactGetPayload<{ select: typeof duplicateContactSelect }>[],
+): Promise<DuplicateContact[]> {
+  const ids = contacts.map((c) => c.id);
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string; crewSpots: number; events: number }[]>`
+    SELECT c.id::text AS id,
+           (SELECT count(*)::int FROM "CrewMember" m WHERE m."companyId" = c."companyId" AND m."contactId" = c.id) AS "crewSpots",
+           (SELECT count(*)::int FROM "ContactEvent" e WHERE e."companyId" = c."companyId" AND e."contactId" = c.id) AS events
+      FROM "Contact" c
+     WHERE c."companyId" = ${companyId}::uuid AND c.id = ANY(${ids}::uuid[])`;
+  const counts = new Map(rows.map((r) => [r.id, { crewSpots: r.crewSpots, events: r.events }]));
+  return contacts.map((c) => ({ ...c, _count: counts.get(c.id) ?? { crewSpots: 0, events: 0 } }));
+}
 export type DuplicateGroup = { id: string; reasons: DuplicateReason[]; contacts: DuplicateContact[] };
 
 /** One page of groups with their contacts side by side (fields, status, projects), oldest contact first. */
@@ -140,11 +164,15 @@ export async function findDuplicateGroups(
   options: FindDuplicateGroupsOptions,
 ): Promise<{ groups: DuplicateGroup[]; total: number }> {
   const { groups, total } = await findDuplicateGroupRows(db, options);
-  const contacts = await db.contact.findMany({
-    where: { companyId: options.companyId, id: { in: groups.flatMap((g) => g.contactIds) } },
-    select: duplicateContactSelect,
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  const contacts = await withCounts(
+    db,
+    options.companyId,
+    await db.contact.findMany({
+      where: { companyId: options.companyId, id: { in: groups.flatMap((g) => g.contactIds) } },
+      select: duplicateContactSelect,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+  );
   return {
     groups: groups.map((g) => ({
       id: g.id,
@@ -156,15 +184,19 @@ export async function findDuplicateGroups(
 }
 
 /** Contacts of this company to merge, active or inactive, oldest first: what Merge Contacts shows. */
-export function getMergeCandidates(
+export async function getMergeCandidates(
   db: Db,
   { companyId, contactIds }: { companyId: string; contactIds: string[] },
 ): Promise<DuplicateContact[]> {
-  return db.contact.findMany({
-    where: { companyId, id: { in: contactIds }, status: { in: ["ACTIVE", "INACTIVE"] } },
-    select: duplicateContactSelect,
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  return withCounts(
+    db,
+    companyId,
+    await db.contact.findMany({
+      where: { companyId, id: { in: contactIds }, status: { in: ["ACTIVE", "INACTIVE"] } },
+      select: duplicateContactSelect,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+  );
 }
 
 /**
