@@ -42,10 +42,15 @@ const CREWS_PROJECT = "Harbor View Medical Center";
  * Toaster in src/app/layout.tsx, kept out of these page-by-page scans.
  */
 async function dismissToasts(page: Page) {
+  await page.emulateMedia({ reducedMotion: "reduce" });
   const region = page.getByRole("region", { name: /Notifications/ });
-  // One at a time: the stack re-lays itself out (it spreads while a toast is focused or hovered) as each one goes.
+  // One at a time, by the close button's own click: the stack re-lays itself out (it spreads
+  // while hovered) as each one goes, so a pointer click can keep missing a moving button.
   const close = region.getByRole("button", { name: "Close toast" });
-  while ((await close.count()) > 0) await close.first().click();
+  for (let left = await close.count(); left > 0; left = await close.count()) {
+    await close.first().dispatchEvent("click");
+    await expect(close).toHaveCount(left - 1);
+  }
   await expect(region.getByRole("listitem")).toHaveCount(0);
 }
 

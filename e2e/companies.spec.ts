@@ -82,8 +82,9 @@ test.describe("Companies", () => {
     const stamp = Date.now().toString(36);
     const name = `E2E Sparks Electric ${stamp}`;
     await openDirectory(page, COMPANIES_PATH, page.getByRole("searchbox", { name: "Search companies" }));
-    await expect(page.getByRole("tab", { name: "Companies", exact: true })).toHaveAttribute("aria-selected", "true");
-    await expect(page.getByRole("tab", { name: "Inactive Companies" })).toBeVisible();
+    const tabs = page.getByRole("navigation", { name: "Directory" });
+    await expect(tabs.getByRole("link", { name: "Companies", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(tabs.getByRole("link", { name: "Inactive Companies", exact: true })).toBeVisible();
     for (const header of ["Name", "Kind", "Trade", "Contacts", "Projects", "Phone"]) {
       await expect(contactsTable(page).getByRole("columnheader", { name: header, exact: true })).toBeVisible();
     }
