@@ -79,6 +79,8 @@ async function pages(page: Page) {
     .getAttribute("href");
   const projectBase = projectHref!.replace(/\/directory\/contacts$/, "");
   await page.goto(CONTACTS_PATH);
+  // The rows stream in after the page's shell.
+  await page.getByRole("main").locator('a[href*="/contacts/"]').first().waitFor();
   // A contact's own page: the first link to /companies/:id/contacts/:uuid.
   const contactHref = await page.evaluate(
     () =>
