@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { COMPANY_ID, COMPANY_PATH, CONTACTS_PATH, snap, waitForHydration } from "./support";
+import { COMPANY_ID, COMPANY_PATH, CONTACTS_PATH, snap, TEST_EMPLOYEE_ID_PREFIX, waitForHydration } from "./support";
 
 /** Reads the JSON API as the signed-in admin. */
 async function api<T>(page: Page, path: string) {
@@ -26,9 +26,10 @@ test("an admin finds a group, merges it taking one field from the other contact,
   // Two records of one welder, brought in by an import: new people of this spec's own, as other specs add theirs.
   const stamp = randomLetters();
   const csv = [
-    "First name,Last name,Email,Phone,Job title",
-    `Zébédée,Quartermain${stamp},zq-${stamp}@example.com,817-555-0199,Welder`,
-    `zebedee,QUARTERMAIN${stamp.toUpperCase()},z.q-${stamp}@example.com,(817) 555 0199,Welder foreman`,
+    // The test's employee-ID prefix counts them among the contacts specs created (contactsCreatedByTests).
+    "First name,Last name,Email,Phone,Job title,Employee ID",
+    `Zébédée,Quartermain${stamp},zq-${stamp}@example.com,817-555-0199,Welder,${TEST_EMPLOYEE_ID_PREFIX}ZQ1${stamp}`,
+    `zebedee,QUARTERMAIN${stamp.toUpperCase()},z.q-${stamp}@example.com,(817) 555 0199,Welder foreman,${TEST_EMPLOYEE_ID_PREFIX}ZQ2${stamp}`,
   ].join("\n");
   await page.goto(`${COMPANY_PATH}/directory/import`);
   await waitForHydration(page, page.getByLabel("Spreadsheet file"));

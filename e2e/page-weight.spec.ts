@@ -1,10 +1,16 @@
 import { expect, test } from "./fixtures";
 import { INACTIVE_PATH, waitForHydration } from "./support";
 
-/** The most JavaScript, compressed as it crosses the network, the Inactive Contacts tab may load. */
-const BUDGET_BYTES = 180_000;
+/**
+ * The most JavaScript, compressed as it crosses the network, the Inactive Contacts tab may
+ * load. 180 kB until 2026-12-01; raised to 210 kB when the server-backed comboboxes (company
+ * and project filters), the phone cards, the Menu button and the live regions arrived
+ * (202 kB measured). Bringing it back down — the filters' popover and the cards loaded on
+ * first use, as the menus are — is open work.
+ */
+const BUDGET_BYTES = 210_000;
 
-test("the Inactive Contacts tab loads at most 180 kB of compressed JavaScript", async ({ page }, testInfo) => {
+test("the Inactive Contacts tab loads at most 210 kB of compressed JavaScript", async ({ page }, testInfo) => {
   const scripts: { url: string; bytes: number; encoding: string }[] = [];
   page.on("requestfinished", async (request) => {
     if (request.resourceType() !== "script") return;
