@@ -2,7 +2,16 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as plain, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { signedIn } from "../playwright.config";
 import { expect, test } from "./fixtures";
-import { COMPANY_PATH, CONTACTS_PATH, PROJECTS_PATH, bulkActions, snap, toast, waitForHydration } from "./support";
+import {
+  COMPANY_ID,
+  COMPANY_PATH,
+  CONTACTS_PATH,
+  PROJECTS_PATH,
+  bulkActions,
+  snap,
+  toast,
+  waitForHydration,
+} from "./support";
 
 // Issue 17: every page works on a phone and a tablet (Chromium's mobile emulation, the
 // real phone case: it lays a page out at its content width) and by keyboard alone.
@@ -13,6 +22,10 @@ const DESKTOP = { width: 1440, height: 900 };
 const PROJECT = "Harbor View Medical Center";
 // The middle of the alphabet: the inactivate and reactivate specs work from its two ends.
 const MIDDLE = `${CONTACTS_PATH}?page=4`;
+/** How long a toast offers Undo (UNDO_WINDOW_MS in src/features/history/components/undoable-toast.tsx). */
+const UNDO_WINDOW_MS = 20_000;
+const COMPANIES_PATH = `${COMPANY_PATH}/directory/companies`;
+const USERS_PATH = `${COMPANY_PATH}/directory/users`;
 
 /** Fails with a readable list when axe finds anything on the page as it is now. */
 async function expectAxeClean(page: Page, label: string) {
@@ -100,6 +113,45 @@ async function pages(page: Page) {
     { name: "history", path: `${COMPANY_PATH}/history` },
     { name: "api-tokens", path: `${COMPANY_PATH}/settings/api-tokens` },
     { name: "import", path: `${COMPANY_PATH}/directory/import` },
+    { name: "project-import", path: `${projectBase}/directory/import` },
+    { name: "companies", path: COMPANIES_PATH },
+    { name: "inactive-companies", path: `${COMPANY_PATH}/directory/inactive-companies` },
+    { name: "company", path: await firstVendorPath(page) },
+    { name: "duplicates", path: `${COMPANY_PATH}/directory/duplicates` },
+    { name: "inactive-users", path: `${COMPANY_PATH}/directory/inactive-users` },
+    { name: "outbox", path: `${COMPANY_PATH}/outbox` },
+    ...(await importDraftPages(page)),
+  ];
+}
+
+/** A company's own page: the first company on the Companies tab. */
+async function firstVendorPath(page: Page) {
+  await page.goto(COMPANIES_PATH);
+  const link = page.getByRole("main").locator('a[href*="/vendors/"]').first();
+  await link.waitFor({ state: "attached" });
+  return (await link.getAttribute("href"))!;
+}
+
+/** The import's Map columns and Review steps, of a draft uploaded for the purpose (a draft changes no contact). */
+async function importDraftPages(page: Page) {
+  await page.goto(`${COMPANY_PATH}/directory/import`);
+  const file = page.getByLabel("Spreadsheet file");
+  await waitForHydration(page, file);
+  await file.setInputFiles({
+    name: "crew.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "First name;Last name;E-mail;Badge #\nFieldready;Layout;not-an-email;E2E-FR1\nFieldready;Ready;fr@example.com;E2E-FR2\n",
+    ),
+  });
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Map columns" })).toBeVisible();
+  const map = page.url();
+  await page.getByRole("button", { name: "Continue to Review" }).click();
+  await expect(page.getByRole("heading", { name: "Review" })).toBeVisible();
+  return [
+    { name: "import-map", path: map },
+    { name: "import-review", path: page.url() },
   ];
 }
 
@@ -111,8 +163,8 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
 }
 
 async function checkPages(page: Page, testInfo: TestInfo, size: string) {
-  // Eleven pages, each measured and scanned by axe.
-  test.setTimeout(240_000);
+  // Twenty-one pages, each measured and scanned by axe.
+  test.setTimeout(540_000);
   for (const { name, path } of await pages(page)) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -123,7 +175,7 @@ async function checkPages(page: Page, testInfo: TestInfo, size: string) {
 }
 
 async function checkDialogs(page: Page, testInfo: TestInfo, size: string) {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const check = async (dialog: Locator, name: string) => {
     await expect(dialog).toBeVisible();
     await expectInsideViewport(page, dialog);
@@ -148,6 +200,89 @@ async function checkDialogs(page: Page, testInfo: TestInfo, size: string) {
   await waitForHydration(page);
   await visible(page.getByRole("button", { name: "Add from Directory" })).click();
   await check(page.getByRole("dialog", { name: /Add from Directory|Add Contacts/ }), "add-from-directory");
+
+  await checkCompanyDialogs(page, check);
+
+  await page.goto(USERS_PATH);
+  await waitForHydration(page, page.getByRole("searchbox", { name: "Search users" }));
+  await visible(page.getByRole("checkbox", { name: "Select Sam Standard", exact: true })).check();
+  await visible(bulkActions(page)).click();
+  await page.getByRole("menuitem", { name: "Inactivate" }).click();
+  await check(page.getByRole("dialog", { name: "Inactivate Users" }), "inactivate-users");
+
+  await page.goto(`${COMPANY_PATH}/directory/duplicates`);
+  if ((await page.getByRole("button", { name: "Merge…" }).count()) === 0) await addTwins(page);
+  await waitForHydration(page, page.getByRole("button", { name: "Merge…" }).first());
+  await page.getByRole("button", { name: "Merge…" }).first().click();
+  await check(page.getByRole("dialog", { name: "Merge Contacts" }), "merge-contacts");
+}
+
+/** Two people who read as duplicates (same name and phone), for the Merge Contacts dialog; created once per run. */
+async function addTwins(page: Page) {
+  const stamp = Date.now().toString(36);
+  for (const n of [1, 2]) {
+    const response = await page.request.post(`/api/v1/companies/${COMPANY_ID}/contacts`, {
+      data: {
+        firstName: "Fieldready",
+        lastName: "Twin",
+        phone: "+1 555 0100 417",
+        employeeId: `E2E-TWIN${n}-${stamp}`,
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+  }
+  await page.goto(`${COMPANY_PATH}/directory/duplicates`);
+}
+
+type Check = (dialog: Locator, name: string) => Promise<void>;
+
+/**
+ * Add Company, Edit Company and the companies' Inactivate, Merge and Reactivate dialogs. A
+ * company of the test's own goes to Inactive Companies and back, so the demo data stays as it was.
+ */
+async function checkCompanyDialogs(page: Page, check: Check) {
+  const searchCompanies = page.getByRole("searchbox", { name: "Search companies" });
+  await page.goto(COMPANIES_PATH);
+  await waitForHydration(page, searchCompanies);
+  await visible(page.getByRole("button", { name: "Add Company", exact: true })).click();
+  await check(page.getByRole("dialog", { name: "Add Company" }), "add-company");
+
+  await page.goto(await firstVendorPath(page));
+  await waitForHydration(page, page.getByRole("button", { name: "Edit Company" }));
+  await page.getByRole("button", { name: "Edit Company" }).click();
+  await check(page.getByRole("dialog", { name: "Edit Company" }), "edit-company");
+
+  await page.goto(COMPANIES_PATH);
+  await waitForHydration(page, searchCompanies);
+  const names = await firstNames(page, 2);
+  for (const name of names) await visible(page.getByRole("checkbox", { name: `Select ${name}`, exact: true })).check();
+  await visible(bulkActions(page)).click();
+  await page.getByRole("menuitem", { name: "Merge" }).click();
+  await check(page.getByRole("dialog", { name: "Merge Companies" }), "merge-companies");
+  await visible(bulkActions(page)).click();
+  await page.getByRole("menuitem", { name: "Inactivate" }).click();
+  await check(page.getByRole("dialog", { name: "Inactivate Companies" }), "inactivate-companies");
+
+  // Reactivate Companies needs an inactive company: one of the test's own, inactivated and then reactivated.
+  const name = `E2E Field Ready ${Date.now().toString(36)}`;
+  const created = await page.request.post(`/api/v1/companies/${COMPANY_ID}/vendors`, { data: { name } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const inactivated = await page.request.post(`/api/v1/companies/${COMPANY_ID}/vendors/bulk_inactivate`, {
+    data: { vendorIds: [id] },
+  });
+  expect(inactivated.status(), await inactivated.text()).toBeLessThan(300);
+  await page.goto(`${COMPANY_PATH}/directory/inactive-companies?q=${encodeURIComponent(name)}`);
+  await waitForHydration(page, searchCompanies);
+  await visible(page.getByRole("checkbox", { name: `Select ${name}`, exact: true })).check();
+  await visible(bulkActions(page)).click();
+  await page.getByRole("menuitem", { name: "Reactivate" }).click();
+  const reactivate = page.getByRole("dialog", { name: "Reactivate Companies" });
+  await expect(reactivate).toBeVisible();
+  await expectInsideViewport(page, reactivate);
+  await expectAxeClean(page, "reactivate-companies dialog");
+  await reactivate.getByRole("button", { name: "Reactivate", exact: true }).click();
+  await expect(reactivate).toBeHidden();
 }
 
 for (const [size, viewport] of [
@@ -375,6 +510,50 @@ test.describe("by keyboard alone", () => {
     await expect(bulk).toBeFocused();
   });
 
+  test("a toast reached by a plain Tab waits past its 20 seconds, and Undo still works", async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto(MIDDLE);
+    await waitForHydration(page);
+    const names = await firstNames(page, 1);
+    await page.getByRole("checkbox", { name: `Select ${names[0]}`, exact: true }).check();
+    await bulkActions(page).click();
+    await page.getByRole("menuitem", { name: "Inactivate" }).click();
+    const dialog = page.getByRole("dialog", { name: "Inactivate Contacts" });
+    await dialog.getByRole("button", { name: "Inactivate", exact: true }).click();
+    await expect(toast(page, /^Inactivated 1 contact/)).toBeVisible();
+    // The toasts come last in the document: Shift+Tab from the page's start wraps round to them, no shortcut.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const undo = page.getByRole("region", { name: /Notifications/ }).getByRole("button", { name: "Undo" });
+    await tabTo(page, undo, { back: true, max: 5 });
+    await page.waitForTimeout(UNDO_WINDOW_MS + 2_000);
+    await expect(undo).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(toast(page, "Undone: 1 contact is back as they were")).toBeVisible();
+  });
+
+  test("a hovered toast waits past its 20 seconds", async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto(MIDDLE);
+    await waitForHydration(page);
+    const names = await firstNames(page, 1);
+    await page.getByRole("checkbox", { name: `Select ${names[0]}`, exact: true }).check();
+    await bulkActions(page).click();
+    await page.getByRole("menuitem", { name: "Inactivate" }).click();
+    await page
+      .getByRole("dialog", { name: "Inactivate Contacts" })
+      .getByRole("button", { name: "Inactivate", exact: true })
+      .click();
+    const done = toast(page, /^Inactivated 1 contact/);
+    await done.hover();
+    await page.waitForTimeout(UNDO_WINDOW_MS + 2_000);
+    await expect(done).toBeVisible();
+    await page
+      .getByRole("region", { name: /Notifications/ })
+      .getByRole("button", { name: "Undo" })
+      .click();
+    await expect(toast(page, "Undone: 1 contact is back as they were")).toBeVisible();
+  });
+
   test("after the last X, focus moves to the list of chosen contacts", async ({ page }) => {
     await page.goto(MIDDLE);
     await waitForHydration(page);
@@ -419,6 +598,44 @@ plain.describe("honest refusals", () => {
       await expect(page.getByText("You don't have access to Inactive Contacts. Ask a company Admin.")).toBeVisible();
     });
   });
+
+  plain(
+    "a filter by a project the user may not see answers 403 inside the header, not 200",
+    async ({ page, browser }, testInfo) => {
+      // Riley (Read Only on the company) is set to None on one project for the test, and back after it.
+      const users = await page.request.get(`/api/v1/companies/${COMPANY_ID}/users?q=Riley`);
+      const { data } = (await users.json()) as { data: { id: string; name: string }[] };
+      const riley = data.find((u) => u.name === "Riley Readonly")!;
+      await page.goto(PROJECTS_PATH);
+      const projectHref = await page
+        .getByRole("main")
+        .getByRole("link", { name: PROJECT, exact: true })
+        .getAttribute("href");
+      const projectId = /projects\/([0-9a-f-]{36})/.exec(projectHref!)![1]!;
+      const setLevel = async (level: string | null) => {
+        const res = await page.request.patch(`/api/v1/companies/${COMPANY_ID}/users/${riley.id}`, {
+          data: { projectLevels: [{ projectId, level }] },
+        });
+        expect(res.status(), await res.text()).toBe(200);
+      };
+      await setLevel("none");
+      const context = await browser.newContext({ storageState: signedIn("readonly"), viewport: PHONE });
+      try {
+        const readonly = await context.newPage();
+        expect((await readonly.goto(`${CONTACTS_PATH}?project=${projectId}`))?.status()).toBe(403);
+        await expect(readonly.getByRole("heading", { level: 1 })).toBeVisible();
+        await expect(readonly.getByRole("banner").getByRole("link", { name: "Rollcall" })).toBeVisible();
+        await snap(readonly, testInfo, "phone-403-project-filter");
+        // The same filter on an upper-case id is the same refusal, and an unfiltered directory still opens.
+        expect((await readonly.goto(`${CONTACTS_PATH}?project=${projectId.toUpperCase()}`))?.status()).toBe(403);
+        expect((await readonly.goto(CONTACTS_PATH))?.status()).toBe(200);
+        expect((await readonly.goto(`${COMPANY_PATH}/projects/${projectId}/directory/contacts`))?.status()).toBe(403);
+      } finally {
+        await context.close();
+        await setLevel(null);
+      }
+    },
+  );
 
   plain("unknown tabs and ids answer 404 with a page titled so, inside the header", async ({ page }, testInfo) => {
     await page.goto(PROJECTS_PATH);

@@ -47,8 +47,16 @@ export function restoreFocusAfterToast() {
   });
 }
 
-/** Remembers where focus was when it entered the toasts (Alt+T, or Tab), for restoreFocusAfterToast. */
-function useFocusBeforeToasts() {
+/**
+ * Remembers where focus was when it entered the toasts (Alt+T, or Tab), for
+ * restoreFocusAfterToast, and holds the toasts' timers while focus is inside them.
+ *
+ * sonner pauses its timers only while the list is "expanded" (hovered, or opened by its
+ * hotkey); a plain Tab into a toast would leave the timer running and Undo would vanish
+ * under the keyboard. sonner has no option for it, so focus entering the list expands it
+ * the way a pointer over it does, and focus leaving collapses it unless a pointer is there.
+ */
+function useToastsHoldWhileFocused() {
   useEffect(() => {
     const list = (node: EventTarget | null) =>
       node instanceof Element ? node.closest<HTMLElement>("[data-sonner-toaster]") : null;
@@ -56,16 +64,26 @@ function useFocusBeforeToasts() {
       const entered = list(event.target);
       if (!entered || list(event.relatedTarget) === entered) return;
       if (event.relatedTarget instanceof HTMLElement) focusBeforeToasts = event.relatedTarget;
+      entered.dispatchEvent(new MouseEvent("mousemove", { bubbles: true }));
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      const left = list(event.target);
+      if (!left || list(event.relatedTarget) === left || left.matches(":hover")) return;
+      left.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, relatedTarget: null }));
     };
     document.addEventListener("focusin", onFocusIn);
-    return () => document.removeEventListener("focusin", onFocusIn);
+    document.addEventListener("focusout", onFocusOut);
+    return () => {
+      document.removeEventListener("focusin", onFocusIn);
+      document.removeEventListener("focusout", onFocusOut);
+    };
   }, []);
 }
 
 /** sonner's Toaster, rendered from the first toast on. */
 export function Toaster(props: ComponentProps<Sonner["Toaster"]>) {
   const [sonner, setSonner] = useState<Sonner | null>(null);
-  useFocusBeforeToasts();
+  useToastsHoldWhileFocused();
   useEffect(() => {
     const notify = (loaded: Sonner) => setSonner(loaded);
     whenLoaded.add(notify);

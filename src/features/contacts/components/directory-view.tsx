@@ -6,9 +6,10 @@ import { getPrisma } from "@/server/db/client";
 import type { Actor } from "@/server/permissions/actor";
 import { can, canListContacts } from "@/server/permissions/can";
 import { loadDirectory, type DirectoryScope } from "../queries";
-import { DIRECTORY_TABS, tabStatus, type DirectoryTab } from "@/shared/directory-query";
+import { DIRECTORY_TABS, tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/directory-query";
 import { parseDirectorySearchParams, serializeDirectorySearchParams } from "../validations";
 import { ContactsTable, type DirectoryPermissions } from "./contacts-table";
+import { DirectorySkeleton } from "./directory-skeleton";
 import { DirectoryTabs } from "./directory-tabs";
 import { countVendors } from "@/server/vendors/list-vendors";
 
@@ -25,8 +26,27 @@ export function parseTab(tab: string): DirectoryTab {
   return (DIRECTORY_TABS as readonly string[]).includes(tab) ? (tab as DirectoryTab) : notFound();
 }
 
-export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searchParams }: Props) {
+/**
+ * A directory tab. Everything that can refuse (an unknown tab, a project filter this member
+ * may not see) runs before the first Suspense boundary, so the answer's HTTP status is
+ * honest (403, 404); the rows stream in behind the skeleton after that.
+ */
+export function DirectoryView({ scope, actor, basePath, tab: rawTab, searchParams }: Props) {
   const tab = parseTab(rawTab);
+  // src/proxy.ts has already sent malformed URLs to their canonical form.
+  const { query } = parseDirectorySearchParams(searchParams);
+  // The tab's layout has refused members who may not open it; here, a project filter they may not see.
+  if (!canListContacts(actor, tabStatus(tab), { projectId: scope.projectId, memberOf: query.project })) forbidden();
+  return (
+    <Suspense fallback={<DirectorySkeleton />}>
+      <DirectoryContent scope={scope} actor={actor} basePath={basePath} tab={tab} query={query} />
+    </Suspense>
+  );
+}
+
+type ContentProps = Omit<Props, "tab" | "searchParams"> & { tab: DirectoryTab; query: DirectoryQuery };
+
+async function DirectoryContent({ scope, actor, basePath, tab, query }: ContentProps) {
   const at = { projectId: scope.projectId };
   const permissions: DirectoryPermissions = {
     viewInactive: can(actor, "view inactive contacts", at),
@@ -35,10 +55,6 @@ export async function DirectoryView({ scope, actor, basePath, tab: rawTab, searc
     addFromDirectory: Boolean(scope.projectId) && can(actor, "manage project members", at),
     importContacts: can(actor, "import contacts", at),
   };
-  // src/proxy.ts has already sent malformed URLs to their canonical form.
-  const { query } = parseDirectorySearchParams(searchParams);
-  // The tab's layout has refused members who may not open it; here, a project filter they may not see.
-  if (!canListContacts(actor, tabStatus(tab), { ...at, memberOf: query.project })) forbidden();
   const here = `${basePath}/${tab}`;
 
   // Company Directory admins see how many groups of probable duplicates there are, from the Contacts tab.

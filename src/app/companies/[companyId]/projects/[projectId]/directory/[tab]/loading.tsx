@@ -1,3 +1,0 @@
-import { DirectorySkeleton } from "@/features/contacts/components/directory-skeleton";
-
-export default DirectorySkeleton;
