@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { AccountFormState } from "./account-actions";
@@ -18,6 +19,8 @@ type Props = {
 /** The forms of the signed-out pages: Forgot password, Reset password, Accept the invitation. */
 export function AccountForm({ action, hidden = {}, kind, submit, pending: pendingLabel }: Props) {
   const [state, formAction, pending] = useActionState<AccountFormState, FormData>(action, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state);
   if (state.done)
     return (
       <p role="status" className="mt-6 rounded-md bg-green-50 p-3 text-sm text-green-900">
@@ -25,7 +28,7 @@ export function AccountForm({ action, hidden = {}, kind, submit, pending: pendin
       </p>
     );
   return (
-    <form action={formAction} className="mt-6 space-y-4">
+    <form ref={formRef} action={formAction} className="mt-6 space-y-4">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

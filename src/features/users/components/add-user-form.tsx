@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition, useActionState, useRef } from "react";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { LEVELS, LEVEL_LABELS } from "@/server/permissions/levels";
@@ -13,6 +14,8 @@ import { addUserAction, type AddUserState } from "../actions";
  */
 export function AddUserForm({ companyId, outboxHref }: { companyId: string; outboxHref: string | null }) {
   const [state, action, pending] = useActionState<AddUserState, FormData>(addUserAction, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state);
   return (
     <section aria-labelledby="add-user" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="add-user" className="font-semibold">
@@ -32,6 +35,7 @@ export function AddUserForm({ companyId, outboxHref }: { companyId: string; outb
         )}
       </p>
       <form
+        ref={formRef}
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useId } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef } from "react";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { FieldError, TextField } from "@/components/ui/field";
@@ -16,6 +17,8 @@ type Props = { companyId: string; vendor?: VendorRecord; onClose: () => void };
 /** Add Company / Edit Company: the name (unique in the directory) and the company's details. */
 export function VendorFormDialog({ companyId, vendor, onClose }: Props) {
   const [state, formAction, pending] = useActionState<VendorFormState, FormData>(saveVendorAction, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, state);
   const router = useRouter();
   const kindId = useId();
   useEffect(() => {
@@ -47,6 +50,7 @@ export function VendorFormDialog({ companyId, vendor, onClose }: Props) {
       }
     >
       <form
+        ref={formRef}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();

@@ -103,7 +103,7 @@ export default async function VendorPage({ params }: Props) {
                 <li key={p.id}>
                   <Link
                     href={`/companies/${company.id}/projects/${p.id}/directory/contacts`}
-                    className="text-brand-700 hover:underline"
+                    className="text-brand-700 underline"
                   >
                     {p.name}
                   </Link>{" "}
@@ -125,7 +125,7 @@ export default async function VendorPage({ params }: Props) {
             <ul className="mt-3 space-y-1 text-sm">
               {people.map((p) => (
                 <li key={p.id}>
-                  <Link href={`/companies/${company.id}/contacts/${p.id}`} className="text-brand-700 hover:underline">
+                  <Link href={`/companies/${company.id}/contacts/${p.id}`} className="text-brand-700 underline">
                     {p.firstName} {p.lastName}
                   </Link>
                   {p.jobTitle && <span className="text-slate-600"> · {p.jobTitle}</span>}
@@ -138,7 +138,7 @@ export default async function VendorPage({ params }: Props) {
             <p className="mt-3 text-sm">
               <Link
                 href={`/companies/${company.id}/directory/contacts?vendor=${vendor.id}`}
-                className="text-brand-700 hover:underline"
+                className="text-brand-700 underline"
               >
                 All {total.toLocaleString("en-US")} in the directory
               </Link>
