@@ -58,6 +58,26 @@ async function expectNoSidewaysScroll(page: Page, label: string) {
   expect(inner, `${label}'s layout is as wide as the screen`).toBe(screen);
 }
 
+/**
+ * Every control is at least `min` px square (44 where the pointer is a finger, 24 elsewhere:
+ * WCAG 2.5.5 and 2.5.8). Links in running text are exempt, as the criterion allows.
+ */
+async function expectTargetSizes(page: Page, label: string, min: number) {
+  const small = await page.evaluate(
+    (min) =>
+      [...document.querySelectorAll<HTMLElement>("button, input:not([type=hidden]), select, [role=menuitem]")]
+        .filter((el) => el.offsetParent !== null && !el.closest(".sr-only"))
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < min - 0.5 || box.height < min - 0.5)
+        .map(
+          ({ el, box }) =>
+            `${el.tagName} ${el.getAttribute("aria-label") ?? el.textContent?.slice(0, 40)}: ${Math.round(box.width)}×${Math.round(box.height)}`,
+        ),
+    min,
+  );
+  expect(small, `${label}: controls under ${min}×${min} px`).toEqual([]);
+}
+
 /** The dialog lies wholly inside the viewport. */
 async function expectInsideViewport(page: Page, dialog: Locator) {
   const box = await dialog.boundingBox();
@@ -170,6 +190,7 @@ async function checkPages(page: Page, testInfo: TestInfo, size: string) {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSidewaysScroll(page, `${name} at ${size}`);
     await expectAxeClean(page, `${name} at ${size}`);
+    await expectTargetSizes(page, `${name} at ${size}`, size === "desktop" ? 24 : 44);
     await shot(page, testInfo, `${size}-${name}`);
   }
 }
@@ -180,6 +201,7 @@ async function checkDialogs(page: Page, testInfo: TestInfo, size: string) {
     await expect(dialog).toBeVisible();
     await expectInsideViewport(page, dialog);
     await expectAxeClean(page, `${name} dialog at ${size}`);
+    await expectTargetSizes(page, `${name} dialog at ${size}`, size === "desktop" ? 24 : 44);
     await shot(page, testInfo, `${size}-dialog-${name}`);
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
@@ -481,6 +503,7 @@ for (const [size, viewport, mobile] of [
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         await expectNoSidewaysScroll(page, `${name} at ${size}`);
         await expectAxeClean(page, `${name} at ${size}`);
+        await expectTargetSizes(page, `${name} at ${size}`, mobile ? 44 : 24);
         await shot(page, testInfo, `${size}-${name}`);
       }
     });
