@@ -674,6 +674,18 @@ plain.describe("honest refusals", () => {
       await snap(page, testInfo, "phone-403-history");
       expect((await page.goto(`${COMPANY_PATH}/directory/inactive-contacts`))?.status()).toBe(403);
       await expect(page.getByText("You don't have access to Inactive Contacts. Ask a company Admin.")).toBeVisible();
+      // Every page only admins may open refuses the same way: 403 with its name, never 200 with a refusal inside.
+      for (const [path, name] of [
+        ["/directory/inactive-companies", "Inactive Companies"],
+        ["/directory/inactive-users", "Inactive Users"],
+        ["/directory/duplicates", "Duplicates"],
+        ["/directory/import", "the contact import"],
+        ["/outbox", "the Outbox"],
+      ]) {
+        expect((await page.goto(`${COMPANY_PATH}${path}`))?.status(), path).toBe(403);
+        await expect(page.getByText(`You don't have access to ${name}. Ask a company Admin.`), path).toBeVisible();
+        await expect(page.getByRole("button", { name: "Menu" }), path).toBeVisible();
+      }
     });
   });
 

@@ -14,6 +14,12 @@ describe("the 403 page names the page it refuses", () => {
     [`${P}/directory/inactive-contacts`, "this project's Inactive Contacts"],
     [`${P}/directory/contacts`, "this project's directory"],
     [`${C}/settings/api-tokens`, "API tokens"],
+    [`${C}/directory/inactive-users`, "Inactive Users"],
+    [`${C}/directory/inactive-companies`, "Inactive Companies"],
+    [`${C}/directory/duplicates`, "Duplicates"],
+    [`${C}/directory/import`, "the contact import"],
+    [`${P}/directory/import`, "this project's contact import"],
+    [`${C}/outbox`, "the Outbox"],
     [`${C}/somewhere-new`, "this page"],
   ])("%s is %s", (path, name) => {
     expect(refusedPageName(path)).toBe(name);

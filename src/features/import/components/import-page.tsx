@@ -1,7 +1,8 @@
+import { forbidden } from "next/navigation";
 import { loadCompany, loadProject } from "@/features/companies/queries";
 import { getPrisma } from "@/server/db/client";
 import { getImportResult } from "@/server/import/get-import-result";
-import { can, REFUSAL } from "@/server/permissions/can";
+import { can } from "@/server/permissions/can";
 import { loadImportWizard } from "../queries";
 import { stepParamsSchema } from "../validations";
 import { ImportWizard } from "./import-wizard";
@@ -21,16 +22,7 @@ export async function ImportPage({ companyId, projectId, draftId, searchParams }
   const directoryPath = project
     ? `/companies/${company.id}/projects/${project.id}/directory`
     : `/companies/${company.id}/directory`;
-  if (!can(company.actor, "import contacts", { projectId: project?.id })) {
-    return (
-      <div
-        role="alert"
-        className="rounded-lg border border-amber-200 bg-amber-50 px-6 py-10 text-center text-amber-900"
-      >
-        {REFUSAL["import contacts"]}
-      </div>
-    );
-  }
+  if (!can(company.actor, "import contacts", { projectId: project?.id })) forbidden();
   const params = stepParamsSchema.parse({
     step: one(searchParams.step),
     show: one(searchParams.show),

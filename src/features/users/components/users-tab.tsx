@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { loadCompany } from "@/features/companies/queries";
 import { DirectoryTabs } from "@/features/contacts/components/directory-tabs";
 import { countContacts } from "@/server/contacts/count-contacts";
@@ -9,7 +9,6 @@ import { countCompanyUsers, listCompanyUsers } from "@/server/users/list-company
 import { usersQuerySchema } from "@/shared/users";
 import { AddUserForm } from "./add-user-form";
 import { UsersTable } from "./users-table";
-import { notFound } from "next/navigation";
 
 type Props = {
   companyId: string;
@@ -22,10 +21,10 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 /** A Users tab of the company directory: active and invited users, or (for admins) inactive ones. */
 export async function UsersTab({ companyId, tab, searchParams }: Props) {
   const company = await loadCompany(companyId);
-  // A tab of the company directory: members with no access to it (None) do not see who else is in it.
-  if (!can(company.actor, "view contacts")) notFound();
+  // A tab of the company directory: members with no access to it (None) do not see who else is in it (403, as the Contacts tab).
+  if (!can(company.actor, "view contacts")) forbidden();
   const canManage = can(company.actor, "manage users");
-  if (tab === "inactive-users" && !canManage) notFound();
+  if (tab === "inactive-users" && !canManage) forbidden();
   const query = usersQuerySchema.parse({
     q: first(searchParams.q),
     sort: first(searchParams.sort),

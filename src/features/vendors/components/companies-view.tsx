@@ -1,8 +1,8 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { DirectoryTabs } from "@/features/contacts/components/directory-tabs";
 import type { Actor } from "@/server/permissions/actor";
-import { can, REFUSAL } from "@/server/permissions/can";
+import { can } from "@/server/permissions/can";
 import type { VendorTab } from "@/shared/vendor-query";
 import { loadCompaniesTab } from "../queries";
 import { parseVendorSearchParams, serializeVendorSearchParams } from "../validations";
@@ -19,17 +19,7 @@ type Props = {
 export async function CompaniesView({ companyId, actor, tab, searchParams }: Props) {
   const basePath = `/companies/${companyId}/directory`;
   const needed = tab === "companies" ? "view contacts" : "view inactive companies";
-  if (!can(actor, needed)) {
-    return (
-      <div
-        role="alert"
-        className="rounded-lg border border-amber-200 bg-amber-50 px-6 py-10 text-center text-amber-900"
-      >
-        <p className="font-medium">You can&apos;t open this tab.</p>
-        <p className="mt-1 text-sm">{REFUSAL[needed]}</p>
-      </div>
-    );
-  }
+  if (!can(actor, needed)) forbidden();
   const { query } = parseVendorSearchParams(searchParams);
   const { rows, total, counts, companyCounts } = await loadCompaniesTab(companyId, tab, query);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));

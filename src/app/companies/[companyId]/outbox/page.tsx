@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { loadCompany } from "@/features/companies/queries";
 import { OutboxList } from "@/features/users/components/outbox-list";
 import { getPrisma } from "@/server/db/client";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Outbox" };
 export default async function OutboxPage({ params }: { params: Promise<{ companyId: string }> }) {
   const company = await loadCompany((await params).companyId);
   // Invitation links are in here: company Directory admins only.
-  if (!can(company.actor, "manage users")) notFound();
+  if (!can(company.actor, "manage users")) forbidden();
   const messages = await listOutbox(await getPrisma(), { companyId: company.id });
   return (
     <section aria-labelledby="outbox-title" className="space-y-4">
