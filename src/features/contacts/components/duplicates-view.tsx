@@ -117,7 +117,8 @@ function GroupCard({ companyId, group }: { companyId: string; group: DuplicateGr
       </h3>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {group.contacts.map((c) => (
-          <section
+          // An article, not a section: two people of one name would make two landmarks of one name.
+          <article
             key={c.id}
             aria-label={`${c.firstName} ${c.lastName}`}
             className="rounded-md border border-slate-200 p-3 text-sm"
@@ -142,7 +143,7 @@ function GroupCard({ companyId, group }: { companyId: string; group: DuplicateGr
               <dt className="text-slate-600">Projects</dt>
               <dd>{c.memberships.length ? c.memberships.map((m) => m.project.name).join(", ") : "—"}</dd>
             </dl>
-          </section>
+          </article>
         ))}
       </div>
       <div className="mt-3 flex flex-wrap justify-end gap-2">

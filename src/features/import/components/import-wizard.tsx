@@ -139,7 +139,7 @@ function UploadStep({
           type="file"
           accept=".csv,.tsv,.txt,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => choose(e.target.files?.[0])}
-          className="mx-auto mt-1 block text-sm"
+          className="mx-auto mt-1 block min-h-11 text-sm"
         />
         {file && (
           <p className="mt-2 text-sm text-slate-700">
