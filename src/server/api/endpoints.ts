@@ -16,6 +16,8 @@ import {
   bulkVendorsResultSchema,
   createVendorBody,
   listVendorsQuery,
+  listProjectVendorsQuery,
+  projectVendorPageSchema,
   mergeResultSchema,
   mergeVendorsBody,
   updateVendorBody,
@@ -210,6 +212,17 @@ export const endpoints = {
     conflict: "A company was merged already, or the name chosen is another company's.",
     access: () => "change company status",
     idempotent: true,
+  }),
+  listProjectVendors: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/projects/{projectId}/vendors",
+    summary: "List the companies whose people are on a project, one page at a time",
+    description:
+      "The project directory's Companies tab: each company (active or inactive) with at least one active contact who is an active member of the project, and memberCount, how many such people it has. Contacts without a company are in no row. sort=members.desc puts the most-staffed first.",
+    query: listProjectVendorsQuery,
+    status: 200,
+    response: projectVendorPageSchema,
+    access: () => "view contacts",
   }),
   vendorHistory: endpoint({
     method: "get",

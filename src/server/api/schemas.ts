@@ -17,6 +17,7 @@ import { DUPLICATE_REASONS } from "@/shared/duplicate-reasons";
 import { contactHistoryEventUnion, vendorHistoryEventUnion } from "@/shared/history-events";
 import { createVendorSchema, mergeVendorsSchema, updateVendorSchema, vendorIdsSchema } from "@/shared/vendor-fields";
 import { VENDOR_SORT_VALUES } from "@/shared/vendor-query";
+import { PROJECT_VENDOR_SORT_VALUES } from "@/shared/project-vendor-query";
 import { historyFilterShape } from "@/shared/history-filters";
 import { ERROR_STATUS } from "./errors";
 
@@ -196,6 +197,42 @@ export const vendorPageSchema = z
     total: z.int().meta({ description: "Companies matching the query on all pages." }),
   })
   .meta({ id: "VendorPage" });
+
+export const listProjectVendorsQuery = z.strictObject({
+  q: listQueryShape.q.meta({
+    description: "Words that must each match the name, trade, phone, email or license number.",
+  }),
+  kind: z
+    .enum(lowerValues(VendorKind), { error: `kind must be one of ${lowerValues(VendorKind).join(", ")}.` })
+    .transform(upper)
+    .optional(),
+  sort: z
+    .enum(PROJECT_VENDOR_SORT_VALUES, { error: `sort must be one of ${PROJECT_VENDOR_SORT_VALUES.join(", ")}.` })
+    .default("name.asc"),
+  page: listQueryShape.page,
+  perPage: listQueryShape.perPage,
+});
+
+export const projectVendorSchema = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(lowerValues(VendorKind)),
+    trade: z.string().nullable(),
+    phone: z.string().nullable(),
+    status: z.enum(lowerValues(VendorStatus)),
+    memberCount: z.int().meta({ description: "Its active contacts who are active members of the project." }),
+  })
+  .meta({ id: "ProjectVendor" });
+
+export const projectVendorPageSchema = z
+  .strictObject({
+    data: z.array(projectVendorSchema),
+    page: z.int(),
+    perPage: z.int(),
+    total: z.int().meta({ description: "Companies on the project matching the query, on all pages." }),
+  })
+  .meta({ id: "ProjectVendorPage" });
 
 export const bulkVendorsResultSchema = z
   .strictObject({

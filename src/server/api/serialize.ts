@@ -3,6 +3,7 @@ import type { ContactRecord } from "@/server/contacts/contact-select";
 import type { MembershipStatus, ProjectStatus } from "@/generated/prisma/enums";
 import type { VendorHistoryItem } from "@/server/vendors/list-vendor-history";
 import type { VendorRecord } from "@/server/vendors/vendor-select";
+import type { ProjectVendorRecord } from "@/server/vendors/list-project-vendors";
 import type { HistoryItem } from "@/server/history/list-history";
 import type { ChangeUserStatusResult } from "@/server/users/change-user-status";
 import type { CompanyUser } from "@/server/users/list-company-users";
@@ -11,6 +12,7 @@ import type {
   contactSchema,
   historyItemSchema,
   projectSchema,
+  projectVendorSchema,
   vendorHistoryItemSchema,
   vendorSchema,
 } from "./schemas";
@@ -112,5 +114,18 @@ export function toBulkUsersJson({ batchId, changed, unchanged }: ChangeUserStatu
     batchId,
     changed: changed.length,
     skipped: unchanged.map((u) => ({ id: u.id, reason: SKIP_REASON[u.status] })),
+  };
+}
+
+/** A company on a project's Companies tab. */
+export function toProjectVendorJson(vendor: ProjectVendorRecord): z.input<typeof projectVendorSchema> {
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    kind: lower(vendor.kind),
+    trade: vendor.trade,
+    phone: vendor.phone,
+    status: lower(vendor.status),
+    memberCount: vendor.memberCount,
   };
 }
