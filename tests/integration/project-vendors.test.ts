@@ -24,14 +24,24 @@ describe.each(TEST_DATABASES)("a project directory's Companies on %s", (kind) =>
     const elsewhere = await createProject(db.prisma, company.id);
     const acme = await createVendor(db.prisma, company.id, "Acme Electric");
     const beta = await db.prisma.vendor.create({
-      data: { companyId: company.id, name: "Beta Supply", kind: "SUPPLIER", status: "INACTIVE", inactivatedAt: new Date() },
+      data: {
+        companyId: company.id,
+        name: "Beta Supply",
+        kind: "SUPPLIER",
+        status: "INACTIVE",
+        inactivatedAt: new Date(),
+      },
     });
     const gamma = await createVendor(db.prisma, company.id, "Gamma Steel");
     const on = { [project.id]: "ACTIVE" } as const;
     await createContact(db.prisma, company.id, { vendorId: acme.id, projects: on });
     await createContact(db.prisma, company.id, { vendorId: acme.id, projects: { ...on, [elsewhere.id]: "ACTIVE" } });
     await createContact(db.prisma, company.id, { vendorId: acme.id, projects: { [project.id]: "REMOVED" } });
-    await createContact(db.prisma, company.id, { vendorId: acme.id, status: "INACTIVE", projects: on });
+    await createContact(db.prisma, company.id, {
+      vendorId: acme.id,
+      status: "INACTIVE",
+      projects: { [project.id]: "INACTIVE" },
+    });
     await createContact(db.prisma, company.id, { vendorId: beta.id, projects: on });
     await createContact(db.prisma, company.id, { vendorId: gamma.id, projects: { [elsewhere.id]: "ACTIVE" } });
     await createContact(db.prisma, company.id, { projects: on });
@@ -45,7 +55,13 @@ describe.each(TEST_DATABASES)("a project directory's Companies on %s", (kind) =>
     expect(total).toBe(2);
     expect(rows).toEqual([
       expect.objectContaining({ id: acme.id, name: "Acme Electric", memberCount: 2, status: "ACTIVE" }),
-      expect.objectContaining({ id: beta.id, name: "Beta Supply", memberCount: 1, status: "INACTIVE", kind: "SUPPLIER" }),
+      expect.objectContaining({
+        id: beta.id,
+        name: "Beta Supply",
+        memberCount: 1,
+        status: "INACTIVE",
+        kind: "SUPPLIER",
+      }),
     ]);
     expect(await countProjectVendors(db.prisma, scope)).toBe(2);
   });

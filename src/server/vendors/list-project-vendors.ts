@@ -17,7 +17,11 @@ export type ProjectVendorRecord = {
   memberCount: number;
 };
 
-export type ListProjectVendorsOptions = ProjectVendorQuery & { companyId: string; projectId: string };
+export type ListProjectVendorsOptions = Omit<ProjectVendorQuery, "perPage"> & {
+  companyId: string;
+  projectId: string;
+  perPage: number;
+};
 
 /**
  * The project's companies, counted from its memberships in one pass: each company (active or
