@@ -327,7 +327,7 @@ export const endpoints = {
     path: "/companies/{companyId}/history",
     summary: "The company's change history, newest first, one page at a time",
     description:
-      "Every change to every contact, filterable by action, by the person who made it (actorId) and by day (from, to: UTC dates, inclusive).",
+      "Every change to the company's contacts, companies (vendors) and users, as the Change History lists them: filterable by kind of record (record=contacts|companies|users), by action (one of that record's), by the person who made it (actorId) and by day (from, to: UTC dates, inclusive). The CSV export of the Change History takes the same filters.",
     query: historyQuery,
     status: 200,
     response: historyPageSchema,

@@ -14,7 +14,7 @@ import { createProjectSchema } from "@/shared/project-fields";
 import { SORT_VALUES } from "@/shared/directory-query";
 import { mergeContactsSchema } from "@/shared/contact-merge";
 import { DUPLICATE_REASONS } from "@/shared/duplicate-reasons";
-import { contactHistoryEventUnion, vendorHistoryEventUnion } from "@/shared/history-events";
+import { contactHistoryEventUnion, userEventUnion, vendorHistoryEventUnion } from "@/shared/history-events";
 import { createVendorSchema, mergeVendorsSchema, updateVendorSchema, vendorIdsSchema } from "@/shared/vendor-fields";
 import { VENDOR_SORT_VALUES } from "@/shared/vendor-query";
 import { PROJECT_VENDOR_SORT_VALUES } from "@/shared/project-vendor-query";
@@ -370,8 +370,21 @@ export const vendorHistoryItemSchema = vendorHistoryEventUnion({
   vendor: z.strictObject({ id: z.uuid(), name: z.string() }),
 }).meta({ id: "VendorHistoryItem" });
 
+export const userHistoryItemSchema = userEventUnion({
+  ...historyItemBase,
+  user: z.strictObject({ id: z.uuid(), name: z.string(), email: z.string() }),
+}).meta({ id: "UserHistoryItem" });
+
 export const historyPageSchema = z
-  .strictObject({ data: z.array(historyItemSchema), page: z.int(), perPage: z.int(), total: z.int() })
+  .strictObject({
+    data: z.array(z.union([historyItemSchema, vendorHistoryItemSchema, userHistoryItemSchema])).meta({
+      description:
+        "Newest change first, a change's events together. An entry is a contact's (contact.* and batch.undone: it names `contact`), a company's (vendor.*: `vendor`) or a user's (user.*: `user`).",
+    }),
+    page: z.int(),
+    perPage: z.int(),
+    total: z.int(),
+  })
   .meta({ id: "HistoryPage" });
 
 export const historyQuery = z.strictObject({

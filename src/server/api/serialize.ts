@@ -5,12 +5,14 @@ import type { VendorHistoryItem } from "@/server/vendors/list-vendor-history";
 import type { VendorRecord } from "@/server/vendors/vendor-select";
 import type { ProjectVendorRecord } from "@/server/vendors/list-project-vendors";
 import type { HistoryItem } from "@/server/history/list-history";
+import type { CompanyHistoryEntry } from "@/server/history/list-history-events";
 import type { ChangeUserStatusResult } from "@/server/users/change-user-status";
 import type { CompanyUser } from "@/server/users/list-company-users";
 import type {
   contactDetailSchema,
   contactSchema,
   historyItemSchema,
+  historyPageSchema,
   projectSchema,
   projectVendorSchema,
   vendorHistoryItemSchema,
@@ -89,6 +91,14 @@ export function toVendorHistoryItemJson(item: VendorHistoryItem): z.input<typeof
 
 export function toHistoryItemJson(item: HistoryItem): z.input<typeof historyItemSchema> {
   return { ...item, at: item.at.toISOString() };
+}
+
+/** An entry of the company's Change History: a contact's, a company's or a user's, each in its own shape. */
+export function toCompanyHistoryEntryJson(
+  entry: CompanyHistoryEntry,
+): z.input<typeof historyPageSchema>["data"][number] {
+  const { record: _record, ...item } = entry;
+  return { ...item, at: item.at.toISOString() } as z.input<typeof historyPageSchema>["data"][number];
 }
 
 /** A user of the company as the API shows them. */
