@@ -78,6 +78,7 @@ describe.each(TEST_DATABASES)("a project directory's Companies on %s", (kind) =>
     const pages = [await list({ perPage: 25, page: 1 }), await list({ perPage: 25, page: 2 })];
     expect(pages[0]!.rows).toHaveLength(2);
     expect(pages[1]!.rows).toHaveLength(0);
+    expect(pages[1]!.total).toBe(2);
   });
 
   test("GET …/projects/{projectId}/vendors answers the page; another company's project is 404", async () => {

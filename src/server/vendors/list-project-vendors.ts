@@ -59,16 +59,18 @@ export async function listProjectVendors(
     FROM (${projectMembersByVendor(companyId, projectId)}) m
     JOIN "Vendor" v ON v."companyId" = ${companyId}::uuid AND v.id = m."vendorId"
     WHERE v."companyId" = ${companyId}::uuid ${vendorSearchCondition(options)}`;
-  const [rows, [count]] = await Promise.all([
-    db.$queryRaw<ProjectVendorRecord[]>`
-      SELECT v.id::text AS id, v.name, v.kind::text AS kind, v.trade, v.phone, v.status::text AS status,
-             m.members AS "memberCount"
-      ${from}
-      ORDER BY ${orderBy}
-      LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from}`,
-  ]);
-  return { rows, total: count!.total };
+  // The match count rides along with the page (one pass over the memberships); only a page past the end counts again.
+  const rows = await db.$queryRaw<(ProjectVendorRecord & { total: number })[]>`
+    SELECT v.id::text AS id, v.name, v.kind::text AS kind, v.trade, v.phone, v.status::text AS status,
+           m.members AS "memberCount", (count(*) OVER ())::int AS total
+    ${from}
+    ORDER BY ${orderBy}
+    LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
+  if (rows.length === 0 && page > 1) {
+    const [count] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from}`;
+    return { rows: [], total: count!.total };
+  }
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 /** How many companies a project's Companies tab lists (its tab count). */

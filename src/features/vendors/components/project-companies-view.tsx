@@ -24,10 +24,12 @@ export async function ProjectCompaniesView({ companyId, projectId, actor, search
   const { query } = parseProjectVendorSearchParams(searchParams);
   const prisma = await getPrisma();
   const scope = { companyId, projectId };
+  const filtered = Boolean(query.q || query.kind);
   const [{ rows, total }, counts, companyCount] = await Promise.all([
     listProjectVendors(prisma, { ...scope, ...query }),
     countContacts(prisma, scope),
-    countProjectVendors(prisma, scope),
+    // Unfiltered, the tab's count is the listing's own total: no second pass over the memberships.
+    filtered ? countProjectVendors(prisma, scope) : undefined,
   ]);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));
   if (query.page > lastPage) {
@@ -40,7 +42,7 @@ export async function ProjectCompaniesView({ companyId, projectId, actor, search
         current="companies"
         counts={counts}
         showInactive={can(actor, "view inactive contacts", at)}
-        companyCounts={{ active: companyCount, inactive: 0 }}
+        companyCounts={{ active: companyCount ?? total, inactive: 0 }}
         showInactiveCompanies={false}
       />
       <p className="mt-3 text-sm text-slate-600">
