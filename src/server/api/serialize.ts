@@ -97,8 +97,9 @@ export function toHistoryItemJson(item: HistoryItem): z.input<typeof historyItem
 export function toCompanyHistoryEntryJson(
   entry: CompanyHistoryEntry,
 ): z.input<typeof historyPageSchema>["data"][number] {
-  const { record: _record, ...item } = entry;
-  return { ...item, at: item.at.toISOString() } as z.input<typeof historyPageSchema>["data"][number];
+  const json: Record<string, unknown> = { ...entry, at: entry.at.toISOString() };
+  delete json.record;
+  return json as z.input<typeof historyPageSchema>["data"][number];
 }
 
 /** A user of the company as the API shows them. */

@@ -70,7 +70,14 @@ export async function listProjectVendors(
     const [count] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from}`;
     return { rows: [], total: count!.total };
   }
-  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+  return {
+    rows: rows.map((row) => {
+      const record: Partial<typeof row> = { ...row };
+      delete record.total;
+      return record as ProjectVendorRecord;
+    }),
+    total: rows[0]?.total ?? 0,
+  };
 }
 
 /** How many companies a project's Companies tab lists (its tab count). */
