@@ -44,7 +44,13 @@ function getProjectCompaniesColumns(companyId: string) {
       helper.accessor("memberCount", {
         id: "members",
         header: "People on project",
-        cell: ({ getValue }) => <span className="tabular-nums">{getValue().toLocaleString("en-US")}</span>,
+        cell: ({ getValue }) => (
+          <span className="tabular-nums">
+            {getValue().toLocaleString("en-US")}
+            {/* A phone's card has no column headers: the count says what it counts. */}
+            <span className="md:hidden"> {getValue() === 1 ? "person" : "people"} on the project</span>
+          </span>
+        ),
       }),
       helper.accessor((v) => v.phone ?? "", { id: "phone", header: "Phone" }),
     ])
