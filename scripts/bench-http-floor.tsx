@@ -36,20 +36,40 @@ async function answer(plan: Plan): Promise<{ type: string; body: string }> {
   } finally {
     client.release();
   }
-  // The list is the statement with the most rows; the total the one that counted.
-  const rows = results.reduce((a, b) => (b.length > a.length ? b : a), []);
-  const total = results.find((r) => r.length === 1 && Object.keys(r[0]!).some((k) => /count/i.test(k)))?.[0];
+  const rows = contactRows(plan, results);
   if (plan.target.kind === "json") {
+    const total = plan.statements.findIndex((st) => /^SELECT COUNT\(\*\) AS "_count\$_all" FROM \(/.test(st.sql));
     return {
       type: "application/json",
-      body: JSON.stringify({ data: rows, page: 1, perPage: rows.length, total: Number(Object.values(total ?? {})[0]) }),
+      body: JSON.stringify({ data: rows, page: 1, perPage: 50, total: Number(results[total]?.[0]?.["_count$_all"]) }),
     };
   }
   return { type: "text/html; charset=utf-8", body: "<!DOCTYPE html>" + renderToString(<Page rows={rows} />) };
 }
 
+/** The page's contacts as the app lists them: each with its vendor and its projects' names. */
+function contactRows(plan: Plan, results: Row[][]): Row[] {
+  const of = (pattern: RegExp) => plan.statements.flatMap((st, i) => (pattern.test(st.sql) ? [results[i]!] : []));
+  const [page = []] = of(/^SELECT "public"\."Contact"\./);
+  const vendors = new Map(
+    of(/^SELECT "public"\."Vendor"\..* IN \(/s)
+      .flat()
+      .map((v) => [v.id, v]),
+  );
+  const projects = new Map(
+    of(/^SELECT "public"\."Project"\..* IN \(/s)
+      .flat()
+      .map((p) => [p.id, p.name]),
+  );
+  const onProjects = new Map<unknown, unknown[]>();
+  for (const pc of of(/^SELECT "public"\."ProjectContact"\./).flat()) {
+    onProjects.set(pc.contactId, [...(onProjects.get(pc.contactId) ?? []), projects.get(pc.projectId)]);
+  }
+  return page.map((c) => ({ ...c, vendor: vendors.get(c.vendorId) ?? null, projects: onProjects.get(c.id) ?? [] }));
+}
+
 function Page({ rows }: { rows: Row[] }) {
-  const columns = Object.keys(rows[0] ?? {});
+  const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== "companyId");
   return (
     <html lang="en">
       <head>
@@ -85,5 +105,7 @@ function Page({ rows }: { rows: Row[] }) {
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "object" && "name" in value) return String(value.name);
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
