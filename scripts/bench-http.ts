@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { open, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
+import pg from "pg";
 import path from "node:path";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { DEMO_USERS } from "@/server/demo/demo-company";
@@ -121,6 +122,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<{ cases: Htt
                 ["app", appBase],
               ];
         for (const [which, base] of order) {
+          await settle(options.databaseUrl);
           const result = await load(base, target, options);
           if (result.non2xx > 0) throw new Error(`${which} ${target.name}: ${result.non2xx} non-2xx answers`);
           entry[which].push(result);
@@ -226,6 +228,28 @@ function parseParams(text: string): (string | null)[] {
     params[Number(m[1]) - 1] = m[2] === "NULL" ? null : m[3]!.replaceAll("''", "'");
   }
   return params;
+}
+
+/**
+ * Waits until no statement of another session runs on the database: a page's statements
+ * can outlive autocannon's connections (the server keeps working on abandoned requests),
+ * and would otherwise be charged to whichever server is measured next.
+ */
+async function settle(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let i = 0; i < 240; i++) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0]!.n === 0) return;
+      await sleep(250);
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /** Waits until the log has not grown for a second: the statements of the last request are all in. */
