@@ -72,6 +72,7 @@ function Page({ rows }: { rows: Row[] }) {
   const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== "companyId");
   return (
     <html lang="en">
+      {/* eslint-disable-next-line @next/next/no-head-element -- a plain document, rendered outside Next.js */}
       <head>
         <meta charSet="utf-8" />
         <title>Rollcall</title>
