@@ -31,6 +31,7 @@ export async function findPendingInvitation(db: Db, { companyId, token }: { comp
       companyId: true,
       userId: true,
       email: true,
+      contactId: true,
       company: { select: { name: true } },
       user: { select: { name: true } },
     },
