@@ -40,7 +40,10 @@ export async function inviteContact(db: Db, options: InviteContactOptions): Prom
     if (refusal) throw conflict(refusal, { userId: contact.userId });
     const email = userEmailSchema.safeParse(contact.email);
     if (!email.success)
-      throw new DomainError("invalid", `${contact.email} is not an email address an invitation can go to. Edit the contact's email first.`);
+      throw new DomainError(
+        "invalid",
+        `${contact.email} is not an email address an invitation can go to. Edit the contact's email first.`,
+      );
     const pending = await tx.invitation.findFirst({
       where: { companyId, contactId, acceptedAt: null, revokedAt: null },
       select: { id: true },

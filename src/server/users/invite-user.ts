@@ -88,8 +88,7 @@ export async function writeInvitation(
     });
     if (member?.status === "INVITED")
       throw conflict(`${email} is already invited. Use Resend invitation to send the link again.`, { field: "email" });
-    if (member)
-      throw conflict(`${email} is already a user of this company.`, { field: "email", userId: existing.id });
+    if (member) throw conflict(`${email} is already a user of this company.`, { field: "email", userId: existing.id });
   }
   const ownPassword = existing?.accounts.some((a) => a.password && a.passwordSetByCompanyId === null);
   if (existing && ownPassword) {
