@@ -32,6 +32,10 @@ export const listUsersQuery = z.strictObject({
 
 export const inviteUserBody = z.strictObject({ ...inviteUserFields, level: levelIn }).meta({ id: "InviteUser" });
 
+export const inviteContactBody = z
+  .strictObject({ level: levelIn.meta({ description: "The company Directory level the person gets." }) })
+  .meta({ id: "InviteContact" });
+
 export const bulkUsersBody = z.strictObject(bulkUsersFields).meta({ id: "BulkUsers" });
 
 export const updateUserBody = z

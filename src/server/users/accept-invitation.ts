@@ -7,7 +7,7 @@ import { openBatch } from "@/server/history/open-batch";
 import { mailIsDelivered } from "@/server/mail/send-mail";
 import { lockUsers } from "./lock-users";
 import { makeContactUser } from "./make-contact-user";
-import { findPendingInvitation, INVITATION_LINK_INVALID } from "./pending-invitation";
+import { findPendingInvitation, INVITATION_LINK_INVALID, unusableInvitationMessage } from "./pending-invitation";
 import { recordUserEvents } from "./record-user-events";
 
 export const TOO_MANY_TRIES = "Too many attempts. Wait a minute, then try again.";
@@ -28,7 +28,7 @@ export async function acceptInvitation(
   { companyId, token, password, headers }: AcceptInvitationOptions,
 ) {
   const invitation = await findPendingInvitation(db, { companyId, token });
-  if (!invitation) throw new DomainError("invalid", INVITATION_LINK_INVALID);
+  if (!invitation) throw new DomainError("invalid", await unusableInvitationMessage(db, token));
   const reset = await resetPasswordWithToken(auth, headers, { token, password });
   if (reset === "rate limited") throw new DomainError("invalid", TOO_MANY_TRIES);
   if (reset === "invalid token") throw new DomainError("invalid", INVITATION_LINK_INVALID);
