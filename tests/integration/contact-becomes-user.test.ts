@@ -111,7 +111,9 @@ describe.each(TEST_DATABASES)("a contact becomes a user, on %s", (kind) => {
       await callApi(usersRoute.GET, { params: { companyId }, query: { q: address } }),
       userPageSchema,
     );
-    expect(users.data).toEqual([expect.objectContaining({ id: result.userId, status: "active", level: "standard" })]);
+    expect(users.data).toEqual([
+      expect.objectContaining({ id: result.userId, status: "active", level: "standard", contactId: contact.id }),
+    ]);
     // Their project, crew spot and history stay on the record.
     expect(await membershipStatuses(db.prisma, { companyId, id: contact.id })).toEqual({ [project.id]: "ACTIVE" });
     expect(await db.prisma.crewMember.count({ where: { companyId, contactId: contact.id } })).toBe(1);

@@ -77,6 +77,10 @@ export const userSchema = z
       .nullable()
       .meta({ description: "The open invitation, for DELETE /companies/{companyId}/invitations/{invitationId}." }),
     lastSignInAt: timestamp.nullable(),
+    contactId: z.uuid().nullable().meta({
+      description:
+        "The contact this user was (POST …/contacts/{contactId}/invite, accepted): its projects, crews and history stay there.",
+    }),
   })
   .meta({ id: "User" });
 
