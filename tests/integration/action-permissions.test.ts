@@ -3,7 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { PermissionLevel } from "@/generated/prisma/enums";
 import { createApiTokenAction, revokeApiTokenAction } from "@/features/api-tokens/actions";
-import { inactivateContactsAction, reactivateContactsAction } from "@/features/contacts/actions";
+import {
+  countProjectDirectoriesAction,
+  inactivateContactsAction,
+  reactivateContactsAction,
+} from "@/features/contacts/actions";
 import type { ActionResult } from "@/lib/action-result";
 import { createContactAction, updateContactAction, type ContactFormState } from "@/features/contacts/form-actions";
 import { addContactsToProjectAction, removeContactsFromProjectAction } from "@/features/contacts/membership-actions";
@@ -17,6 +21,7 @@ import { removeContactsFromProject } from "@/server/projects/remove-contacts-fro
 import {
   addUserAction,
   inactivateUsersAction,
+  inviteContactAction,
   reactivateUsersAction,
   setPermissionAction,
   type AddUserState,
@@ -128,6 +133,16 @@ const ACTIONS = {
       });
       return async () =>
         fromResult(await reactivateContactsAction({ companyId: w.companyId, contactIds: [contact.id] }));
+    },
+  },
+  "count the project directories a status change touches": {
+    needs: "change contact status",
+    prepare: async ({ w, db }) => {
+      const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
+      return async () =>
+        fromResult(
+          await countProjectDirectoriesAction({ companyId: w.companyId, contactIds: [contact.id], status: "ACTIVE" }),
+        );
     },
   },
   "undo an inactivation": {
@@ -366,6 +381,16 @@ const ACTIONS = {
           ),
         ),
   },
+  "invite a contact to Rollcall": {
+    needs: "manage users",
+    prepare: async ({ w, db }) => {
+      const contact = await createContact(db.prisma, w.companyId, {
+        email: `contact-${randomUUID().slice(0, 8)}@example.com`,
+      });
+      return async () =>
+        fromResult(await inviteContactAction({ companyId: w.companyId, contactId: contact.id, level: "READ_ONLY" }));
+    },
+  },
   "inactivate a user": {
     needs: "manage users",
     prepare: async ({ w, db }) => {
@@ -434,6 +459,7 @@ type Expected = typeof Y | typeof N | typeof X | typeof F;
 const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
   "inactivate contacts": [X, N, N, N, Y, N, N, N],
   "reactivate contacts": [X, N, N, N, Y, N, N, N],
+  "count the project directories a status change touches": [X, N, N, N, Y, N, N, N],
   "undo an inactivation": [X, N, N, N, Y, N, N, N],
   "merge contacts": [X, N, N, N, Y, N, N, N],
   "undo a merge": [X, N, N, N, Y, N, N, N],
@@ -455,6 +481,7 @@ const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expect
   "set a user's Directory level": [X, N, N, N, Y, N, N, N],
   "set a user's level on the project": [X, N, N, N, Y, N, N, N],
   "add a user": [X, N, N, N, Y, N, N, N],
+  "invite a contact to Rollcall": [X, N, N, N, Y, N, N, N],
   "inactivate a user": [X, N, N, N, Y, N, N, N],
   "reactivate a user": [X, N, N, N, Y, N, N, N],
   "create an API token for oneself": [X, N, Y, Y, Y, Y, N, Y],

@@ -12,6 +12,7 @@ import { getPrisma } from "@/server/db/client";
 import { HistoryEntry } from "@/features/history/components/history-entry";
 import { listContactHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
+import { summarizeProjects, type ContactListRow } from "@/server/contacts/list-contacts";
 import { can, missingToSeeContact, REFUSAL } from "@/server/permissions/can";
 import { getContactInvitation } from "@/server/users/get-contact-invitation";
 import { whyNotInvitable } from "@/server/users/invite-contact";
@@ -77,9 +78,16 @@ export default async function ContactPage(props: Props) {
   const pendingInvitation = pending
     ? `Invited to Rollcall at ${pending.email} on ${pending.sentAt.toLocaleDateString("en-US", { dateStyle: "medium" })}. Resend or revoke it on the Users tab.`
     : null;
-  const lifecycleRow = {
-    ...contact,
-    projects: contact.projects.filter((p) => p.status === contact.status),
+  // What the Inactivate / Reactivate dialog lists: the contact as a directory row.
+  const lifecycleRow: ContactListRow = {
+    id: contact.id,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email: contact.email,
+    phone: contact.phone,
+    jobTitle: contact.jobTitle,
+    vendor: contact.vendor && { name: contact.vendor.name, status: contact.vendor.status },
+    projects: summarizeProjects(contact.projects.filter((p) => p.status === contact.status)),
   };
   const fields: [string, React.ReactNode][] = [
     ["Email", contact.email],
