@@ -91,7 +91,12 @@ test("a contact invited from their page accepts by email and is then a user, not
 
   await page.goto(`${COMPANY_PATH}/directory/users?q=${encodeURIComponent(person.email)}`);
   await waitForHydration(page, page.getByRole("searchbox", { name: "Search users" }));
-  await expect(page.getByRole("row").filter({ hasText: person.email })).toContainText("Active");
+  const userRow = page.getByRole("row").filter({ hasText: person.email });
+  await expect(userRow).toContainText("Active");
+  await expect(userRow.getByRole("link", { name: `Contact record of ${person.name}` })).toHaveAttribute(
+    "href",
+    contactPath,
+  );
 
   await page.goto(`${CONTACTS_PATH}?q=${encodeURIComponent(person.lastName)}`);
   await waitForHydration(page, searchbox(page));
