@@ -135,16 +135,6 @@ const ACTIONS = {
         fromResult(await reactivateContactsAction({ companyId: w.companyId, contactIds: [contact.id] }));
     },
   },
-  "count the project directories a status change touches": {
-    needs: "change contact status",
-    prepare: async ({ w, db }) => {
-      const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
-      return async () =>
-        fromResult(
-          await countProjectDirectoriesAction({ companyId: w.companyId, contactIds: [contact.id], status: "ACTIVE" }),
-        );
-    },
-  },
   "undo an inactivation": {
     needs: "change contact status",
     prepare: async ({ w, db }) => {
@@ -643,6 +633,22 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
     });
     request.headers = new Headers({ cookie });
     expect((await create()).contactId).toBeDefined();
+  });
+
+  test("the lifecycle dialog's project count answers admins only, for their own company's contacts", async () => {
+    const contact = await createContact(db.prisma, world.companyId, { projects: { [world.granted]: "ACTIVE" } });
+    const count = async (role: Role, companyId = world.companyId, contactIds = [contact.id]) => {
+      actAs(role);
+      const result = await countProjectDirectoriesAction({ companyId, contactIds, status: "ACTIVE" });
+      return result.error === null ? result.data : result.error;
+    };
+    expect(await count("Admin")).toBe(1);
+    expect(await count("Admin", world.companyId.toUpperCase(), [contact.id.toUpperCase()])).toBe(1);
+    expect(await count("Admin", world.companyId, [world.foreign.contactId])).toBe(0);
+    expect(await count("Standard")).toBe(REFUSAL["change contact status"]);
+    expect(await count("project admin (Read Only, Admin on the project)")).toBe(REFUSAL["change contact status"]);
+    expect(await count("not a member")).toBe(COMPANY_NOT_FOUND);
+    expect(await count("Admin", world.foreign.companyId)).toBe(COMPANY_NOT_FOUND);
   });
 
   test("the project picker offers what each role may see, and never another company's projects", async () => {
