@@ -21,6 +21,7 @@ import { removeContactsFromProject } from "@/server/projects/remove-contacts-fro
 import {
   addUserAction,
   inactivateUsersAction,
+  inviteContactAction,
   reactivateUsersAction,
   setPermissionAction,
   type AddUserState,
@@ -370,6 +371,16 @@ const ACTIONS = {
           ),
         ),
   },
+  "invite a contact to Rollcall": {
+    needs: "manage users",
+    prepare: async ({ w, db }) => {
+      const contact = await createContact(db.prisma, w.companyId, {
+        email: `contact-${randomUUID().slice(0, 8)}@example.com`,
+      });
+      return async () =>
+        fromResult(await inviteContactAction({ companyId: w.companyId, contactId: contact.id, level: "READ_ONLY" }));
+    },
+  },
   "inactivate a user": {
     needs: "manage users",
     prepare: async ({ w, db }) => {
@@ -459,6 +470,7 @@ const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expect
   "set a user's Directory level": [X, N, N, N, Y, N, N, N],
   "set a user's level on the project": [X, N, N, N, Y, N, N, N],
   "add a user": [X, N, N, N, Y, N, N, N],
+  "invite a contact to Rollcall": [X, N, N, N, Y, N, N, N],
   "inactivate a user": [X, N, N, N, Y, N, N, N],
   "reactivate a user": [X, N, N, N, Y, N, N, N],
   "create an API token for oneself": [X, N, Y, Y, Y, Y, N, Y],

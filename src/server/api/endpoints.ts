@@ -47,6 +47,7 @@ import {
   MAX_BULK_USERS,
   bulkUsersBody,
   bulkUsersResultSchema,
+  inviteContactBody,
   inviteUserBody,
   listUsersQuery,
   revokeInvitationResultSchema,
@@ -427,6 +428,20 @@ export const endpoints = {
     response: userSchema,
     conflict: "The email is already a user of this company (or already invited: resend the invitation instead).",
     rateLimited: `An admin may send ${INVITATION_RATE.max} invitations (and resends) a minute; wait, then send the rest.`,
+    access: () => "manage users",
+  }),
+  inviteContact: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/contacts/{contactId}/invite",
+    summary: "Invite a contact to become a user",
+    description:
+      'Invite to Rollcall: the contact\'s email gets the invitation POST …/users sends (or, for someone who already signs in to Rollcall with their own password, they are added at once and told). Once they accept, the contact and the user are one record: the contact gets status "user", leaves every contact list, count, search and export, and keeps its projects, crews and history. Revoking the invitation leaves the contact as it was. The contact must be active and have an email.',
+    body: inviteContactBody,
+    status: 201,
+    response: userSchema,
+    conflict:
+      "The contact has no email, is inactive, merged, already a user or already invited, or its email is already a user of this company.",
+    rateLimited: `Counts against the ${INVITATION_RATE.max} invitations a minute an admin may send.`,
     access: () => "manage users",
   }),
   updateUser: endpoint({

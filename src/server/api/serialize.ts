@@ -114,6 +114,7 @@ export function toUserJson(user: CompanyUser) {
     invitedAt: user.invitation?.sentAt.toISOString() ?? null,
     invitationId: user.invitation?.id ?? null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+    contactId: user.contactId,
   };
 }
 
