@@ -562,7 +562,12 @@ function ReviewStep({
             {rows.map((r) => (
               <tr key={r.row} className="border-t border-slate-100 align-top">
                 <td className="px-3 py-2 tabular-nums">{r.row}</td>
-                <td className="px-3 py-2">{OUTCOME_LABELS[r.outcome]}</td>
+                <td className="px-3 py-2">
+                  {OUTCOME_LABELS[r.outcome]}
+                  {r.probableDuplicate && (
+                    <div className="mt-1 text-xs font-medium whitespace-nowrap text-amber-900">Probable duplicate</div>
+                  )}
+                </td>
                 {Object.entries(r.cells).map(([h, v]) => {
                   const problem = r.problems.find((p) => p.column === h);
                   return (
