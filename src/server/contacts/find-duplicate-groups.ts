@@ -104,7 +104,7 @@ export function duplicateGroupsSql({
         AND (${reason}::text IS NULL OR g.mask & (1 << (array_position(${reasons}, ${reason}::text) - 1)) <> 0)
         AND (${groupId ?? null}::uuid IS NULL OR g.id = ${groupId ?? null}::uuid)
     ), page AS (
-      SELECT id, ids, mask, strength, bit_count(mask::bit(${DUPLICATE_REASONS.length})) AS found,
+      SELECT id, ids, mask, strength, bit_count(mask::bit(${Prisma.raw(String(DUPLICATE_REASONS.length))})) AS found,
              count(*) OVER ()::int AS total
       FROM shown ORDER BY strength, found DESC, id
       LIMIT ${perPage} OFFSET ${(page - 1) * perPage}
