@@ -3,7 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { PermissionLevel } from "@/generated/prisma/enums";
 import { createApiTokenAction, revokeApiTokenAction } from "@/features/api-tokens/actions";
-import { inactivateContactsAction, reactivateContactsAction } from "@/features/contacts/actions";
+import {
+  countProjectDirectoriesAction,
+  inactivateContactsAction,
+  reactivateContactsAction,
+} from "@/features/contacts/actions";
 import type { ActionResult } from "@/lib/action-result";
 import { createContactAction, updateContactAction, type ContactFormState } from "@/features/contacts/form-actions";
 import { addContactsToProjectAction, removeContactsFromProjectAction } from "@/features/contacts/membership-actions";
@@ -128,6 +132,16 @@ const ACTIONS = {
       });
       return async () =>
         fromResult(await reactivateContactsAction({ companyId: w.companyId, contactIds: [contact.id] }));
+    },
+  },
+  "count the project directories a status change touches": {
+    needs: "change contact status",
+    prepare: async ({ w, db }) => {
+      const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
+      return async () =>
+        fromResult(
+          await countProjectDirectoriesAction({ companyId: w.companyId, contactIds: [contact.id], status: "ACTIVE" }),
+        );
     },
   },
   "undo an inactivation": {

@@ -17,22 +17,31 @@ type Props<TData extends RowData & { id: string }> = {
   /** A row to put before a data row, such as a group's heading; given the row and its index. */
   before?: (row: Row<DataTableFeatures, TData>, index: number, rows: Row<DataTableFeatures, TData>[]) => ReactNode;
   /**
-   * Below the md breakpoint, each row as a card instead: its `title` column's cell as the
-   * heading, then the `fields` columns' cells, a `badge` (such as the record's status),
-   * the select checkbox first and the row's actions last. Without it the table stays a
-   * table on phones too, scrolling inside its own region.
+   * Below the md breakpoint, each row is laid out as a card instead — the same markup,
+   * styled by CSS, so a page never carries its rows twice: the select checkbox first, the
+   * `title` column's cell as the heading with the `badge` beside it (such as the record's
+   * status), the `fields` columns' cells under it, the row's actions last; other columns
+   * are left out on phones. Without it the table stays a table on phones too, scrolling
+   * inside its own region.
    */
-  card?: { title: string; fields: readonly string[]; badge?: (record: TData) => ReactNode };
+  card?: { title: string; fields: readonly string[]; badge?: (record: TData) => CardBadge };
 };
+
+/** A card's status pill: its words, and whether it reads as good news (green) or plain (grey). */
+export type CardBadge = { label: string; tone: "positive" | "neutral" };
 
 /** The columns that are not data: a card puts them at its two ends. */
 const SELECT = "select";
 const ACTIONS = "actions";
 
+// Each cell's one short class, by its column's place in a card (the layout is in globals.css).
+const CARD_CELL = { select: "dt-s", actions: "dt-a", title: "dt-t", field: "dt-f", other: "dt-x" } as const;
+
 /**
  * The table of a data table (see use-data-table): sortable headers as buttons with
  * aria-sort, one row per record, the select and actions columns narrow. The entity gives
- * the columns; the toolbar, filters and pagination sit around it.
+ * the columns; the toolbar, filters and pagination sit around it. Cell padding and colour
+ * are set once on the body, not on each cell: a page of rows stays small.
  */
 export function DataTable<TData extends RowData & { id: string }>({
   table,
@@ -44,148 +53,100 @@ export function DataTable<TData extends RowData & { id: string }>({
 }: Props<TData>) {
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const rows = table.getRowModel().rows;
+  const role = (id: string): keyof typeof CARD_CELL =>
+    id === SELECT || id === ACTIONS ? id : id === card?.title ? "title" : card?.fields.includes(id) ? "field" : "other";
+  // Which cells need classes of their own: computed once per column, not per cell.
+  const selectable = headers.some((h) => h.column.id === SELECT);
+  const cellClass = new Map(
+    // The select cell always (its checkbox is sized by the table); the others for cards.
+    headers.map(
+      (h) => [h.column.id, card || h.column.id === SELECT ? CARD_CELL[role(h.column.id)] : undefined] as const,
+    ),
+  );
   return (
-    <>
-      {card && (
-        <div className={`md:hidden ${isPending ? "opacity-60" : ""}`} aria-busy={isPending}>
-          <DataCards rows={rows} table={table} caption={caption} card={card} />
-          {rows.length === 0 && <div className="rounded-lg border border-slate-200 bg-white">{empty}</div>}
-        </div>
-      )}
-      <TableScroll
-        label={`${caption} table`}
-        aria-busy={isPending}
-        className={`transition-opacity ${isPending ? "opacity-60" : ""} ${card ? "max-md:hidden" : ""}`}
-      >
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              {headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                    className={`px-4 py-3 ${header.column.id === "select" || header.column.id === "actions" ? "w-10" : ""}`}
-                  >
-                    {header.column.getCanSort() ? (
-                      <button
-                        type="button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex min-h-6 items-center gap-1 uppercase hover:text-slate-900"
-                      >
-                        <table.FlexRender header={header} />
-                        {sorted === "asc" ? (
-                          <ArrowUp aria-hidden className="size-3.5" />
-                        ) : sorted === "desc" ? (
-                          <ArrowDown aria-hidden className="size-3.5" />
-                        ) : (
-                          <ArrowUpDown aria-hidden className="size-3.5 text-slate-400" />
-                        )}
-                      </button>
-                    ) : (
+    <TableScroll
+      label={`${caption} table`}
+      aria-busy={isPending}
+      className={`transition-opacity ${isPending ? "opacity-60" : ""} ${card ? "max-md:overflow-visible max-md:border-0 max-md:bg-transparent" : ""}`}
+    >
+      <table className={`dt w-full text-left text-sm ${card ? "dt-cards" : ""}`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead
+          className={`border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase ${card ? (selectable ? "max-md:block max-md:border-0 max-md:bg-transparent max-md:normal-case" : "max-md:hidden") : ""}`}
+        >
+          <tr className={card ? "max-md:flex max-md:items-center max-md:px-3 max-md:pb-2" : undefined}>
+            {headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              const id = header.column.id;
+              const narrow = id === SELECT || id === ACTIONS;
+              return (
+                <th
+                  key={header.id}
+                  scope="col"
+                  aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                  className={`px-4 py-3 ${narrow ? "w-10" : ""} ${card ? (id === SELECT ? "max-md:flex max-md:w-auto max-md:items-center max-md:gap-3 max-md:p-0" : "max-md:hidden") : ""}`}
+                >
+                  {header.column.getCanSort() ? (
+                    <button
+                      type="button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      className="inline-flex min-h-6 items-center gap-1 uppercase hover:text-slate-900"
+                    >
                       <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row, i) => (
+                      {sorted === "asc" ? (
+                        <ArrowUp aria-hidden className="size-3.5" />
+                      ) : sorted === "desc" ? (
+                        <ArrowDown aria-hidden className="size-3.5" />
+                      ) : (
+                        <ArrowUpDown aria-hidden className="size-3.5 text-slate-400" />
+                      )}
+                    </button>
+                  ) : (
+                    <table.FlexRender header={header} />
+                  )}
+                  {card && id === SELECT && (
+                    <span aria-hidden className="text-sm font-normal text-slate-700 md:hidden">
+                      All on this page
+                    </span>
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 text-slate-700">
+          {rows.map((row, i) => {
+            const selected = row.getIsSelected();
+            return (
               <Fragment key={row.id}>
                 {before?.(row, i, rows)}
-                <tr className={row.getIsSelected() ? "bg-brand-50" : "hover:bg-slate-50"}>
+                <tr className={selected ? "bg-brand-50" : "hover:bg-slate-50"} data-selected={selected || undefined}>
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-4 py-2.5 text-slate-700">
+                    <td key={cell.id} className={cellClass.get(cell.column.id)}>
                       <table.FlexRender cell={cell} />
+                      {card?.badge && cell.column.id === card.title && <BadgeOf badge={card.badge(row.original)} />}
                     </td>
                   ))}
                 </tr>
               </Fragment>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && empty}
-      </TableScroll>
-    </>
+            );
+          })}
+        </tbody>
+      </table>
+      {rows.length === 0 && (
+        <div className={card ? "max-md:rounded-lg max-md:border max-md:border-slate-200 max-md:bg-white" : undefined}>
+          {empty}
+        </div>
+      )}
+    </TableScroll>
   );
 }
 
-function DataCards<TData extends RowData & { id: string }>({
-  rows,
-  table,
-  caption,
-  card,
-}: {
-  rows: Row<DataTableFeatures, TData>[];
-  table: ReactTable<DataTableFeatures, TData>;
-  caption: string;
-  card: NonNullable<Props<TData>["card"]>;
-}) {
-  if (rows.length === 0) return null;
-  const selectAll = table.getHeaderGroups()[0]?.headers.find((h) => h.column.id === SELECT);
+function BadgeOf({ badge }: { badge: CardBadge }) {
   return (
-    <>
-      {selectAll && (
-        <div className="mb-2 flex items-center gap-3 px-3 text-sm text-slate-700">
-          <table.FlexRender header={selectAll} />
-          <span aria-hidden>All on this page</span>
-        </div>
-      )}
-      <ul aria-label={caption} className="space-y-2">
-        {rows.map((row) => {
-          const cells = new Map(row.getVisibleCells().map((cell) => [cell.column.id, cell]));
-          const select = cells.get(SELECT);
-          const actions = cells.get(ACTIONS);
-          const title = cells.get(card.title);
-          return (
-            <li
-              key={row.id}
-              className={`flex items-start gap-3 rounded-lg border p-3 ${row.getIsSelected() ? "border-brand-100 bg-brand-50" : "border-slate-200 bg-white"}`}
-            >
-              {select && (
-                <div className="shrink-0">
-                  <table.FlexRender cell={select} />
-                </div>
-              )}
-              <div className="min-w-0 flex-1">
-                <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                  {title && (
-                    <p className="min-w-0 font-medium break-words text-slate-900">
-                      <table.FlexRender cell={title} />
-                    </p>
-                  )}
-                  {card.badge?.(row.original)}
-                </div>
-                <dl className="mt-1 space-y-0.5 text-sm text-slate-700">
-                  {card.fields.map((id) => {
-                    const cell = cells.get(id);
-                    if (!cell) return null;
-                    const header = cell.column.columnDef.header;
-                    return (
-                      <div key={id} className="break-words">
-                        <dt className="sr-only">{typeof header === "string" ? header : id}</dt>
-                        <dd>
-                          <table.FlexRender cell={cell} />
-                        </dd>
-                      </div>
-                    );
-                  })}
-                </dl>
-              </div>
-              {actions && (
-                <div className="shrink-0">
-                  <table.FlexRender cell={actions} />
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </>
+    <span className="dt-badge" data-tone={badge.tone}>
+      {badge.label}
+    </span>
   );
 }
 

@@ -39,7 +39,6 @@ export function selectColumn<TData extends RowData>(nameOf: (row: TData) => stri
         <input
           type="checkbox"
           aria-label={`Select ${nameOf(row.original)}`}
-          className="size-6 accent-brand-600"
           checked={row.getIsSelected()}
           onChange={row.getToggleSelectedHandler()}
         />

@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { companyPages, serverAction } from "@/server/actions/server-action";
 import { applyBulkStatusChange, type BulkStatusChangeSummary } from "@/server/contacts/apply-bulk-status-change";
+import { countContactProjects } from "@/server/contacts/count-contact-projects";
 import { listContacts } from "@/server/contacts/list-contacts";
+import { MAX_BULK_CONTACTS } from "@/shared/directory-query";
 import { bulkSelectionInputSchema } from "@/shared/bulk-selection";
 import { can } from "@/server/permissions/can";
 import { recordId } from "@/shared/record-id";
@@ -33,6 +35,18 @@ function lifecycleAction(to: "ACTIVE" | "INACTIVE") {
 export const reactivateContactsAction = lifecycleAction("ACTIVE");
 
 export const inactivateContactsAction = lifecycleAction("INACTIVE");
+
+/** For the Inactivate / Reactivate dialog: how many project directories the change touches. */
+export const countProjectDirectoriesAction = serverAction({
+  input: z.strictObject({
+    companyId: recordId(),
+    contactIds: z.array(recordId()).min(1).max(MAX_BULK_CONTACTS),
+    status: z.enum(["ACTIVE", "INACTIVE"]),
+  }),
+  access: () => ({ permission: "change contact status" }),
+  run: ({ db, input: { companyId, contactIds, status } }) =>
+    countContactProjects(db, { companyId, contactIds, status }),
+});
 
 const pickerSearchSchema = z.strictObject({
   companyId: recordId(),

@@ -26,10 +26,20 @@ export type ContactListRow = {
   email: string | null;
   phone: string | null;
   jobTitle: string | null;
-  vendor: { id: string; name: string; status: VendorStatus } | null;
-  /** Project directories the contact is on in this status (for inactive contacts: the ones reactivation restores). */
-  projects: { id: string; name: string }[];
+  vendor: { name: string; status: VendorStatus } | null;
+  /**
+   * The project directories the contact is on in this status (for inactive contacts: the
+   * ones reactivation restores): how many, and the first by name. Not the whole list: a page
+   * carries its rows' props, and fifty contacts on ten projects each would be tens of kB.
+   */
+  projects: ProjectSummary;
 };
+
+export type ProjectSummary = { count: number; first: string | null };
+
+export function summarizeProjects(projects: readonly { name: string }[]): ProjectSummary {
+  return { count: projects.length, first: projects[0]?.name ?? null };
+}
 
 /** What ILIKE treats as wildcards, matched literally: a search word is plain text. */
 export function likeLiteral(term: string): string {
@@ -122,7 +132,7 @@ export async function listContacts(
         email: true,
         phone: true,
         jobTitle: true,
-        vendor: { select: { id: true, name: true, status: true } },
+        vendor: { select: { name: true, status: true } },
         memberships: {
           where: { status: membershipStatus },
           select: { project: { select: { id: true, name: true } } },
@@ -135,7 +145,7 @@ export async function listContacts(
   return {
     rows: contacts.map(({ memberships, ...contact }) => ({
       ...contact,
-      projects: memberships.map((m) => m.project),
+      projects: summarizeProjects(memberships.map((m) => m.project)),
     })),
     total,
   };

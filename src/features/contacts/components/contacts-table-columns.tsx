@@ -39,9 +39,8 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
         header: "Name",
         enableHiding: false,
         cell: ({ row }) => (
-          <Link href={contactHref(companyId, row.original.id)} className="font-medium text-slate-900 hover:underline">
-            {fullName(row.original)}
-          </Link>
+          // Styled by the table (globals.css .dt-t a): this link is on every row.
+          <Link href={contactHref(companyId, row.original.id)}>{fullName(row.original)}</Link>
         ),
       }),
       helper.accessor((c) => (c.vendor ? companyLabel(c.vendor) : ""), { id: "company", header: "Company" }),
@@ -51,11 +50,7 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
         header: "Email",
         cell: ({ getValue }) => {
           const email = getValue();
-          return email ? (
-            <a href={`mailto:${email}`} className="text-slate-700 hover:underline">
-              {email}
-            </a>
-          ) : null;
+          return email ? <a href={`mailto:${email}`}>{email}</a> : null;
         },
       }),
       helper.accessor((c) => c.phone ?? "", {
@@ -89,17 +84,11 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
 }
 
 function ProjectsCell({ projects }: { projects: ContactListRow["projects"] }) {
-  if (projects.length === 0) return <span className="text-slate-500">None</span>;
-  const [first, ...rest] = projects;
+  if (projects.count === 0) return <span className="text-slate-500">None</span>;
   return (
-    <span title={projects.map((p) => p.name).join("\n")}>
-      {first!.name}
-      {rest.length > 0 && (
-        <>
-          {" "}
-          <span className="text-slate-600">+{rest.length} more</span>
-        </>
-      )}
-    </span>
+    <>
+      {projects.first}
+      {projects.count > 1 && <span className="text-slate-600">{` +${projects.count - 1} more`}</span>}
+    </>
   );
 }

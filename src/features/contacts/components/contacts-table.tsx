@@ -163,13 +163,8 @@ export function ContactsTable({
         card={{
           title: "name",
           fields: ["company", "jobTitle", "projects"],
-          badge: () => (
-            <span
-              className={`rounded-full px-2 py-0.5 text-xs font-medium ${tab === "contacts" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-800"}`}
-            >
-              {tab === "contacts" ? "Active" : "Inactive"}
-            </span>
-          ),
+          badge: () =>
+            tab === "contacts" ? { label: "Active", tone: "positive" } : { label: "Inactive", tone: "neutral" },
         }}
         empty={
           <EmptyState

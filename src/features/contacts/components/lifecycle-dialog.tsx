@@ -1,13 +1,18 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { ReasonField } from "@/components/data-table/reason-field";
 import { RemovableList } from "@/components/data-table/removable-list";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel } from "@/components/ui/dialog";
 import { undoableToast } from "@/features/history/components/undoable-toast";
 import { toast } from "@/lib/toast";
-import { inactivateContactsAction, reactivateContactsAction, type LifecycleSummary } from "../actions";
+import {
+  countProjectDirectoriesAction,
+  inactivateContactsAction,
+  reactivateContactsAction,
+  type LifecycleSummary,
+} from "../actions";
 import { removeContactsFromProjectAction } from "../membership-actions";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import { fullName } from "../contact-name";
@@ -23,8 +28,8 @@ const COPY = {
     confirm: "Reactivate",
     pending: "Reactivating…",
     action: reactivateContactsAction,
-    effect: (n: number, p: number) =>
-      `${count(n, "contact")} will move to the Contacts tab and return to ${count(p, "project directory", "project directories")}.`,
+    effect: (n: number, p: number | null) =>
+      `${count(n, "contact")} will move to the Contacts tab and return to ${directories(p)}.`,
     effectMatching: (n: number) =>
       `All ${count(n, "contact")} matching the search and filters will move to the Contacts tab and return to their project directories.`,
     done: (s: LifecycleSummary) =>
@@ -35,8 +40,8 @@ const COPY = {
     confirm: "Inactivate",
     pending: "Inactivating…",
     action: inactivateContactsAction,
-    effect: (n: number, p: number) =>
-      `${count(n, "contact")} will move to Inactive Contacts and leave ${count(p, "project directory", "project directories")}. They will no longer appear in project tools.`,
+    effect: (n: number, p: number | null) =>
+      `${count(n, "contact")} will move to Inactive Contacts and leave ${directories(p)}. They will no longer appear in project tools.`,
     effectMatching: (n: number) =>
       `All ${count(n, "contact")} matching the search and filters will move to Inactive Contacts and leave their project directories. They will no longer appear in project tools.`,
     done: (s: LifecycleSummary) =>
@@ -57,6 +62,38 @@ const COPY = {
 
 function count(n: number, one: string, many = `${one}s`) {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+/** "3 project directories", or, until the server has counted them, "their project directories". */
+function directories(p: number | null) {
+  return p === null ? "their project directories" : count(p, "project directory", "project directories");
+}
+
+/**
+ * The distinct project directories the chosen contacts are on in the status the change
+ * moves them from, counted by the server when the dialog opens and after each X.
+ */
+function useProjectCount(companyId: string, kind: LifecycleKind, ids: string[], enabled: boolean) {
+  const [counted, setCounted] = useState<{ key: string; count: number } | null>(null);
+  const key = ids.join(",");
+  useEffect(() => {
+    if (!enabled || kind === "remove" || key === "") return;
+    let live = true;
+    countProjectDirectoriesAction({
+      companyId,
+      contactIds: key.split(","),
+      status: kind === "inactivate" ? "ACTIVE" : "INACTIVE",
+    })
+      .then((result) => {
+        if (live && result.error === null) setCounted({ key, count: result.data });
+      })
+      // Without the count the dialog says "their project directories"; the change itself still works.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [companyId, kind, key, enabled]);
+  return counted?.key === key ? counted.count : null;
 }
 
 type Props = {
@@ -93,7 +130,12 @@ export function LifecycleDialog({
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const cancelRef = useRef<HTMLButtonElement>(null);
   const chosen = contacts.filter((c) => !dropped.has(c.id));
-  const projectCount = new Set(chosen.flatMap((c) => c.projects.map((p) => p.id))).size;
+  const projectCount = useProjectCount(
+    companyId,
+    kind,
+    chosen.map((c) => c.id),
+    open && !matching,
+  );
 
   function handleOpenChange(next: boolean) {
     if (pending) return;

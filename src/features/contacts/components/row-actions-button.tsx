@@ -1,6 +1,5 @@
 "use client";
 
-import { MoreHorizontal } from "lucide-react";
 import type { ComponentProps } from "react";
 import type { ContactListRow } from "@/server/contacts/list-contacts";
 import type { LifecycleKind } from "./lifecycle-kind";
@@ -16,13 +15,10 @@ export type RowActionsProps = {
 
 export function RowActionsButton({ name, ...props }: ComponentProps<"button"> & { name: string }) {
   return (
-    <button
-      type="button"
-      aria-label={`Actions for ${name}`}
-      className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
-      {...props}
-    >
-      <MoreHorizontal aria-hidden className="size-4" />
+    <button type="button" aria-label={`Actions for ${name}`} className="row-menu-button" {...props}>
+      {/* A glyph, not an inline SVG icon: this button is on every row, and each icon's markup
+          would be half a kilobyte of every directory page. */}
+      <span aria-hidden>⋯</span>
     </button>
   );
 }

@@ -11,6 +11,7 @@ import { getPrisma } from "@/server/db/client";
 import { HistoryEntry } from "@/features/history/components/history-entry";
 import { listContactHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
+import { summarizeProjects, type ContactListRow } from "@/server/contacts/list-contacts";
 import { can, missingToSeeContact } from "@/server/permissions/can";
 import { companyLabel } from "@/shared/vendor-query";
 
@@ -64,9 +65,16 @@ export default async function ContactPage(props: Props) {
     (history ?? []).flatMap((h) => h.projectIds),
   );
   const active = contact.status === "ACTIVE";
-  const lifecycleRow = {
-    ...contact,
-    projects: contact.projects.filter((p) => p.status === contact.status),
+  // What the Inactivate / Reactivate dialog lists: the contact as a directory row.
+  const lifecycleRow: ContactListRow = {
+    id: contact.id,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email: contact.email,
+    phone: contact.phone,
+    jobTitle: contact.jobTitle,
+    vendor: contact.vendor && { name: contact.vendor.name, status: contact.vendor.status },
+    projects: summarizeProjects(contact.projects.filter((p) => p.status === contact.status)),
   };
   const fields: [string, React.ReactNode][] = [
     ["Email", contact.email],
