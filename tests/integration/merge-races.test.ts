@@ -80,4 +80,25 @@ describe.each(TEST_DATABASES)("a merge racing other changes over the same contac
       expect(merged.map((m) => m.status)).toEqual(["MERGED", "MERGED"]);
     }
   });
+
+  test("an edit of a contact merged away is refused with a message, and the merged contact stays as the merge left it", async () => {
+    const { companyId, ids } = await people(2);
+    const [keep, gone] = ids as [string, string];
+    await mergeContacts(db.prisma, { companyId, keepId: keep, mergeIds: [gone], by: BY });
+    const before = await db.prisma.contact.findFirstOrThrow({ where: { companyId, id: gone } });
+    const refused = await updateContact(db.prisma, {
+      companyId,
+      contactId: gone,
+      patch: { jobTitle: "Welder" },
+      by: BY,
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).message).toBe(
+      "This contact was merged into another contact. Open that contact and edit it there.",
+    );
+    expect(await db.prisma.contact.findFirstOrThrow({ where: { companyId, id: gone } })).toEqual(before);
+  });
 });
