@@ -246,7 +246,12 @@ describe.each(TEST_DATABASES)("the lifecycle against a reference model on %s", (
                   });
                   if (live) kept.memberships.set(p, status);
                 }
-                for (const i of others) model.contacts[i]!.status = "MERGED";
+                // A merged-away contact keeps only removals (which of its rows moved to the kept one is the merge's choice).
+                for (const i of others) {
+                  const gone = model.contacts[i]!;
+                  gone.status = "MERGED";
+                  for (const p of gone.memberships.keys()) gone.memberships.set(p, "REMOVED");
+                }
                 for (const i of chosen) model.record(batch, i, new Map());
                 model.batches.push(batch);
               }
