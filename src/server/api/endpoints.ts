@@ -16,6 +16,8 @@ import {
   bulkVendorsResultSchema,
   createVendorBody,
   listVendorsQuery,
+  listProjectVendorsQuery,
+  projectVendorPageSchema,
   mergeResultSchema,
   mergeVendorsBody,
   updateVendorBody,
@@ -211,6 +213,17 @@ export const endpoints = {
     access: () => "change company status",
     idempotent: true,
   }),
+  listProjectVendors: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/projects/{projectId}/vendors",
+    summary: "List the companies whose people are on a project, one page at a time",
+    description:
+      "The project directory's Companies tab: each company (active or inactive) with at least one active contact who is an active member of the project, and memberCount, how many such people it has. Contacts without a company are in no row. sort=members.desc puts the most-staffed first.",
+    query: listProjectVendorsQuery,
+    status: 200,
+    response: projectVendorPageSchema,
+    access: () => "view contacts",
+  }),
   vendorHistory: endpoint({
     method: "get",
     path: "/companies/{companyId}/vendors/{vendorId}/history",
@@ -314,7 +327,7 @@ export const endpoints = {
     path: "/companies/{companyId}/history",
     summary: "The company's change history, newest first, one page at a time",
     description:
-      "Every change to every contact, filterable by action, by the person who made it (actorId) and by day (from, to: UTC dates, inclusive).",
+      "Every change to the company's contacts, companies (vendors) and users, as the Change History lists them: filterable by kind of record (record=contacts|companies|users), by action (one of that record's), by the person who made it (actorId) and by day (from, to: UTC dates, inclusive). The CSV export of the Change History takes the same filters.",
     query: historyQuery,
     status: 200,
     response: historyPageSchema,
