@@ -94,7 +94,7 @@ test("the Change History exports its filtered rows as CSV", async ({ page }) => 
     .replace(/^\uFEFF/, "")
     .trim()
     .split(/\r?\n/);
-  expect(lines[0]).toBe("When (UTC),Contact,Action,Change,By,By (email),By (user ID),Reason,Batch,Contact ID");
+  expect(lines[0]).toBe("When (UTC),Record,Name,Action,Change,By,By (email),By (user ID),Reason,Batch,Record ID");
   expect(lines.length).toBeGreaterThan(1);
   for (const line of lines.slice(1)) expect(line).toContain(",Undone,");
 });

@@ -3,6 +3,7 @@ import * as XLSX from "@e965/xlsx";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import {
+  COMPANY_ID,
   COMPANY_PATH,
   CONTACTS_PATH,
   newContact,
@@ -176,4 +177,48 @@ test("a spreadsheet over 1 MB uploads: the app's server lets the Upload page tak
   await page.goto(`${COMPANY_PATH}/directory/import`);
   await upload(page, { name: "big-crew.csv", mimeType: "text/csv", buffer });
   await expect(page.getByText("Worker0").filter({ visible: true }).first()).toBeVisible();
+});
+
+test("the review flags a row that is probably an existing contact, links it, and skips it when asked", async ({
+  page,
+}, testInfo) => {
+  const listed = await page.request.get(`/api/v1/companies/${COMPANY_ID}/contacts?perPage=1`);
+  expect(listed.status()).toBe(200);
+  const existing = ((await listed.json()) as { data: { id: string; firstName: string; lastName: string }[] }).data[0]!;
+  const fresh = newContact("Dara", "Reviewer");
+  // The existing contact's name in capitals and without its accents is the same name.
+  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toUpperCase();
+  const csv = [
+    "First name,Last name,Email,Employee ID",
+    `${fold(existing.firstName)},${fold(existing.lastName)},,`,
+    `${fresh.firstName},${fresh.lastName},${fresh.email},${fresh.employeeId}`,
+  ].join("\r\n");
+  await page.goto(`${COMPANY_PATH}/directory/import`);
+  await upload(page, { name: "crew.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Continue to Review" }).click();
+  await expect(page.getByRole("heading", { name: "Review" })).toBeVisible();
+  await expect(page.getByRole("definition").nth(5)).toHaveText("1");
+  const flagged = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "2", exact: true }) });
+  const link = flagged.getByRole("link", { name: `${existing.firstName} ${existing.lastName}` });
+  await expect(link).toHaveAttribute("href", `${COMPANY_PATH}/contacts/${existing.id}`);
+  await expect(flagged.getByText(/: Same name$/)).toBeVisible();
+  await page.getByRole("link", { name: "Probable duplicates only" }).click();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await page.getByRole("link", { name: "All rows" }).click();
+
+  const choice = page.getByRole("combobox", { name: "Row 2: probable duplicate" });
+  await waitForHydration(page, choice);
+  await expect(choice).toHaveValue("import");
+  await choice.selectOption({ label: "Skip this row" });
+  await expect(
+    flagged.getByText(`Skipped: probably ${existing.firstName} ${existing.lastName} (same name)`),
+  ).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Row 2: probable duplicate" })).toHaveValue("skip");
+  await checkStep(page, testInfo, "review-duplicates");
+
+  await page.getByRole("button", { name: "Import 1 row" }).click();
+  await expect(toast(page, "Imported: 1 created, 0 updated")).toBeVisible();
+  await waitForHydration(page, page.getByRole("button", { name: "Undo import" }));
+  await page.getByRole("button", { name: "Undo import" }).click();
+  await expect(toast(page, "Undone: the import is taken back")).toBeVisible();
 });

@@ -34,9 +34,12 @@ type PageName = (typeof PAGE_NAMES)[number];
 // Measured on 2026-12-01 (see docs/benchmarks.md). The vendors are no longer written into
 // any page (the company pickers and filter search the server: issue 14), nor the projects
 // (the Project filter: issue 16), nor a change's thousand contacts (Change History shows
-// one row per change: issue 17). A directory page of 50 rows is still over: each row is
-// about 1.6 kB of markup and its props again, and on top the phone's card of the same row.
-const ROWS = "50 rows of about 1.6 kB of markup each, their props again, and each row's phone card";
+// one row per change: issue 17), nor each row twice (phones lay the table's rows out as
+// cards), nor each contact's projects (a count and the first name). A directory page of 50
+// rows is still about 100 kB: each row is about 830 B of markup (the contact's link, email
+// link, checkbox and menu button with their accessible names) and 310 B of props again,
+// and the app's header, tabs, toolbar and the framework's own payload are about 43 kB.
+const ROWS = "50 rows of about 830 B of markup and 310 B of props each, on 43 kB of page";
 const KNOWN_OVER: Partial<Record<PageName, string>> = {
   "Contacts (company directory)": ROWS,
   "Inactive Contacts (company directory)": ROWS,

@@ -4,6 +4,8 @@
 // query (listContacts, searched and sorted) against the very statements Prisma sends for it.
 // Usage: npm run bench [-- --contacts 10000 --memberships 5 --list-contacts 100000 --import-rows 10000
 //   --companies 1000 --company-contacts 20 --runs 5 --json --chart]
+//        npm run bench -- --http [--rounds 3 --connections 20 --duration 10 --app-port 3341 --floor-port 3342
+//   --pg-log /var/log/postgresql/postgresql-15-main.log --cpu-prof <dir> --json]   (see scripts/bench-http.ts)
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,9 +15,10 @@ import { listContacts, type ListContactsOptions } from "@/server/contacts/list-c
 import { migrate } from "@/server/db/migrate";
 import type { CapturedQuery, Database } from "@/server/db/open-database";
 import type { SqlDatabase } from "@/server/db/sql";
-import { findLargeCompany, seedLargeCompany } from "@/server/demo/seed-large-company";
+import { findLargeCompany, largeCompanyName, seedLargeCompany } from "@/server/demo/seed-large-company";
 import { benchExport } from "./bench-export";
 import { duplicateGroupsSql, findDuplicateGroups } from "@/server/contacts/find-duplicate-groups";
+import { benchHttp } from "./bench-http";
 import { benchImport } from "./bench-import";
 import { benchVendors } from "./bench-vendors";
 import { openScriptDatabase } from "./open-script-database";
@@ -31,8 +34,35 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "5" },
     json: { type: "boolean", default: false },
     chart: { type: "boolean", default: false },
+    http: { type: "boolean", default: false },
+    rounds: { type: "string", default: "3" },
+    connections: { type: "string", default: "20" },
+    duration: { type: "string", default: "10" },
+    "app-port": { type: "string", default: "3341" },
+    "floor-port": { type: "string", default: "3342" },
+    "pg-log": { type: "string", default: "/var/log/postgresql/postgresql-15-main.log" },
+    "cpu-prof": { type: "string" },
+    "company-name": { type: "string" },
   },
 });
+if (args.http) {
+  if (!process.env.DATABASE_URL) throw new Error("npm run bench -- --http runs on PostgreSQL: set DATABASE_URL.");
+  const { cases } = await benchHttp({
+    databaseUrl: process.env.DATABASE_URL,
+    companyName: args["company-name"] ?? largeCompanyName(Number(args["list-contacts"])),
+    appPort: Number(args["app-port"]),
+    floorPort: Number(args["floor-port"]),
+    connections: Number(args.connections),
+    duration: Number(args.duration),
+    rounds: Number(args.rounds),
+    pgLog: args["pg-log"],
+    cpuProfDir: args["cpu-prof"],
+    log: (line) => (args.json ? console.error(line) : console.log(line)),
+  });
+  if (args.json) console.log(JSON.stringify({ database: "postgres", cases }, null, 2));
+  else console.table(cases);
+  process.exit(0);
+}
 const contacts = Number(args.contacts);
 const perContact = Number(args.memberships);
 const listSize = Number(args["list-contacts"]);

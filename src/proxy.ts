@@ -1,13 +1,14 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { parseDirectorySearchParams } from "@/features/contacts/validations";
-import { parseVendorSearchParams } from "@/features/vendors/validations";
+import { parseProjectVendorSearchParams, parseVendorSearchParams } from "@/features/vendors/validations";
 import { unmatchedApiRequest } from "@/server/api/unmatched-request";
 
 // The contacts tabs; the Duplicates page and the Users tabs parse their own URL state on the page.
 const DIRECTORY_TAB =
   /^\/companies\/[^/]+(\/projects\/[^/]+)?\/directory\/(?!duplicates$|users$|inactive-users$)[^/]+$/;
 const COMPANIES_TAB = /^\/companies\/[^/]+\/directory\/(inactive-)?companies$/;
+const PROJECT_COMPANIES_TAB = /^\/companies\/[^/]+\/projects\/[^/]+\/directory\/companies$/;
 
 /**
  * Runs before every page. Without a session cookie, a page sends the user to sign in
@@ -32,7 +33,9 @@ export function proxy(request: NextRequest) {
   }
   const { canonical, isCanonical } = COMPANIES_TAB.test(pathname)
     ? parseVendorSearchParams(raw)
-    : parseDirectorySearchParams(raw);
+    : PROJECT_COMPANIES_TAB.test(pathname)
+      ? parseProjectVendorSearchParams(raw)
+      : parseDirectorySearchParams(raw);
   if (isCanonical) return NextResponse.next();
   return NextResponse.redirect(new URL(`${pathname}${canonical}`, request.url));
 }

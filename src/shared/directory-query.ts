@@ -23,8 +23,8 @@ export const DIRECTORY_TABS = ["contacts", "inactive-contacts"] as const;
 export type DirectoryTab = (typeof DIRECTORY_TABS)[number];
 
 /** The contact status a tab lists. */
-/** The statuses a directory tab lists: a discarded contact (an undone import's) is on none. */
-export type DirectoryStatus = Exclude<ContactStatus, "DISCARDED" | "MERGED">;
+/** The statuses a directory tab lists: a discarded (undone import), merged or USER (now a Rollcall user) contact is on none. */
+export type DirectoryStatus = Exclude<ContactStatus, "DISCARDED" | "MERGED" | "USER">;
 
 export function tabStatus(tab: DirectoryTab): DirectoryStatus {
   return tab === "contacts" ? "ACTIVE" : "INACTIVE";

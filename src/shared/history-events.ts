@@ -118,6 +118,25 @@ function contactEvents<Base extends z.core.$ZodLooseShape>(base: Base) {
       z.strictObject({ mergedIntoId: z.uuid().meta({ description: "The contact this one was merged into." }) }),
     ),
     event(
+      "contact.invited",
+      z
+        .strictObject({
+          invitationId: z.uuid(),
+          userId: z.uuid().meta({ description: "The user the invitation makes of this contact." }),
+          email: z.string(),
+        })
+        .meta({ description: "Invite to Rollcall: the contact was invited to become a user." }),
+    ),
+    event(
+      "contact.became_user",
+      z
+        .strictObject({
+          status: z.strictObject({ from: contactStatus, to: z.literal("USER") }),
+          userId: z.uuid().meta({ description: "The user this contact is now; it leaves every contact list." }),
+        })
+        .meta({ description: "The contact accepted the invitation (or already had a login): one record, the user." }),
+    ),
+    event(
       "batch.undone",
       z.union([
         z.strictObject({
@@ -221,6 +240,9 @@ export const HISTORY_ACTION_INFO = {
   "contact.updated_by_import": { batch: "contacts.import", label: "Updated by import" },
   "contact.merged": { batch: "contacts.merge", label: "Merged" },
   "contact.merged_into": { batch: "contacts.merge", label: "Merged into another contact" },
+  "contact.invited": { batch: "user.invite", label: "Invited to Rollcall" },
+  // Under user.accept_invitation, or user.add when the person already had their own login.
+  "contact.became_user": { batch: "user.accept_invitation", label: "Became a Rollcall user" },
   "batch.undone": { batch: "batch.undo", label: "Undone" },
   "vendor.created": { batch: "vendor.create", label: "Company created" },
   "vendor.updated": { batch: "vendor.update", label: "Company edited" },

@@ -21,6 +21,7 @@ import { removeContactsFromProject } from "@/server/projects/remove-contacts-fro
 import {
   addUserAction,
   inactivateUsersAction,
+  inviteContactAction,
   reactivateUsersAction,
   setPermissionAction,
   type AddUserState,
@@ -132,16 +133,6 @@ const ACTIONS = {
       });
       return async () =>
         fromResult(await reactivateContactsAction({ companyId: w.companyId, contactIds: [contact.id] }));
-    },
-  },
-  "count the project directories a status change touches": {
-    needs: "change contact status",
-    prepare: async ({ w, db }) => {
-      const contact = await createContact(db.prisma, w.companyId, { projects: { [w.granted]: "ACTIVE" } });
-      return async () =>
-        fromResult(
-          await countProjectDirectoriesAction({ companyId: w.companyId, contactIds: [contact.id], status: "ACTIVE" }),
-        );
     },
   },
   "undo an inactivation": {
@@ -380,6 +371,16 @@ const ACTIONS = {
           ),
         ),
   },
+  "invite a contact to Rollcall": {
+    needs: "manage users",
+    prepare: async ({ w, db }) => {
+      const contact = await createContact(db.prisma, w.companyId, {
+        email: `contact-${randomUUID().slice(0, 8)}@example.com`,
+      });
+      return async () =>
+        fromResult(await inviteContactAction({ companyId: w.companyId, contactId: contact.id, level: "READ_ONLY" }));
+    },
+  },
   "inactivate a user": {
     needs: "manage users",
     prepare: async ({ w, db }) => {
@@ -470,6 +471,7 @@ const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expect
   "set a user's Directory level": [X, N, N, N, Y, N, N, N],
   "set a user's level on the project": [X, N, N, N, Y, N, N, N],
   "add a user": [X, N, N, N, Y, N, N, N],
+  "invite a contact to Rollcall": [X, N, N, N, Y, N, N, N],
   "inactivate a user": [X, N, N, N, Y, N, N, N],
   "reactivate a user": [X, N, N, N, Y, N, N, N],
   "create an API token for oneself": [X, N, Y, Y, Y, Y, N, Y],
@@ -631,6 +633,22 @@ describe.each(TEST_DATABASES)("server action permissions on %s", (kind) => {
     });
     request.headers = new Headers({ cookie });
     expect((await create()).contactId).toBeDefined();
+  });
+
+  test("the lifecycle dialog's project count answers admins only, for their own company's contacts", async () => {
+    const contact = await createContact(db.prisma, world.companyId, { projects: { [world.granted]: "ACTIVE" } });
+    const count = async (role: Role, companyId = world.companyId, contactIds = [contact.id]) => {
+      actAs(role);
+      const result = await countProjectDirectoriesAction({ companyId, contactIds, status: "ACTIVE" });
+      return result.error === null ? result.data : result.error;
+    };
+    expect(await count("Admin")).toBe(1);
+    expect(await count("Admin", world.companyId.toUpperCase(), [contact.id.toUpperCase()])).toBe(1);
+    expect(await count("Admin", world.companyId, [world.foreign.contactId])).toBe(0);
+    expect(await count("Standard")).toBe(REFUSAL["change contact status"]);
+    expect(await count("project admin (Read Only, Admin on the project)")).toBe(REFUSAL["change contact status"]);
+    expect(await count("not a member")).toBe(COMPANY_NOT_FOUND);
+    expect(await count("Admin", world.foreign.companyId)).toBe(COMPANY_NOT_FOUND);
   });
 
   test("the project picker offers what each role may see, and never another company's projects", async () => {

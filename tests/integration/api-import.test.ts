@@ -424,6 +424,41 @@ describe.each(TEST_DATABASES)("contact import API on %s", (kind) => {
     ).toBe(1);
   });
 
+  test("probable duplicates are reported with the contact and the reasons; onDuplicate and duplicateRows skip or import them", async () => {
+    const { id: companyId } = await createCompany(db.prisma);
+    const ana = await db.prisma.contact.create({
+      data: { companyId, firstName: "Ana", lastName: "Núñez", phone: "(817) 213-2082" },
+    });
+    const file = csv("First name,Last name,Phone", "ana,nunez,", "Bo,Kim,8172132082", "Cy,Diaz,");
+    const dry = expectSuccess(await importFile(companyId, file, { dryRun: "true" }), importResultSchema);
+    expect(dry.probableDuplicates).toEqual([
+      { row: 2, choice: "import", of: [{ contactId: ana.id, reasons: ["same_name"], text: "Same name" }] },
+      { row: 3, choice: "import", of: [{ contactId: ana.id, reasons: ["same_phone"], text: "Same phone" }] },
+    ]);
+    expect(dry.created).toBe(3);
+
+    const applied = expectSuccess(
+      await importFile(companyId, file, { onDuplicate: "skip", duplicateRows: JSON.stringify({ 3: "import" }) }),
+      importResultSchema,
+    );
+    expect(applied).toMatchObject({
+      created: 2,
+      skipped: [{ row: 2, reason: "probably Ana Núñez (same name)" }],
+      probableDuplicates: [
+        { row: 2, choice: "skip" },
+        { row: 3, choice: "import" },
+      ],
+    });
+    expect(await db.prisma.contact.count({ where: { companyId } })).toBe(3);
+
+    const before = await companySnapshot(db.prisma, companyId);
+    expectError(await importFile(companyId, file, { onDuplicate: "maybe" }), 400, "validation_error");
+    expectError(await importFile(companyId, file, { duplicateRows: "{not json" }), 400, "validation_error");
+    expectError(await importFile(companyId, file, { duplicateRows: '{"row 2":"skip"}' }), 400, "validation_error");
+    expectError(await importFile(companyId, file, { duplicateRows: '{"2":"merge"}' }), 400, "validation_error");
+    expect(await companySnapshot(db.prisma, companyId)).toEqual(before);
+  });
+
   test("the same file imported twice at once creates its people once; an Idempotency-Key replays the answer", async () => {
     const { id: companyId } = await createCompany(db.prisma);
     const file = csv("First name,Last name,Employee ID", "Ann,Lee,E-1", "Bo,Kim,E-2");

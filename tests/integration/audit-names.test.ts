@@ -53,7 +53,7 @@ describe.each(TEST_DATABASES)("who the change history names, on %s", (kind) => {
       ).status,
     ).toBe(201);
     const [header, row] = (await text(historyCsv(db.prisma, companyId, {}))).trim().split("\n");
-    expect(header).toBe("When (UTC),Contact,Action,Change,By,By (email),By (user ID),Reason,Batch,Contact ID");
+    expect(header).toBe("When (UTC),Record,Name,Action,Change,By,By (email),By (user ID),Reason,Batch,Record ID");
     expect(row).toContain(`,Csv Trail,Created,`);
     expect(row).toContain(`,${user.name},${user.email},${user.id},`);
   });

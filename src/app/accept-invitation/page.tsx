@@ -3,7 +3,11 @@ import { acceptInvitationAction } from "@/features/auth/account-actions";
 import { AccountForm } from "@/features/auth/account-form";
 import { AccountPage } from "@/features/auth/account-page";
 import { getPrisma } from "@/server/db/client";
-import { findPendingInvitation, INVITATION_LINK_INVALID } from "@/server/users/pending-invitation";
+import {
+  findPendingInvitation,
+  INVITATION_LINK_INVALID,
+  unusableInvitationMessage,
+} from "@/server/users/pending-invitation";
 import { parseRecordId } from "@/shared/record-id";
 
 export const metadata: Metadata = { title: "Accept the invitation" };
@@ -15,15 +19,13 @@ export default async function AcceptInvitationPage({
 }) {
   const { company, token } = await searchParams;
   const companyId = typeof company === "string" ? parseRecordId(company) : null;
-  const invitation =
-    companyId && typeof token === "string" && token.length <= 200
-      ? await findPendingInvitation(await getPrisma(), { companyId, token })
-      : null;
+  const usable = typeof token === "string" && token.length > 0 && token.length <= 200;
+  const invitation = companyId && usable ? await findPendingInvitation(await getPrisma(), { companyId, token }) : null;
   if (!invitation || !companyId || typeof token !== "string")
     return (
       <AccountPage title="Accept the invitation">
         <p role="alert" className="mt-4 text-sm text-red-700">
-          {INVITATION_LINK_INVALID}
+          {usable ? await unusableInvitationMessage(await getPrisma(), token) : INVITATION_LINK_INVALID}
         </p>
       </AccountPage>
     );

@@ -84,7 +84,7 @@ export function DataTable<TData extends RowData & { id: string }>({
                   key={header.id}
                   scope="col"
                   aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                  className={`px-4 py-3 ${narrow ? "w-10" : ""} ${card ? (id === SELECT ? "max-md:flex max-md:w-auto max-md:items-center max-md:gap-3 max-md:p-0" : "max-md:hidden") : ""}`}
+                  className={`px-4 py-3 ${narrow ? "w-10" : ""} ${card ? (id === SELECT ? "dt-s max-md:flex max-md:w-auto max-md:items-center max-md:gap-3 max-md:p-0" : "max-md:hidden") : ""}`}
                 >
                   {header.column.getCanSort() ? (
                     <button
@@ -103,11 +103,6 @@ export function DataTable<TData extends RowData & { id: string }>({
                     </button>
                   ) : (
                     <table.FlexRender header={header} />
-                  )}
-                  {card && id === SELECT && (
-                    <span aria-hidden className="text-sm font-normal text-slate-700 md:hidden">
-                      All on this page
-                    </span>
                   )}
                 </th>
               );

@@ -16,7 +16,7 @@ function HeaderCheckbox<TData extends RowData>({ table }: { table: Table<DataTab
       ref={ref}
       type="checkbox"
       aria-label="Select all"
-      className="size-6 accent-brand-600"
+      className="size-6 shrink-0 accent-brand-600"
       checked={all}
       disabled={table.getRowModel().rows.length === 0}
       onChange={table.getToggleAllPageRowsSelectedHandler()}

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { NOT_A_FORM, isFormData } from "@/lib/action-result";
 import { getAuth } from "@/server/auth/get-auth";
-import { requestPasswordReset, resetPasswordWithToken } from "@/server/auth/reset-password";
+import { INVITATION_NOT_A_RESET, requestPasswordReset, resetForgottenPassword } from "@/server/auth/reset-password";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
@@ -54,8 +54,9 @@ export async function resetPasswordAction(_: AccountFormState, formData: FormDat
     confirm: formData.get("confirm") ?? "",
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
-  const result = await resetPasswordWithToken(await getAuth(), await headers(), parsed.data);
+  const result = await resetForgottenPassword(await getAuth(), await headers(), parsed.data);
   if (result === "rate limited") return { message: TOO_MANY };
+  if (result === "invitation token") return { message: INVITATION_NOT_A_RESET };
   if (result === "invalid token") return { message: RESET_LINK_INVALID };
   redirect("/sign-in?reset=1");
 }

@@ -2,9 +2,8 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { parseRecordId } from "@/shared/record-id";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { getCurrentMembership } from "@/server/auth/current-actor";
 import { getSessionUser } from "@/server/auth/current-user";
-import { getCompany } from "@/server/companies/get-company";
 import { getPrisma } from "@/server/db/client";
 import { can } from "@/server/permissions/can";
 import { getProject } from "@/server/projects/get-project";
@@ -17,10 +16,10 @@ import { getProject } from "@/server/projects/get-project";
 export const loadCompany = cache(async (companyIdInUrl: string) => {
   if (!(await getSessionUser())) redirect("/sign-in");
   const companyId = parseRecordId(companyIdInUrl) ?? notFound();
-  const actor = await getCurrentActor(companyId);
-  if (!actor) notFound();
-  const company = await getCompany(await getPrisma(), companyId);
-  return company ? { ...company, actor } : notFound();
+  // The membership, the company and the grants in one statement (see loadMembership).
+  const membership = await getCurrentMembership(companyId);
+  if (!membership?.actor) notFound();
+  return { ...membership.company, actor: membership.actor };
 });
 
 /** A project of this company that the user may see, or the 404 page. */

@@ -2,15 +2,15 @@ import "server-only";
 import { Readable } from "node:stream";
 import { csvStream } from "@/features/contacts/export-csv";
 import type { Db } from "@/server/db/transaction";
-import { streamCompanyHistory } from "@/server/history/list-history";
+import { streamHistoryEvents, type CompanyHistoryEntry } from "@/server/history/list-history-events";
 import { projectNames } from "@/server/projects/project-names";
-import { describeChange } from "./describe-change";
-import { actionLabel } from "@/shared/history-events";
-import type { HistoryFilters } from "@/shared/history-filters";
+import { describeEntry, entryLabel, entrySubject } from "./describe-entry";
+import { HISTORY_RECORD_LABELS, type HistoryFilters } from "@/shared/history-filters";
 
 const COLUMNS = [
   "When (UTC)",
-  "Contact",
+  "Record",
+  "Name",
   "Action",
   "Change",
   "By",
@@ -18,27 +18,43 @@ const COLUMNS = [
   "By (user ID)",
   "Reason",
   "Batch",
-  "Contact ID",
+  "Record ID",
 ];
 
-/** The company's Change History with the page's filters, as CSV (UTF-8 with BOM), streamed. */
+function recordId(entry: CompanyHistoryEntry): string {
+  return entry.record === "contacts"
+    ? entry.contact.id
+    : entry.record === "companies"
+      ? entry.vendor.id
+      : entry.user.id;
+}
+
+function projectIdsOf(entry: CompanyHistoryEntry): string[] {
+  if (entry.record === "contacts") return entry.projectIds;
+  return entry.record === "users" && entry.action === "user.level_changed" && entry.changes.projectId
+    ? [entry.changes.projectId]
+    : [];
+}
+
+/** The company's Change History with the page's filters (contacts, companies, users), as CSV (UTF-8 with BOM), streamed. */
 export function historyCsv(db: Db, companyId: string, filters: HistoryFilters): Readable {
   async function* records() {
     const names = new Map<string, string>();
-    for await (const item of streamCompanyHistory(db, { companyId, ...filters })) {
-      const unknown = item.projectIds.filter((id) => !names.has(id));
+    for await (const entry of streamHistoryEvents(db, { companyId, ...filters })) {
+      const unknown = projectIdsOf(entry).filter((id) => !names.has(id));
       if (unknown.length) for (const [id, name] of await projectNames(db, companyId, unknown)) names.set(id, name);
       yield [
-        item.at.toISOString(),
-        item.contact.name,
-        actionLabel(item.action),
-        describeChange(item, names),
-        item.actor.name,
-        item.actor.email ?? "",
-        item.actor.id ?? "",
-        item.reason ?? "",
-        item.batchId,
-        item.contact.id,
+        entry.at.toISOString(),
+        HISTORY_RECORD_LABELS[entry.record],
+        entrySubject(entry, companyId).name,
+        entryLabel(entry.action),
+        describeEntry(entry, names),
+        entry.actor.name,
+        entry.actor.email ?? "",
+        entry.actor.id ?? "",
+        entry.reason ?? "",
+        entry.batchId,
+        recordId(entry),
       ];
     }
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { historyFilterShape, type HistoryFilters } from "@/shared/history-filters";
+import { actionFitsRecord, historyFilterShape, type HistoryFilters } from "@/shared/history-filters";
 
 export const HISTORY_PAGE_SIZE = 50;
 
@@ -16,11 +16,12 @@ export function parseHistorySearchParams(raw: Record<string, string | string[] |
     return (Array.isArray(v) ? v[0] : v) || undefined;
   };
   const filters: HistoryFilters = {};
-  for (const key of ["action", "actorId", "from", "to"] as const) {
+  for (const key of ["record", "action", "actorId", "from", "to"] as const) {
     const parsed = historyFilterShape[key].safeParse(one(key));
     if (parsed.success && parsed.data) (filters as Record<string, string>)[key] = parsed.data;
   }
   if (filters.from && filters.to && filters.from > filters.to) delete filters.to;
+  if (!actionFitsRecord(filters)) delete filters.action;
   const page = z.coerce
     .number()
     .int()

@@ -84,6 +84,8 @@ export async function planDraft(
     onMatch: settings.onMatch,
     createVendors: settings.createVendors,
     projectId: draft.projectId ?? undefined,
+    onDuplicate: settings.onDuplicate,
+    duplicateRows: settings.duplicateRows,
     dryRun: true,
     skipInvalid: true,
   });
@@ -124,7 +126,12 @@ export async function loadImportWizard(
     if (error instanceof FileProblemError) return { ...data, mappingError: error.message };
     throw error;
   }
-  const shown = params.show === "errors" ? outcome.rows.filter((r) => r.problems.length) : outcome.rows;
+  const shown =
+    params.show === "errors"
+      ? outcome.rows.filter((r) => r.problems.length)
+      : params.show === "duplicates"
+        ? outcome.rows.filter((r) => r.probableDuplicate)
+        : outcome.rows;
   const pageCount = Math.max(1, Math.ceil(shown.length / REVIEW_PAGE_SIZE));
   const page = Math.min(params.page, pageCount);
   const rows = shown.slice((page - 1) * REVIEW_PAGE_SIZE, page * REVIEW_PAGE_SIZE).map((r) => ({

@@ -4,8 +4,10 @@ import {
   DELIMITERS,
   IMPORT_FIELDS,
   NAME_ORDERS,
+  ON_DUPLICATE,
   ON_MATCH,
   SKIP_COLUMN,
+  duplicateRowsSchema,
   TEXT_ENCODINGS,
   type Delimiter,
   type TextEncoding,
@@ -20,6 +22,8 @@ export const draftSettingsSchema = z.strictObject({
   nameOrder: z.enum(NAME_ORDERS).default("first-last"),
   onMatch: z.enum(ON_MATCH).default("skip"),
   createVendors: z.boolean().default(true),
+  onDuplicate: z.enum(ON_DUPLICATE).default("import"),
+  duplicateRows: duplicateRowsSchema.default({}),
 });
 export type DraftSettings = z.output<typeof draftSettingsSchema>;
 
@@ -44,7 +48,7 @@ export type ImportStep = (typeof IMPORT_STEPS)[number];
 /** The step's URL state: /…/directory/import/{draftId}?step=review&show=errors&page=2 */
 export const stepParamsSchema = z.object({
   step: z.enum(IMPORT_STEPS).catch("map"),
-  show: z.enum(["all", "errors"]).catch("all"),
+  show: z.enum(["all", "errors", "duplicates"]).catch("all"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   batch: z.uuid().optional().catch(undefined),
 });

@@ -8,6 +8,7 @@ import { getPrisma } from "@/server/db/client";
 import { DomainError } from "@/server/errors";
 import { byActor } from "@/server/users/by-actor";
 import { changeUserStatus } from "@/server/users/change-user-status";
+import { inviteContact } from "@/server/users/invite-contact";
 import { inviteUser } from "@/server/users/invite-user";
 import { resendInvitation } from "@/server/users/resend-invitation";
 import { revokeInvitation } from "@/server/users/revoke-invitation";
@@ -15,6 +16,7 @@ import { setDirectoryPermission } from "@/server/users/set-directory-permission"
 import {
   bulkUsersSchema,
   invitationActionSchema,
+  inviteContactSchema,
   inviteUserSchema,
   setPermissionSchema,
   userActionSchema,
@@ -103,5 +105,26 @@ export const revokeInvitationAction = serverAction({
   access: () => ({ permission: "manage users" }),
   run: ({ db, actor, input }) =>
     revokeInvitation(db, { companyId: input.companyId, invitationId: input.invitationId, by: byActor(actor) }),
+  revalidate: (_, { companyId }) => companyPages(companyId),
+});
+
+/**
+ * Invite to Rollcall, on a contact's page. An email that is already a user of the company is
+ * answered with that user (to open on Users) rather than an error alone.
+ */
+export const inviteContactAction = serverAction({
+  input: inviteContactSchema,
+  access: () => ({ permission: "manage users" }),
+  run: async ({ db, actor, input }) => {
+    try {
+      const { status, email, name } = await inviteContact(db, { ...input, by: byActor(actor) });
+      return { status, email, name, existingUserId: null, message: null };
+    } catch (e) {
+      const userId = e instanceof DomainError ? (e.details as { userId?: string } | undefined)?.userId : undefined;
+      if (e instanceof DomainError && e.code === "conflict" && userId)
+        return { status: null, email: null, name: null, existingUserId: userId, message: e.message };
+      throw e;
+    }
+  },
   revalidate: (_, { companyId }) => companyPages(companyId),
 });

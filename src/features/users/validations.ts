@@ -19,3 +19,9 @@ export const bulkUsersSchema = z.strictObject({ companyId: recordId(), ...bulkUs
 
 export const userActionSchema = z.strictObject({ companyId: recordId(), userId: recordId() });
 export const invitationActionSchema = z.strictObject({ companyId: recordId(), invitationId: recordId() });
+
+export const inviteContactSchema = z.strictObject({
+  companyId: recordId(),
+  contactId: recordId(),
+  level: z.enum(PermissionLevel, { error: "Choose a Directory level." }),
+});

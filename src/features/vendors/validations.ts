@@ -1,5 +1,6 @@
 import { createLoader, createSerializer } from "nuqs/server";
 import { vendorSearchParams, type VendorQuery } from "@/shared/vendor-query";
+import { projectVendorSearchParams, type ProjectVendorQuery } from "@/shared/project-vendor-query";
 
 export const loadVendorSearchParams = createLoader(vendorSearchParams);
 export const serializeVendorSearchParams = createSerializer(vendorSearchParams);
@@ -23,4 +24,24 @@ export function parseVendorSearchParams(raw: RawSearchParams): {
     ([key, value]) => value === undefined || (typeof value === "string" && expected.get(key) === value),
   );
   return { query, canonical: serializeVendorSearchParams(query), isCanonical };
+}
+
+const serializeProjectVendorSearchParams = createSerializer(projectVendorSearchParams);
+const serializeAllProjectVendorSearchParams = createSerializer(projectVendorSearchParams, { clearOnDefault: false });
+const loadProjectVendorSearchParams = createLoader(projectVendorSearchParams);
+export { serializeProjectVendorSearchParams };
+
+/** A project's Companies tab's search params, parsed and checked the same way. */
+export function parseProjectVendorSearchParams(raw: RawSearchParams): {
+  query: ProjectVendorQuery;
+  canonical: string;
+  isCanonical: boolean;
+} {
+  const parsed = loadProjectVendorSearchParams(raw);
+  const query: ProjectVendorQuery = { ...parsed, q: parsed.q.trim().slice(0, 200), page: Math.max(1, parsed.page) };
+  const expected = new URLSearchParams(serializeAllProjectVendorSearchParams(query));
+  const isCanonical = Object.entries(raw).every(
+    ([key, value]) => value === undefined || (typeof value === "string" && expected.get(key) === value),
+  );
+  return { query, canonical: serializeProjectVendorSearchParams(query), isCanonical };
 }

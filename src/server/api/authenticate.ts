@@ -4,8 +4,11 @@ import { verifyApiToken } from "@/server/auth/api-tokens";
 import { authFor } from "@/server/auth/get-auth";
 import { ApiError } from "./errors";
 
-/** Who is calling: a user, and for a token the one company it acts in. */
-export type Caller = { userId: string; tokenCompanyId?: string };
+/**
+ * Who is calling: a user, and for a token the one company it acts in. `memberUnchecked`:
+ * the token's membership is checked with the path's company (see `checkTokenMember`).
+ */
+export type Caller = { userId: string; tokenCompanyId?: string; memberUnchecked?: boolean };
 
 export const INACTIVE_TOKEN =
   "This API token's user is no longer active in its company. A company admin can reactivate them on the Directory's Inactive Users tab.";
@@ -17,7 +20,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * counts for a change when the request comes from this site: another site's page cannot
  * ride a signed-in user's cookie into the API.
  */
-export async function authenticate(request: Request, db: PrismaClient): Promise<Caller> {
+export async function authenticate(
+  request: Request,
+  db: PrismaClient,
+  { companyInPath = false }: { companyInPath?: boolean } = {},
+): Promise<Caller> {
   const header = request.headers.get("authorization");
   if (header) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
@@ -28,12 +35,11 @@ export async function authenticate(request: Request, db: PrismaClient): Promise<
         "unauthorized",
         "This API token is not valid, or it was revoked. Create a new one in Settings.",
       );
-    const member = await db.companyMember.findUnique({
-      where: { companyId_userId: { companyId: found.companyId, userId: found.userId } },
-      select: { status: true },
-    });
-    if (member?.status !== "ACTIVE") throw new ApiError("unauthorized", INACTIVE_TOKEN);
-    return { userId: found.userId, tokenCompanyId: found.companyId };
+    const caller = { userId: found.userId, tokenCompanyId: found.companyId };
+    // With the company in the path, the pipeline reads the membership once, for both.
+    if (companyInPath) return { ...caller, memberUnchecked: true };
+    await checkTokenMember(db, caller);
+    return caller;
   }
   const session = await authFor(db).api.getSession({ headers: request.headers });
   if (!session) {
@@ -60,4 +66,14 @@ function sameSite(request: Request): boolean {
     ? new URL(process.env.BETTER_AUTH_URL!).origin
     : new URL(request.url).origin;
   return URL.canParse(origin) && new URL(origin).origin === app;
+}
+
+/** A token acts only while its user is an active member of its company (401 otherwise). */
+export async function checkTokenMember(db: PrismaClient, caller: Caller): Promise<void> {
+  if (!caller.tokenCompanyId) return;
+  const member = await db.companyMember.findUnique({
+    where: { companyId_userId: { companyId: caller.tokenCompanyId, userId: caller.userId } },
+    select: { status: true },
+  });
+  if (member?.status !== "ACTIVE") throw new ApiError("unauthorized", INACTIVE_TOKEN);
 }

@@ -16,6 +16,8 @@ import {
   bulkVendorsResultSchema,
   createVendorBody,
   listVendorsQuery,
+  listProjectVendorsQuery,
+  projectVendorPageSchema,
   mergeResultSchema,
   mergeVendorsBody,
   updateVendorBody,
@@ -45,6 +47,7 @@ import {
   MAX_BULK_USERS,
   bulkUsersBody,
   bulkUsersResultSchema,
+  inviteContactBody,
   inviteUserBody,
   listUsersQuery,
   revokeInvitationResultSchema,
@@ -211,6 +214,17 @@ export const endpoints = {
     access: () => "change company status",
     idempotent: true,
   }),
+  listProjectVendors: endpoint({
+    method: "get",
+    path: "/companies/{companyId}/projects/{projectId}/vendors",
+    summary: "List the companies whose people are on a project, one page at a time",
+    description:
+      "The project directory's Companies tab: each company (active or inactive) with at least one active contact who is an active member of the project, and memberCount, how many such people it has. Contacts without a company are in no row. sort=members.desc puts the most-staffed first.",
+    query: listProjectVendorsQuery,
+    status: 200,
+    response: projectVendorPageSchema,
+    access: () => "view contacts",
+  }),
   vendorHistory: endpoint({
     method: "get",
     path: "/companies/{companyId}/vendors/{vendorId}/history",
@@ -314,7 +328,7 @@ export const endpoints = {
     path: "/companies/{companyId}/history",
     summary: "The company's change history, newest first, one page at a time",
     description:
-      "Every change to every contact, filterable by action, by the person who made it (actorId) and by day (from, to: UTC dates, inclusive).",
+      "Every change to the company's contacts, companies (vendors) and users, as the Change History lists them: filterable by kind of record (record=contacts|companies|users), by action (one of that record's), by the person who made it (actorId) and by day (from, to: UTC dates, inclusive). The CSV export of the Change History takes the same filters.",
     query: historyQuery,
     status: 200,
     response: historyPageSchema,
@@ -414,6 +428,20 @@ export const endpoints = {
     response: userSchema,
     conflict: "The email is already a user of this company (or already invited: resend the invitation instead).",
     rateLimited: `An admin may send ${INVITATION_RATE.max} invitations (and resends) a minute; wait, then send the rest.`,
+    access: () => "manage users",
+  }),
+  inviteContact: endpoint({
+    method: "post",
+    path: "/companies/{companyId}/contacts/{contactId}/invite",
+    summary: "Invite a contact to become a user",
+    description:
+      'Invite to Rollcall: the contact\'s email gets the invitation POST …/users sends (or, for someone who already signs in to Rollcall with their own password, they are added at once and told). Once they accept, the contact and the user are one record: the contact gets status "user", leaves every contact list, count, search and export, and keeps its projects, crews and history. Revoking the invitation leaves the contact as it was. The contact must be active and have an email.',
+    body: inviteContactBody,
+    status: 201,
+    response: userSchema,
+    conflict:
+      "The contact has no email, is inactive, merged, already a user or already invited, or its email is already a user of this company.",
+    rateLimited: `Counts against the ${INVITATION_RATE.max} invitations a minute an admin may send.`,
     access: () => "manage users",
   }),
   updateUser: endpoint({

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { reasonSchema } from "@/shared/bulk-selection";
+import { DUPLICATE_REASONS } from "@/shared/duplicate-reasons";
 import {
   IMPORT_FIELDS,
   IMPORT_LIMITS,
   NAME_ORDERS,
+  ON_DUPLICATE,
   ON_MATCH,
   SKIP_COLUMN,
+  duplicateRowsSchema,
   mappingSchema,
 } from "@/shared/import/fields";
 
@@ -56,6 +59,38 @@ export const importContactsForm = z.strictObject({
     description:
       "A row that matches an existing contact (by Employee ID, else email, case-insensitive): skip it, or update the contact's mapped, non-empty fields.",
   }),
+  onDuplicate: z.enum(ON_DUPLICATE, { error: "onDuplicate must be import or skip." }).default("import").meta({
+    description:
+      "A new row that is probably a contact already in the directory, or an earlier row (same Employee ID, email, phone digits or name with the same company or none, or a near-identical name at the same company): import it anyway, or skip it. Such rows are reported in probableDuplicates either way.",
+  }),
+  duplicateRows: z
+    .string()
+    .transform((text, ctx) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        ctx.addIssue({
+          code: "custom",
+          message: 'duplicateRows must be a JSON object: row number → "import" or "skip".',
+        });
+        return z.NEVER;
+      }
+      const parsed = duplicateRowsSchema.safeParse(json);
+      if (!parsed.success) {
+        ctx.addIssue({
+          code: "custom",
+          message: 'duplicateRows must map row numbers (as in the file) to "import" or "skip".',
+        });
+        return z.NEVER;
+      }
+      return parsed.data;
+    })
+    .optional()
+    .meta({
+      description:
+        'A JSON object: row number → "import" or "skip", for probable duplicates whose choice differs from onDuplicate.',
+    }),
   dryRun: flag("dryRun", "false").meta({ description: "true: plan only, change nothing." }),
   skipInvalid: flag("skipInvalid", "false").meta({
     description:
@@ -104,6 +139,24 @@ export const importResultSchema = z
     unchanged: z.number().int(),
     skipped: z.array(z.strictObject({ row, reason: z.string() })),
     invalid: z.array(z.strictObject({ row, column: z.string(), message: z.string() })),
+    probableDuplicates: z
+      .array(
+        z.strictObject({
+          row,
+          choice: z.enum(ON_DUPLICATE).meta({ description: "Imported anyway, or skipped (then also in skipped)." }),
+          of: z.array(
+            z.strictObject({
+              contactId: z.uuid().optional().meta({ description: "The existing contact the row probably is." }),
+              row: row.optional().meta({ description: "The earlier row of the file the row probably is." }),
+              reasons: z.array(z.enum(DUPLICATE_REASONS)),
+              text: z.string().meta({ description: 'The reasons in words: "Same phone and similar name".' }),
+            }),
+          ),
+        }),
+      )
+      .meta({
+        description: "New rows that are probably someone already there, strongest match first (at most three).",
+      }),
     newCompanies: z.array(z.string()).meta({ description: "Companies (vendors) the import creates." }),
     mapping: z
       .record(z.string(), z.enum([...IMPORT_FIELDS, SKIP_COLUMN]))

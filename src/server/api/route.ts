@@ -2,10 +2,9 @@ import { requestIdOf } from "@/server/log/logger";
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { getCompany } from "@/server/companies/get-company";
-import { loadActor, type Actor } from "@/server/permissions/actor";
+import { loadMembership, type Actor } from "@/server/permissions/actor";
 import { can, REFUSAL } from "@/server/permissions/can";
-import { authenticate, type Caller } from "./authenticate";
+import { INACTIVE_TOKEN, authenticate, checkTokenMember, type Caller } from "./authenticate";
 import { getPrisma } from "@/server/db/client";
 import type { Endpoint, PathParams } from "./endpoints";
 import { ApiError, NO_STORE, errorResponse } from "./errors";
@@ -61,8 +60,12 @@ export function apiRoute<
   return async (request: Request, context: RouteContext<Path>): Promise<Response> => {
     try {
       const db = await getPrisma();
-      const caller = await authenticate(request, db);
-      const params = parsePathParams(names, await context.params);
+      const caller = await authenticate(request, db, { companyInPath: names.includes("companyId") });
+      const params = await parsePathParams(names, await context.params).catch(async (error: unknown) => {
+        // An inactive member's token is a 401 before any 404 of the path.
+        if (caller.memberUnchecked) await checkTokenMember(db, caller);
+        throw error;
+      });
       const actor = params.companyId ? await companyActor(db, caller, params.companyId) : null;
       const query = parseQuery(endpoint.query ?? noQuery, new URL(request.url).searchParams);
       if (endpoint.access && actor) {
@@ -89,10 +92,15 @@ export function apiRoute<
  * their token's — is answered exactly like one that does not exist.
  */
 async function companyActor(db: PrismaClient, caller: Caller, companyId: string): Promise<Actor> {
-  if (caller.tokenCompanyId && caller.tokenCompanyId !== companyId) throw notFoundError("companyId");
-  const actor = await loadActor(db, { userId: caller.userId, companyId });
-  if (!actor || !(await getCompany(db, companyId))) throw notFoundError("companyId");
-  return actor;
+  if (caller.tokenCompanyId && caller.tokenCompanyId !== companyId) {
+    if (caller.memberUnchecked) await checkTokenMember(db, caller);
+    throw notFoundError("companyId");
+  }
+  // The member, the company and the grants in one statement; for a token, its user's status too.
+  const membership = await loadMembership(db, { userId: caller.userId, companyId });
+  if (caller.memberUnchecked && membership?.status !== "ACTIVE") throw new ApiError("unauthorized", INACTIVE_TOKEN);
+  if (!membership?.actor) throw notFoundError("companyId");
+  return membership.actor;
 }
 
 const IDEMPOTENCY_KEY = z.string().regex(/^[\x21-\x7e]{1,255}$/);
@@ -115,7 +123,10 @@ export function notFoundError(param: PathParam): ApiError {
   return new ApiError("not_found", NOT_FOUND[param]);
 }
 
-function parsePathParams(names: PathParam[], raw: Partial<Record<string, string>>): Partial<Record<PathParam, string>> {
+async function parsePathParams(
+  names: PathParam[],
+  raw: Partial<Record<string, string>>,
+): Promise<Partial<Record<PathParam, string>>> {
   const params: Partial<Record<PathParam, string>> = {};
   for (const name of names) {
     const parsed = pathParams[name].safeParse(raw[name]);

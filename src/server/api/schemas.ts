@@ -14,9 +14,10 @@ import { createProjectSchema } from "@/shared/project-fields";
 import { SORT_VALUES } from "@/shared/directory-query";
 import { mergeContactsSchema } from "@/shared/contact-merge";
 import { DUPLICATE_REASONS } from "@/shared/duplicate-reasons";
-import { contactHistoryEventUnion, vendorHistoryEventUnion } from "@/shared/history-events";
+import { contactHistoryEventUnion, userEventUnion, vendorHistoryEventUnion } from "@/shared/history-events";
 import { createVendorSchema, mergeVendorsSchema, updateVendorSchema, vendorIdsSchema } from "@/shared/vendor-fields";
 import { VENDOR_SORT_VALUES } from "@/shared/vendor-query";
+import { PROJECT_VENDOR_SORT_VALUES } from "@/shared/project-vendor-query";
 import { historyFilterShape } from "@/shared/history-filters";
 import { ERROR_STATUS } from "./errors";
 
@@ -197,6 +198,42 @@ export const vendorPageSchema = z
   })
   .meta({ id: "VendorPage" });
 
+export const listProjectVendorsQuery = z.strictObject({
+  q: listQueryShape.q.meta({
+    description: "Words that must each match the name, trade, phone, email or license number.",
+  }),
+  kind: z
+    .enum(lowerValues(VendorKind), { error: `kind must be one of ${lowerValues(VendorKind).join(", ")}.` })
+    .transform(upper)
+    .optional(),
+  sort: z
+    .enum(PROJECT_VENDOR_SORT_VALUES, { error: `sort must be one of ${PROJECT_VENDOR_SORT_VALUES.join(", ")}.` })
+    .default("name.asc"),
+  page: listQueryShape.page,
+  perPage: listQueryShape.perPage,
+});
+
+export const projectVendorSchema = z
+  .strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(lowerValues(VendorKind)),
+    trade: z.string().nullable(),
+    phone: z.string().nullable(),
+    status: z.enum(lowerValues(VendorStatus)),
+    memberCount: z.int().meta({ description: "Its active contacts who are active members of the project." }),
+  })
+  .meta({ id: "ProjectVendor" });
+
+export const projectVendorPageSchema = z
+  .strictObject({
+    data: z.array(projectVendorSchema),
+    page: z.int(),
+    perPage: z.int(),
+    total: z.int().meta({ description: "Companies on the project matching the query, on all pages." }),
+  })
+  .meta({ id: "ProjectVendorPage" });
+
 export const bulkVendorsResultSchema = z
   .strictObject({
     batchId: batchIdField,
@@ -333,8 +370,21 @@ export const vendorHistoryItemSchema = vendorHistoryEventUnion({
   vendor: z.strictObject({ id: z.uuid(), name: z.string() }),
 }).meta({ id: "VendorHistoryItem" });
 
+export const userHistoryItemSchema = userEventUnion({
+  ...historyItemBase,
+  user: z.strictObject({ id: z.uuid(), name: z.string(), email: z.string() }),
+}).meta({ id: "UserHistoryItem" });
+
 export const historyPageSchema = z
-  .strictObject({ data: z.array(historyItemSchema), page: z.int(), perPage: z.int(), total: z.int() })
+  .strictObject({
+    data: z.array(z.union([historyItemSchema, vendorHistoryItemSchema, userHistoryItemSchema])).meta({
+      description:
+        "Newest change first, a change's events together. An entry is a contact's (contact.* and batch.undone: it names `contact`), a company's (vendor.*: `vendor`) or a user's (user.*: `user`).",
+    }),
+    page: z.int(),
+    perPage: z.int(),
+    total: z.int(),
+  })
   .meta({ id: "HistoryPage" });
 
 export const historyQuery = z.strictObject({

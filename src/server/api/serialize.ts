@@ -3,14 +3,18 @@ import type { ContactRecord } from "@/server/contacts/contact-select";
 import type { MembershipStatus, ProjectStatus } from "@/generated/prisma/enums";
 import type { VendorHistoryItem } from "@/server/vendors/list-vendor-history";
 import type { VendorRecord } from "@/server/vendors/vendor-select";
+import type { ProjectVendorRecord } from "@/server/vendors/list-project-vendors";
 import type { HistoryItem } from "@/server/history/list-history";
+import type { CompanyHistoryEntry } from "@/server/history/list-history-events";
 import type { ChangeUserStatusResult } from "@/server/users/change-user-status";
 import type { CompanyUser } from "@/server/users/list-company-users";
 import type {
   contactDetailSchema,
   contactSchema,
   historyItemSchema,
+  historyPageSchema,
   projectSchema,
+  projectVendorSchema,
   vendorHistoryItemSchema,
   vendorSchema,
 } from "./schemas";
@@ -89,6 +93,15 @@ export function toHistoryItemJson(item: HistoryItem): z.input<typeof historyItem
   return { ...item, at: item.at.toISOString() };
 }
 
+/** An entry of the company's Change History: a contact's, a company's or a user's, each in its own shape. */
+export function toCompanyHistoryEntryJson(
+  entry: CompanyHistoryEntry,
+): z.input<typeof historyPageSchema>["data"][number] {
+  const json: Record<string, unknown> = { ...entry, at: entry.at.toISOString() };
+  delete json.record;
+  return json as z.input<typeof historyPageSchema>["data"][number];
+}
+
 /** A user of the company as the API shows them. */
 export function toUserJson(user: CompanyUser) {
   return {
@@ -101,6 +114,7 @@ export function toUserJson(user: CompanyUser) {
     invitedAt: user.invitation?.sentAt.toISOString() ?? null,
     invitationId: user.invitation?.id ?? null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+    contactId: user.contactId,
   };
 }
 
@@ -112,5 +126,18 @@ export function toBulkUsersJson({ batchId, changed, unchanged }: ChangeUserStatu
     batchId,
     changed: changed.length,
     skipped: unchanged.map((u) => ({ id: u.id, reason: SKIP_REASON[u.status] })),
+  };
+}
+
+/** A company on a project's Companies tab. */
+export function toProjectVendorJson(vendor: ProjectVendorRecord): z.input<typeof projectVendorSchema> {
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    kind: lower(vendor.kind),
+    trade: vendor.trade,
+    phone: vendor.phone,
+    status: lower(vendor.status),
+    memberCount: vendor.memberCount,
   };
 }

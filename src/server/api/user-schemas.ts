@@ -32,6 +32,10 @@ export const listUsersQuery = z.strictObject({
 
 export const inviteUserBody = z.strictObject({ ...inviteUserFields, level: levelIn }).meta({ id: "InviteUser" });
 
+export const inviteContactBody = z
+  .strictObject({ level: levelIn.meta({ description: "The company Directory level the person gets." }) })
+  .meta({ id: "InviteContact" });
+
 export const bulkUsersBody = z.strictObject(bulkUsersFields).meta({ id: "BulkUsers" });
 
 export const updateUserBody = z
@@ -73,6 +77,10 @@ export const userSchema = z
       .nullable()
       .meta({ description: "The open invitation, for DELETE /companies/{companyId}/invitations/{invitationId}." }),
     lastSignInAt: timestamp.nullable(),
+    contactId: z.uuid().nullable().meta({
+      description:
+        "The contact this user was (POST …/contacts/{contactId}/invite, accepted): its projects, crews and history stay there.",
+    }),
   })
   .meta({ id: "User" });
 

@@ -19,6 +19,7 @@ export const contactSelect = {
   updatedAt: true,
   inactivatedAt: true,
   mergedIntoId: true,
+  userId: true,
   vendor: { select: { id: true, name: true, status: true } },
 } satisfies Prisma.ContactSelect;
 

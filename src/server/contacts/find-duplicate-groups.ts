@@ -44,57 +44,74 @@ export function duplicateGroupsSql({
   groupId,
 }: FindDuplicateGroupsOptions): Prisma.Sql {
   const max = MAX_MERGE_CONTACTS;
+  const reasons = Prisma.sql`${[...DUPLICATE_REASONS]}::text[]`;
+  const listed = Prisma.sql`"companyId" = ${companyId}::uuid AND status IN ('ACTIVE', 'INACTIVE')`;
   const similar = Prisma.sql`
     similarity(a."firstNameKey" || ' ' || a."lastNameKey", b."firstNameKey" || ' ' || b."lastNameKey") >= ${SIMILAR_NAME_THRESHOLD}`;
+  // Each reason reads its key from its own partial index ("Contact_listed_*_idx": the key, then
+  // the id) in key order and counts each key's contacts in that stream (a window, no sort);
+  // only the keys that make a group are then aggregated, their ids sorted.
+  const keyGroups = (reason: DuplicateReason, key: Prisma.Sql, where: Prisma.Sql) => Prisma.sql`
+      SELECT ${reason}::text AS reason, array_agg(id ORDER BY id) AS ids FROM (
+        SELECT id, ${key} AS k, count(*) OVER (PARTITION BY ${key}) AS n FROM "Contact" WHERE ${listed} AND ${where}
+      ) w WHERE n BETWEEN 2 AND ${max} GROUP BY k`;
   return Prisma.sql`
-    WITH c AS (
-      SELECT id, "firstNameKey", "lastNameKey", "emailKey", "phoneKey", "employeeIdKey", "vendorId", "updatedAt"
-      FROM "Contact" WHERE "companyId" = ${companyId}::uuid AND status IN ('ACTIVE', 'INACTIVE')
+    WITH by_last AS MATERIALIZED (
+      SELECT * FROM (
+        SELECT id, "vendorId", "lastNameKey", "firstNameKey", count(*) OVER (PARTITION BY "vendorId", "lastNameKey") AS n
+        FROM "Contact" WHERE ${listed} AND "vendorId" IS NOT NULL
+      ) w WHERE n BETWEEN 2 AND ${MAX_SIMILAR_BLOCK}
+    ), by_first AS MATERIALIZED (
+      SELECT * FROM (
+        SELECT id, "vendorId", "lastNameKey", "firstNameKey", count(*) OVER (PARTITION BY "vendorId", "firstNameKey") AS n
+        FROM "Contact" WHERE ${listed} AND "vendorId" IS NOT NULL
+      ) w WHERE n BETWEEN 2 AND ${MAX_SIMILAR_BLOCK}
     ), keyed AS (
-      SELECT 'same_employee_id' AS reason, array_agg(id) AS ids FROM c
-      WHERE "employeeIdKey" IS NOT NULL GROUP BY "employeeIdKey" HAVING count(*) BETWEEN 2 AND ${max}
+      ${keyGroups("same_employee_id", Prisma.sql`"employeeIdKey"`, Prisma.sql`"employeeIdKey" IS NOT NULL`)}
       UNION ALL
-      SELECT 'same_email', array_agg(id) FROM c
-      WHERE "emailKey" IS NOT NULL GROUP BY "emailKey" HAVING count(*) BETWEEN 2 AND ${max}
+      ${keyGroups("same_email", Prisma.sql`"emailKey"`, Prisma.sql`"emailKey" IS NOT NULL`)}
       UNION ALL
-      SELECT 'same_phone', array_agg(id) FROM c
-      WHERE length("phoneKey") >= ${MIN_PHONE_DIGITS} GROUP BY "phoneKey" HAVING count(*) BETWEEN 2 AND ${max}
+      ${keyGroups("same_phone", Prisma.sql`"phoneKey"`, Prisma.sql`"phoneKey" IS NOT NULL AND length("phoneKey") >= ${MIN_PHONE_DIGITS}`)}
       UNION ALL
-      SELECT 'same_name', array_agg(id) FROM c
-      WHERE "firstNameKey" <> '' AND "lastNameKey" <> ''
-      GROUP BY "lastNameKey", "firstNameKey" HAVING count(*) BETWEEN 2 AND ${max} AND count(DISTINCT "vendorId") <= 1
+      SELECT 'same_name', array_agg(id ORDER BY id) FROM (
+        SELECT id, "lastNameKey", "firstNameKey", "vendorId", count(*) OVER (PARTITION BY "lastNameKey", "firstNameKey") AS n
+        FROM "Contact" WHERE ${listed} AND "firstNameKey" <> '' AND "lastNameKey" <> ''
+      ) w WHERE n BETWEEN 2 AND ${max}
+      GROUP BY "lastNameKey", "firstNameKey" HAVING count(DISTINCT "vendorId") <= 1
       UNION ALL
       -- Near-identical names at one company: one name part equal, the other close, within blocks of few
       -- contacts (MAX_SIMILAR_BLOCK) of one company sharing that name part, which keeps the join small. Near
       -- names sharing an email or phone are already a group of that stronger reason.
-      SELECT 'similar_name', ARRAY[a.id, b.id] FROM c a
-      JOIN c b ON a."vendorId" = b."vendorId" AND a."lastNameKey" = b."lastNameKey" AND a.id < b.id
-      JOIN (SELECT "vendorId", "lastNameKey" FROM c WHERE "vendorId" IS NOT NULL GROUP BY 1, 2
-            HAVING count(*) BETWEEN 2 AND ${MAX_SIMILAR_BLOCK}) k ON k."vendorId" = a."vendorId" AND k."lastNameKey" = a."lastNameKey"
+      SELECT 'similar_name', ARRAY[a.id, b.id] FROM by_last a
+      JOIN by_last b ON a."vendorId" = b."vendorId" AND a."lastNameKey" = b."lastNameKey" AND a.id < b.id
       WHERE a."firstNameKey" <> b."firstNameKey" AND ${similar}
       UNION ALL
-      SELECT 'similar_name', ARRAY[a.id, b.id] FROM c a
-      JOIN c b ON a."vendorId" = b."vendorId" AND a."firstNameKey" = b."firstNameKey" AND a.id < b.id
-      JOIN (SELECT "vendorId", "firstNameKey" FROM c WHERE "vendorId" IS NOT NULL GROUP BY 1, 2
-            HAVING count(*) BETWEEN 2 AND ${MAX_SIMILAR_BLOCK}) k ON k."vendorId" = a."vendorId" AND k."firstNameKey" = a."firstNameKey"
+      SELECT 'similar_name', ARRAY[a.id, b.id] FROM by_first a
+      JOIN by_first b ON a."vendorId" = b."vendorId" AND a."firstNameKey" = b."firstNameKey" AND a.id < b.id
       WHERE a."lastNameKey" <> b."lastNameKey" AND ${similar}
-    ), sorted AS (
-      SELECT reason, (SELECT array_agg(x ORDER BY x) FROM unnest(ids) AS x) AS ids FROM keyed
     ), grouped AS (
-      SELECT rollcall_group_id(ids) AS id, ids, array_agg(DISTINCT reason) AS reasons,
-             min(array_position(${[...DUPLICATE_REASONS]}::text[], reason)) AS strength
-      FROM sorted GROUP BY ids
+      -- The reasons of a set of contacts as bits (reason i is bit i - 1): an integer per group,
+      -- where an array per group would make the hash table of 10,000 groups spill to disk.
+      SELECT rollcall_group_id(ids) AS id, ids, bit_or(1 << (array_position(${reasons}, reason) - 1)) AS mask,
+             min(array_position(${reasons}, reason)) AS strength
+      FROM keyed GROUP BY ids
     ), shown AS (
       SELECT g.* FROM grouped g
       LEFT JOIN "ContactDuplicateDismissal" d ON d."companyId" = ${companyId}::uuid AND d.id = g.id
-      WHERE (d.id IS NULL OR EXISTS (SELECT 1 FROM c WHERE c.id = ANY(g.ids) AND c."updatedAt" > d."dismissedAt"))
-        AND (${reason}::text IS NULL OR ${reason}::text = ANY(g.reasons))
+      WHERE (d.id IS NULL OR EXISTS (
+              SELECT 1 FROM "Contact" x
+              WHERE x."companyId" = ${companyId}::uuid AND x.id = ANY(g.ids) AND x."updatedAt" > d."dismissedAt"))
+        AND (${reason}::text IS NULL OR g.mask & (1 << (array_position(${reasons}, ${reason}::text) - 1)) <> 0)
         AND (${groupId ?? null}::uuid IS NULL OR g.id = ${groupId ?? null}::uuid)
+    ), page AS (
+      SELECT id, ids, mask, strength, bit_count(mask::bit(${Prisma.raw(String(DUPLICATE_REASONS.length))})) AS found,
+             count(*) OVER ()::int AS total
+      FROM shown ORDER BY strength, found DESC, id
+      LIMIT ${perPage} OFFSET ${(page - 1) * perPage}
     )
-    SELECT id::text AS id, ids::text[] AS "contactIds", reasons, count(*) OVER ()::int AS total
-    FROM shown
-    ORDER BY strength, cardinality(reasons) DESC, id
-    LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
+    SELECT id::text AS id, ids::text[] AS "contactIds", total,
+           ARRAY(SELECT r FROM unnest(${reasons}) WITH ORDINALITY AS t(r, i) WHERE mask & (1 << (i::int - 1)) <> 0) AS reasons
+    FROM page ORDER BY strength, found DESC, id`;
 }
 
 /** One page of groups (ids and reasons), and how many there are. */

@@ -8,7 +8,7 @@ import { splitSort, type ContactFilters, type SortableColumn, type SortValue } f
 export type ListContactsOptions = ContactFilters & {
   companyId: string;
   /** A directory tab lists active or inactive contacts; discarded ones (an undone import's) are on none. */
-  status: Exclude<ContactStatus, "DISCARDED" | "MERGED">;
+  status: Exclude<ContactStatus, "DISCARDED" | "MERGED" | "USER">;
   /** Limit to one project's directory: its members whose membership has this status. */
   projectId?: string;
   sort: SortValue;

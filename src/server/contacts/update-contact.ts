@@ -1,7 +1,7 @@
 import "server-only";
 import type { UpdateContactInput } from "@/shared/contact-fields";
 import { inTransaction, type Db } from "@/server/db/transaction";
-import { notFound } from "@/server/errors";
+import { conflict, notFound } from "@/server/errors";
 import { SYSTEM, type ChangedBy } from "@/server/history/changed-by";
 import { openBatch, recordEvents } from "@/server/history/open-batch";
 import { assertVendorPickable } from "@/server/vendors/assert-vendor-pickable";
@@ -28,7 +28,10 @@ export function updateContact(
       if (current?.vendorId !== patch.vendorId) await assertVendorPickable(tx, companyId, patch.vendorId);
     }
     // Locked like every writer, then read: what the edit starts from.
-    await lockContacts(tx, companyId, [contactId]);
+    const [locked] = await lockContacts(tx, companyId, [contactId]);
+    // A contact merged away (perhaps while this edit waited for its lock) is edited as the one it was merged into.
+    if (locked?.status === "MERGED")
+      throw conflict("This contact was merged into another contact. Open that contact and edit it there.");
     const [before] = await tx.$queryRaw<Record<string, FieldValue>[]>`
       SELECT "firstName", "lastName", email, phone, "jobTitle", "employeeId", classification, "isEmployee", "vendorId"::text AS "vendorId"
       FROM "Contact" WHERE "companyId" = ${companyId}::uuid AND id = ${contactId}::uuid`;

@@ -16,7 +16,7 @@ export type HistoryItem = ContactHistoryEvent & {
   contact: { id: string; name: string };
 };
 
-const itemSelect = {
+export const itemSelect = {
   id: true,
   action: true,
   createdAt: true,
@@ -27,7 +27,7 @@ const itemSelect = {
   contact: { select: { id: true, firstName: true, lastName: true } },
 } satisfies Prisma.ContactEventSelect;
 
-function toItem(e: Prisma.ContactEventGetPayload<{ select: typeof itemSelect }>): HistoryItem {
+export function toItem(e: Prisma.ContactEventGetPayload<{ select: typeof itemSelect }>): HistoryItem {
   return {
     ...contactEventSchema.parse({ action: e.action, changes: e.changes }),
     id: e.id,

@@ -8,8 +8,11 @@ import { lockContacts } from "@/server/contacts/lock-contacts";
 import { openBatch } from "@/server/history/open-batch";
 import type { CellProblem, ImportCounts, PlannedRow } from "@/shared/import/fields";
 import type { ImportBatchDetails, ImportEventChanges } from "./import-event";
+import { findImportDuplicates } from "./find-import-duplicates";
 import {
   extractRows,
+  flagProbableDuplicates,
+  newRowsOf,
   matchKeys,
   planRows,
   vendorKey,
@@ -78,7 +81,9 @@ export function importContacts(db: Db, options: ImportContactsOptions): Promise<
       FROM "Vendor" WHERE "companyId" = ${companyId}::uuid`;
     const extracted = extractRows(options);
     const contacts = await lockMatches(tx, companyId, matchKeys(extracted), !dryRun);
-    const plan = planRows(options, extracted, { contacts, vendors, projects });
+    const planned = planRows(options, extracted, { contacts, vendors, projects });
+    const found = await findImportDuplicates(tx, companyId, newRowsOf(planned, vendors));
+    const plan = flagProbableDuplicates(planned, found, options);
     const problems = problemsOf(plan.rows);
     const outcome = { dryRun, counts: plan.counts, rows: plan.rows, newVendors: plan.newVendors };
     if (problems.length && !skipInvalid && !dryRun) throw new InvalidRowsError(problems);

@@ -7,10 +7,15 @@ import {
   type ColumnTarget,
   type ImportCounts,
   type ImportField,
+  type DuplicateOf,
+  type DuplicateRows,
   type NameOrder,
+  type OnDuplicate,
   type OnMatch,
   type PlannedRow,
 } from "@/shared/import/fields";
+import { describeReasons } from "@/shared/duplicate-reasons";
+import type { NewRow, RowDuplicate } from "./find-import-duplicates";
 
 export type ContactValues = { [F in ContactField]: F extends "isEmployee" ? boolean : string | null } & {
   firstName: string;
@@ -42,6 +47,10 @@ export type PlanInput = {
   createVendors: boolean;
   /** Importing into this project: created and updated contacts join it. */
   projectId?: string;
+  /** New rows that are probably someone already there (or an earlier row): imported anyway by default, or skipped. */
+  onDuplicate?: OnDuplicate;
+  /** Per row (its number in the file), where the choice differs from onDuplicate. */
+  duplicateRows?: DuplicateRows;
 };
 
 export type PlanContext = { contacts: ExistingContact[]; vendors: KnownVendor[]; projects: KnownProject[] };
@@ -148,7 +157,15 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
   const newVendors = new Map<string, string>();
   const firstRowOf = new Map<string, number>();
   const writes: PlanWrites = { newVendors: [], creates: [], updates: [] };
-  const counts: ImportCounts = { create: 0, update: 0, unchanged: 0, skip: 0, invalid: 0, duplicates: 0 };
+  const counts: ImportCounts = {
+    create: 0,
+    update: 0,
+    unchanged: 0,
+    skip: 0,
+    invalid: 0,
+    duplicates: 0,
+    probableDuplicates: 0,
+  };
 
   const rows = extracted.map((r): PlannedRow => {
     const problems = [...r.problems];
@@ -327,6 +344,73 @@ export function planRows(input: PlanInput, extracted: Extracted[], context: Plan
   });
   writes.newVendors = [...newVendors.values()];
   return { rows, counts, writes, newVendors: writes.newVendors };
+}
+
+/** The rows a plan creates, as the duplicate rules compare them (companies by id when known, and by name). */
+export function newRowsOf(plan: Plan, vendors: KnownVendor[]): NewRow[] {
+  const ids = new Map(vendors.filter((v) => v.status === "ACTIVE").map((v) => [vendorKey(v.name), v.id]));
+  return plan.writes.creates.map((c) => ({
+    row: c.row,
+    firstName: c.values.firstName,
+    lastName: c.values.lastName,
+    email: c.values.email,
+    phone: c.values.phone,
+    employeeId: c.values.employeeId,
+    vendorId: c.vendor === null ? null : (ids.get(vendorKey(c.vendor)) ?? null),
+    vendorKey: c.vendor === null ? null : vendorKey(c.vendor),
+  }));
+}
+
+/**
+ * Marks each new row that is probably a contact already there (or an earlier row) with
+ * whom and why, and skips those the user chose to skip (per row, else for all flagged
+ * rows): their creates leave the writes, and they count as skipped. Pure.
+ */
+export function flagProbableDuplicates(
+  plan: Plan,
+  found: RowDuplicate[],
+  { onDuplicate = "import", duplicateRows = {} }: Pick<PlanInput, "onDuplicate" | "duplicateRows">,
+): Plan {
+  const byRow = new Map<number, DuplicateOf[]>();
+  for (const f of found) {
+    const text = describeReasons(f.reasons);
+    const of: DuplicateOf = f.contact
+      ? { contact: f.contact, reasons: f.reasons, text }
+      : { row: f.ofRow, reasons: f.reasons, text };
+    byRow.set(f.row, [...(byRow.get(f.row) ?? []), of]);
+  }
+  if (byRow.size === 0) return plan;
+  const counts = { ...plan.counts };
+  const skipped = new Set<number>();
+  const rows = plan.rows.map((r): PlannedRow => {
+    const of = r.outcome === "create" ? byRow.get(r.row) : undefined;
+    if (!of) return r;
+    counts.probableDuplicates++;
+    const choice = duplicateRows[String(r.row)] ?? onDuplicate;
+    if (choice === "import") return { ...r, probableDuplicate: { choice, of } };
+    skipped.add(r.row);
+    counts.create--;
+    counts.skip++;
+    const first = of[0]!;
+    const whom = first.contact ? first.contact.name : `row ${first.row}`;
+    return {
+      row: r.row,
+      outcome: "skip",
+      reason: `probably ${whom} (${first.text.toLowerCase()})`,
+      problems: r.problems,
+      probableDuplicate: { choice, of },
+    };
+  });
+  const creates = plan.writes.creates.filter((c) => !skipped.has(c.row));
+  // A new company that only skipped rows named is not created.
+  const kept = new Set([...creates.map((c) => c.vendor), ...plan.writes.updates.map((u) => u.vendor)]);
+  const dropped = new Set(
+    plan.writes.creates
+      .filter((c) => skipped.has(c.row) && c.vendor !== null && !kept.has(c.vendor))
+      .map((c) => c.vendor),
+  );
+  const newVendors = plan.writes.newVendors.filter((v) => !dropped.has(v));
+  return { rows, counts, writes: { ...plan.writes, creates, newVendors }, newVendors };
 }
 
 const NO_VALUES = {

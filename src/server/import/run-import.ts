@@ -10,6 +10,8 @@ import {
   guessMapping,
   type ColumnTarget,
   type Delimiter,
+  type DuplicateRows,
+  type OnDuplicate,
   type NameOrder,
   type OnMatch,
   type TextEncoding,
@@ -28,6 +30,8 @@ export type ImportSettings = {
   onMatch: OnMatch;
   createVendors: boolean;
   projectId?: string;
+  onDuplicate?: OnDuplicate;
+  duplicateRows?: DuplicateRows;
 };
 
 export type RunImportOptions = {
@@ -83,7 +87,7 @@ export function resolveMapping(headers: string[], mapping: Record<string, Column
  * An import as a user or integration asks for it: reads the file, maps its columns
  * (guessed when no mapping is given) and plans or applies it, once per Idempotency-Key.
  * The answer of an applied import keeps only the rows a person must look at (skipped,
- * invalid, duplicate); a dry run answers every row, for the Review step.
+ * invalid, duplicate, probably someone already there); a dry run answers every row, for the Review step.
  */
 export async function runImport(prisma: PrismaClient, options: RunImportOptions): Promise<RunImportResult> {
   const { companyId, actor, fileName, bytes, settings, dryRun, skipInvalid } = options;
@@ -114,6 +118,8 @@ export async function runImport(prisma: PrismaClient, options: RunImportOptions)
       onMatch: settings.onMatch,
       createVendors: settings.createVendors,
       projectId: settings.projectId,
+      onDuplicate: settings.onDuplicate,
+      duplicateRows: settings.duplicateRows,
       dryRun,
       skipInvalid,
       by: changedBy(actor, options.reason),
@@ -123,7 +129,8 @@ export async function runImport(prisma: PrismaClient, options: RunImportOptions)
         : {
             ...outcome,
             rows: outcome.rows.filter(
-              (r) => r.outcome !== "create" && r.outcome !== "update" && r.outcome !== "unchanged",
+              (r) =>
+                r.probableDuplicate || (r.outcome !== "create" && r.outcome !== "update" && r.outcome !== "unchanged"),
             ),
           },
     );

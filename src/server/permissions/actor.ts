@@ -1,5 +1,5 @@
 import "server-only";
-import type { PermissionLevel } from "@/generated/prisma/enums";
+import type { UserStatus, PermissionLevel } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/transaction";
 
 /** Who is acting, in one company, and their Directory levels there. */
@@ -19,28 +19,58 @@ export type Actor = {
  * request asks here, so an inactivated user's open session and API tokens stop working
  * on their next request.
  */
-export async function loadActor(
-  db: Db,
-  { userId, companyId }: { userId: string; companyId: string },
-): Promise<Actor | null> {
-  const member = await db.companyMember.findUnique({
-    where: { companyId_userId: { companyId, userId } },
-    select: { directoryLevel: true, status: true, user: { select: { name: true } } },
-  });
-  if (!member || member.status !== "ACTIVE") return null;
-  return {
-    userId,
-    name: member.user.name,
-    companyId,
-    companyLevel: member.directoryLevel,
-    projectLevels: await projectGrants(db, companyId, userId),
-  };
+export async function loadActor(db: Db, who: { userId: string; companyId: string }): Promise<Actor | null> {
+  return (await loadMembership(db, who))?.actor ?? null;
 }
 
-async function projectGrants(db: Db, companyId: string, userId: string) {
-  const grants = await db.projectPermission.findMany({
-    where: { companyId, userId },
-    select: { projectId: true, level: true },
-  });
-  return new Map(grants.map((g) => [g.projectId, g.level]));
+export type Membership = {
+  /** Null unless the member is active. */
+  actor: Actor | null;
+  status: UserStatus;
+  company: { id: string; name: string };
+};
+
+/**
+ * The user's membership of this company, the company's name and the user's project
+ * grants, in one statement: every request of a signed-in page and every API call asks
+ * here (it was five statements: member, user, grants, company, and the API's own status
+ * check). Null when the user is no member of this company, or the company does not exist.
+ */
+export async function loadMembership(
+  db: Db,
+  { userId, companyId }: { userId: string; companyId: string },
+): Promise<Membership | null> {
+  const [row] = await db.$queryRaw<
+    {
+      status: UserStatus;
+      directoryLevel: PermissionLevel;
+      userName: string;
+      companyName: string;
+      grants: [string, PermissionLevel][];
+    }[]
+  >`
+    SELECT m.status::text AS status, m."directoryLevel"::text AS "directoryLevel", u.name AS "userName",
+           c.name AS "companyName",
+           COALESCE((SELECT json_agg(json_build_array(g."projectId", g.level))
+                       FROM "ProjectPermission" g
+                      WHERE g."companyId" = ${companyId}::uuid AND g."userId" = ${userId}::uuid), '[]'::json) AS grants
+      FROM "CompanyMember" m
+      JOIN "User" u ON u.id = m."userId"
+      JOIN "Company" c ON c.id = ${companyId}::uuid
+     WHERE m."companyId" = ${companyId}::uuid AND m."userId" = ${userId}::uuid`;
+  if (!row) return null;
+  return {
+    status: row.status,
+    company: { id: companyId, name: row.companyName },
+    actor:
+      row.status === "ACTIVE"
+        ? {
+            userId,
+            name: row.userName,
+            companyId,
+            companyLevel: row.directoryLevel,
+            projectLevels: new Map(row.grants),
+          }
+        : null,
+  };
 }

@@ -6,7 +6,8 @@ import { DomainError } from "@/server/errors";
 import { openBatch } from "@/server/history/open-batch";
 import { mailIsDelivered } from "@/server/mail/send-mail";
 import { lockUsers } from "./lock-users";
-import { findPendingInvitation, INVITATION_LINK_INVALID } from "./pending-invitation";
+import { makeContactUser } from "./make-contact-user";
+import { findPendingInvitation, INVITATION_LINK_INVALID, unusableInvitationMessage } from "./pending-invitation";
 import { recordUserEvents } from "./record-user-events";
 
 export const TOO_MANY_TRIES = "Too many attempts. Wait a minute, then try again.";
@@ -19,6 +20,7 @@ export type AcceptInvitationOptions = { companyId: string; token: string; passwo
  * active, in the history under the invitee's name. Without SMTP the link sat in the
  * company's outbox where its admins could read it, so the password is then marked as one
  * that company could know (the login joins other companies only by their own invitation).
+ * An invitation sent from a contact (Invite to Rollcall) makes that contact this user.
  */
 export async function acceptInvitation(
   db: Db,
@@ -26,7 +28,7 @@ export async function acceptInvitation(
   { companyId, token, password, headers }: AcceptInvitationOptions,
 ) {
   const invitation = await findPendingInvitation(db, { companyId, token });
-  if (!invitation) throw new DomainError("invalid", INVITATION_LINK_INVALID);
+  if (!invitation) throw new DomainError("invalid", await unusableInvitationMessage(db, token));
   const reset = await resetPasswordWithToken(auth, headers, { token, password });
   if (reset === "rate limited") throw new DomainError("invalid", TOO_MANY_TRIES);
   if (reset === "invalid token") throw new DomainError("invalid", INVITATION_LINK_INVALID);
@@ -58,9 +60,16 @@ export async function acceptInvitation(
     await recordUserEvents(tx, companyId, batchId, "user.joined", [
       {
         userId: invitation.userId,
-        changes: { status: { from: "INVITED", to: "ACTIVE" }, level: member.directoryLevel },
+        changes: {
+          status: { from: "INVITED", to: "ACTIVE" },
+          level: member.directoryLevel,
+          ...(invitation.contactId ? { contactId: invitation.contactId } : {}),
+        },
       },
     ]);
+    if (invitation.contactId) {
+      await makeContactUser(tx, { companyId, contactId: invitation.contactId, userId: invitation.userId, batchId });
+    }
   });
   return { email: invitation.email };
 }

@@ -5,7 +5,7 @@ import { consumeRateLimit } from "@/server/auth/consume-rate-limit";
 import { inTransaction, type Db } from "@/server/db/transaction";
 import { conflict, DomainError, notFound } from "@/server/errors";
 import type { ChangedBy } from "@/server/history/changed-by";
-import { openBatch } from "@/server/history/open-batch";
+import { openBatch, recordEvents } from "@/server/history/open-batch";
 import { appLink } from "@/server/mail/mail-settings";
 import type { MailMessage } from "@/server/mail/message";
 import { addedToCompanyMessage, invitationMessage } from "@/server/mail/messages";
@@ -13,6 +13,7 @@ import { sendMail } from "@/server/mail/send-mail";
 import { INVITATION_RATE } from "@/shared/users";
 import { invitationLink, issueInvitationToken } from "./invitation-token";
 import { lockUsers } from "./lock-users";
+import { makeContactUser } from "./make-contact-user";
 import { recordUserEvents } from "./record-user-events";
 
 export { INVITATION_RATE };
@@ -26,7 +27,7 @@ export type InviteUserOptions = {
   email: string;
   level: PermissionLevel;
   by: ChangedBy & { actorId: string };
-  /** The contact being invited to become this user. */
+  /** The contact being invited to become this user (inviteContact, which checked and locked it). */
   contactId?: string;
 };
 
@@ -63,7 +64,8 @@ export async function deliver(db: Db, companyId: string, message: MailMessage) {
   }
 }
 
-async function writeInvitation(
+/** The invitation's writes, in the caller's transaction: inviteUser's and inviteContact's. */
+export async function writeInvitation(
   tx: Prisma.TransactionClient,
   { companyId, name, email, level, by, contactId }: InviteUserOptions,
 ): Promise<{ result: InviteUserResult; message: MailMessage }> {
@@ -86,7 +88,7 @@ async function writeInvitation(
     });
     if (member?.status === "INVITED")
       throw conflict(`${email} is already invited. Use Resend invitation to send the link again.`, { field: "email" });
-    if (member) throw conflict(`${email} is already a user of this company.`, { field: "email" });
+    if (member) throw conflict(`${email} is already a user of this company.`, { field: "email", userId: existing.id });
   }
   const ownPassword = existing?.accounts.some((a) => a.password && a.passwordSetByCompanyId === null);
   if (existing && ownPassword) {
@@ -100,6 +102,7 @@ async function writeInvitation(
         changes: { status: { from: null, to: "ACTIVE" }, level, ...(contactId ? { contactId } : {}) },
       },
     ]);
+    if (contactId) await makeContactUser(tx, { companyId, contactId, userId: existing.id, batchId });
     const message = addedToCompanyMessage({
       to: email,
       name: existing.name,
@@ -113,13 +116,27 @@ async function writeInvitation(
   await tx.companyMember.create({ data: { companyId, userId, directoryLevel: level, status: "INVITED" } });
   const { token, expiresAt, verificationId } = await issueInvitationToken(tx, userId);
   const invitation = await tx.invitation.create({
-    data: { companyId, userId, email, verificationId, invitedById: by.actorId, invitedByName: by.actorName, expiresAt },
+    data: {
+      companyId,
+      userId,
+      email,
+      verificationId,
+      invitedById: by.actorId,
+      invitedByName: by.actorName,
+      expiresAt,
+      contactId: contactId ?? null,
+    },
     select: { id: true },
   });
   const batchId = await openBatch(tx, companyId, "user.invite", by);
   await recordUserEvents(tx, companyId, batchId, "user.invited", [
     { userId, changes: { email, level, ...(contactId ? { contactId } : {}) } },
   ]);
+  if (contactId) {
+    await recordEvents(tx, companyId, batchId, "contact.invited", [
+      { contactId, projectIds: [], changes: { invitationId: invitation.id, userId, email } },
+    ]);
+  }
   const message = invitationMessage({
     to: email,
     name: existing?.name ?? name,

@@ -61,7 +61,8 @@ function where({ companyId, statuses, userIds, q }: ListCompanyUsersOptions): Pr
 
 /**
  * The company's users with their Directory level, status, their levels set on single
- * projects, and for the invited, their open invitation; by name, one page at a time.
+ * projects, for the invited their open invitation, and the contact a user was, if any; by
+ * name, one page at a time.
  */
 export async function listCompanyUsers(db: Db, options: ListCompanyUsersOptions) {
   const { companyId, page = 1, perPage = 1000, sort = "name.asc" } = options;
@@ -77,7 +78,7 @@ export async function listCompanyUsers(db: Db, options: ListCompanyUsersOptions)
     db.companyMember.count({ where: filter }),
   ]);
   const userIds = members.map((m) => m.user.id);
-  const [grants, invitations] = await Promise.all([
+  const [grants, invitations, contacts] = await Promise.all([
     db.projectPermission.findMany({
       where: { companyId, userId: { in: userIds } },
       select: { userId: true, projectId: true, level: true },
@@ -87,8 +88,10 @@ export async function listCompanyUsers(db: Db, options: ListCompanyUsersOptions)
       orderBy: { createdAt: "asc" },
       select: { id: true, userId: true, sentAt: true, expiresAt: true },
     }),
+    db.contact.findMany({ where: { companyId, userId: { in: userIds } }, select: { id: true, userId: true } }),
   ]);
   const openInvitation = new Map(invitations.map((i) => [i.userId, i]));
+  const contactOf = new Map(contacts.map((c) => [c.userId, c.id]));
   const users = members.map(({ directoryLevel, status, inactivatedAt, user }) => {
     const invitation = status === "INVITED" ? (openInvitation.get(user.id) ?? null) : null;
     return {
@@ -97,6 +100,8 @@ export async function listCompanyUsers(db: Db, options: ListCompanyUsersOptions)
       status,
       inactivatedAt,
       invitation: invitation && { id: invitation.id, sentAt: invitation.sentAt, expiresAt: invitation.expiresAt },
+      /** The contact this user was (Invite to Rollcall): its page keeps their projects, crews and history. */
+      contactId: contactOf.get(user.id) ?? null,
       projectLevels: Object.fromEntries(grants.filter((g) => g.userId === user.id).map((g) => [g.projectId, g.level])),
     };
   });

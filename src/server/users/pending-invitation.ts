@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/transaction";
-import { resetIdentifier } from "./invitation-token";
+import { RESET_NOT_AN_INVITATION } from "@/server/auth/reset-password";
+import { isInvitationToken, resetIdentifier } from "./invitation-token";
 
 /** One answer for every link that cannot be used, so a link tells nobody anything about an address. */
 export const INVITATION_LINK_INVALID =
@@ -31,6 +32,7 @@ export async function findPendingInvitation(db: Db, { companyId, token }: { comp
       companyId: true,
       userId: true,
       email: true,
+      contactId: true,
       company: { select: { name: true } },
       user: { select: { name: true } },
     },
@@ -38,3 +40,17 @@ export async function findPendingInvitation(db: Db, { companyId, token }: { comp
   return invitation;
 }
 export type PendingInvitation = NonNullable<Awaited<ReturnType<typeof findPendingInvitation>>>;
+
+/**
+ * Why a link the accept-invitation page cannot use is refused: a live password-reset link
+ * (the holder's own, from their mailbox) is told where it belongs; anything else gets the
+ * one answer that tells nothing.
+ */
+export async function unusableInvitationMessage(db: Db, token: string): Promise<string> {
+  if (isInvitationToken(token)) return INVITATION_LINK_INVALID;
+  const reset = await db.verification.findFirst({
+    where: { identifier: resetIdentifier(token), expiresAt: { gt: new Date() } },
+    select: { id: true },
+  });
+  return reset ? RESET_NOT_AN_INVITATION : INVITATION_LINK_INVALID;
+}

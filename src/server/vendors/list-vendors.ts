@@ -16,16 +16,21 @@ function likeLiteral(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The condition a Companies tab lists with, and "select all matching" resolves: one SQL fragment. */
-export function vendorsCondition(companyId: string, { status, q, kind }: VendorFilters): Prisma.Sql {
+/** A companies search and kind filter on the alias `v`, each part prefixed with AND (empty when there is neither). */
+export function vendorSearchCondition({ q, kind }: Pick<VendorFilters, "q" | "kind">): Prisma.Sql {
   const terms = [...new Set(q.split(/\s+/).filter(Boolean))].map((t) => `%${likeLiteral(t)}%`);
   const words = terms.map(
     (term) => Prisma.sql`AND (v.name ILIKE ${term} OR v.trade ILIKE ${term} OR v.phone ILIKE ${term}
       OR v.email ILIKE ${term} OR v."licenseNumber" ILIKE ${term})`,
   );
-  return Prisma.sql`v."companyId" = ${companyId}::uuid AND v.status = ${status}::"VendorStatus"
-    ${kind ? Prisma.sql`AND v.kind = ${kind}::"VendorKind"` : Prisma.empty}
+  return Prisma.sql`${kind ? Prisma.sql`AND v.kind = ${kind}::"VendorKind"` : Prisma.empty}
     ${words.length ? Prisma.join(words, " ") : Prisma.empty}`;
+}
+
+/** The condition a Companies tab lists with, and "select all matching" resolves: one SQL fragment. */
+export function vendorsCondition(companyId: string, { status, ...filters }: VendorFilters): Prisma.Sql {
+  return Prisma.sql`v."companyId" = ${companyId}::uuid AND v.status = ${status}::"VendorStatus"
+    ${vendorSearchCondition(filters)}`;
 }
 
 const ORDER: Record<string, string> = {

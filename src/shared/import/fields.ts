@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTACT_FIELD_LABELS } from "@/shared/contact-fields";
+import type { DuplicateReason } from "@/shared/duplicate-reasons";
 
 /**
  * The contact import's contract, shared by the wizard and the server: which fields a
@@ -135,6 +136,13 @@ export function splitFullName(
 export const ON_MATCH = ["skip", "update"] as const;
 export type OnMatch = (typeof ON_MATCH)[number];
 
+/** A new row that is probably a contact the directory already has (or an earlier row): import it anyway, or skip it. */
+export const ON_DUPLICATE = ["import", "skip"] as const;
+export type OnDuplicate = (typeof ON_DUPLICATE)[number];
+/** The choice for all flagged rows, and per row (the row number as in the file) where it differs. */
+export const duplicateRowsSchema = z.record(z.string().regex(/^[1-9][0-9]{0,6}$/), z.enum(ON_DUPLICATE));
+export type DuplicateRows = z.output<typeof duplicateRowsSchema>;
+
 export const DELIMITERS = { ",": "Comma", ";": "Semicolon", "\t": "Tab" } as const;
 export type Delimiter = keyof typeof DELIMITERS;
 
@@ -163,6 +171,8 @@ export type ImportCounts = {
   skip: number;
   invalid: number;
   duplicates: number;
+  /** New rows that are probably a contact already in the directory or an earlier row (imported or skipped, as chosen). */
+  probableDuplicates: number;
 };
 
 export type RowOutcome = "create" | "update" | "unchanged" | "skip" | "invalid" | "duplicate";
@@ -182,4 +192,15 @@ export type PlannedRow = {
   problems: { column: string; message: string }[];
   /** Why a row is skipped, for outcome "skip". */
   reason?: string;
+  /**
+   * A new row that is probably someone already there: who (an existing contact, or an
+   * earlier row of the file), why in words, and whether the row is imported anyway.
+   */
+  probableDuplicate?: { choice: OnDuplicate; of: DuplicateOf[] };
 };
+
+/** Whom a new row probably duplicates: an existing contact or an earlier row, with the reasons (codes and words). */
+export type DuplicateOf = { reasons: DuplicateReason[]; text: string } & (
+  | { contact: { id: string; name: string; status: "ACTIVE" | "INACTIVE" }; row?: undefined }
+  | { row: number; contact?: undefined }
+);

@@ -12,6 +12,7 @@ import { ContactsTable, type DirectoryPermissions } from "./contacts-table";
 import { DirectorySkeleton } from "./directory-skeleton";
 import { DirectoryTabs } from "./directory-tabs";
 import { countVendors } from "@/server/vendors/list-vendors";
+import { countProjectVendors } from "@/server/vendors/list-project-vendors";
 
 type Props = {
   scope: DirectoryScope;
@@ -61,7 +62,11 @@ async function DirectoryContent({ scope, actor, basePath, tab, query }: ContentP
   const showDuplicates = !scope.projectId && tab === "contacts" && can(actor, "change contact status");
   const [{ rows, total, counts, filteredVendor, filteredProject }, companyCounts] = await Promise.all([
     loadDirectory(scope, tab, query),
-    scope.projectId ? undefined : countVendors(await getPrisma(), scope.companyId),
+    scope.projectId
+      ? countProjectVendors(await getPrisma(), { companyId: scope.companyId, projectId: scope.projectId }).then(
+          (active) => ({ active, inactive: 0 }),
+        )
+      : countVendors(await getPrisma(), scope.companyId),
   ]);
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));
   if (query.page > lastPage) redirect(`${here}${serializeDirectorySearchParams({ ...query, page: lastPage })}`);
@@ -74,7 +79,7 @@ async function DirectoryContent({ scope, actor, basePath, tab, query }: ContentP
         counts={counts}
         showInactive={permissions.viewInactive}
         companyCounts={companyCounts}
-        showInactiveCompanies={can(actor, "view inactive companies")}
+        showInactiveCompanies={!scope.projectId && can(actor, "view inactive companies")}
         showUsers={!scope.projectId}
         showInactiveUsers={!scope.projectId && can(actor, "manage users")}
       />

@@ -1,11 +1,17 @@
 import Link from "next/link";
 import { TableScroll } from "@/components/ui/table-scroll";
-import type { HistoryItem } from "@/server/history/list-history";
 import type { HistoryBatch } from "@/server/history/list-history-batches";
-import { describeChange } from "../describe-change";
+import type { CompanyHistoryEntry } from "@/server/history/list-history-events";
+import { countPhrase, describeEntry, entryLabel, entrySubject } from "../describe-entry";
 import { historySearch } from "../search-params";
-import { CONTACT_HISTORY_ACTIONS as HISTORY_ACTIONS, actionLabel, type HistoryAction } from "@/shared/history-events";
-import type { HistoryFilters } from "@/shared/history-filters";
+import type { HistoryAction } from "@/shared/history-events";
+import {
+  HISTORY_RECORD_ACTIONS,
+  HISTORY_RECORD_LABELS,
+  HISTORY_RECORDS,
+  type CompanyHistoryAction,
+  type HistoryFilters,
+} from "@/shared/history-filters";
 import { BatchContacts } from "./batch-contacts";
 import { ActionBadge, formatWhen } from "./history-entry";
 import { LocalTime } from "./local-time";
@@ -20,8 +26,8 @@ type Props = {
   pageCount: number;
   total: number;
   batches: HistoryBatch[];
-  /** The one event of each batch that changed a single contact: its row names the contact and says what changed. */
-  singles: ReadonlyMap<string, HistoryItem>;
+  /** The one event of each batch that changed a single record: its row names the record and says what changed. */
+  singles: ReadonlyMap<string, CompanyHistoryEntry>;
   projectNames: ReadonlyMap<string, string>;
   people: { id: string; name: string }[];
   /** The batches on this page that may still be undone. */
@@ -32,7 +38,7 @@ const field = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.
 
 /**
  * The company's Change History, one row per change (batch): who did what to how many
- * contacts, when and why, newest first; a row opens to its contacts.
+ * contacts, companies or users, when and why, newest first; a row opens to its contacts.
  * The filters are a plain GET form, so the URL holds them (bookmarkable, shareable, and
  * working before any JavaScript loads); the export takes the same filters.
  */
@@ -56,7 +62,7 @@ export function ChangeHistoryView({
         <div>
           <h1 className="text-2xl font-semibold">Change History</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Every change to the directory&apos;s contacts: who made it, when, and why.
+            Every change to the directory&apos;s contacts, companies and users: who made it, when, and why.
           </p>
         </div>
         <a href={`${base}/export${historySearch(filters)}`} className={buttonClass("secondary", "bg-white")} download>
@@ -71,13 +77,28 @@ export function ChangeHistoryView({
         className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
       >
         <label className="text-sm font-medium">
+          Record
+          <select name="record" defaultValue={filters.record ?? ""} className={field}>
+            <option value="">All records</option>
+            {HISTORY_RECORDS.map((r) => (
+              <option key={r} value={r}>
+                {HISTORY_RECORD_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
           Action
           <select name="action" defaultValue={filters.action ?? ""} className={field}>
             <option value="">All actions</option>
-            {HISTORY_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a)}
-              </option>
+            {(filters.record ? [filters.record] : HISTORY_RECORDS).map((r) => (
+              <optgroup key={r} label={HISTORY_RECORD_LABELS[r]}>
+                {(HISTORY_RECORD_ACTIONS[r] as readonly CompanyHistoryAction[]).map((a) => (
+                  <option key={a} value={a}>
+                    {entryLabel(a)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>
@@ -154,8 +175,8 @@ export function ChangeHistoryView({
                           what={`the change of ${formatWhen(batch.at)} by ${batch.actor.name}`}
                         />
                       )}
-                      {!singles.has(batch.id) && (
-                        <BatchContacts companyId={companyId} batchId={batch.id} count={eventCount(batch)} />
+                      {!singles.has(batch.id) && contactCount(batch) > 0 && (
+                        <BatchContacts companyId={companyId} batchId={batch.id} count={contactCount(batch)} />
                       )}
                     </div>
                   </td>
@@ -193,22 +214,33 @@ export function ChangeHistoryView({
   );
 }
 
-function eventCount(batch: HistoryBatch) {
-  return batch.counts.reduce((sum, c) => sum + c.count, 0);
+function contactCount(batch: HistoryBatch) {
+  return batch.counts.reduce((sum, c) => sum + (c.record === "contacts" ? c.count : 0), 0);
 }
 
 /** Which way a change moved its contacts' project directories, by its main kind of event. */
-const PROJECT_WORD: Partial<Record<HistoryAction, string>> = {
+const PROJECT_WORD: Partial<Record<CompanyHistoryAction, string>> = {
   "contact.inactivated": "off",
   "contact.reactivated": "back on",
   "contact.removed_from_project": "off",
   "batch.undone": "across",
 };
 
+/** The badge's colours for events of companies and users; a contact's come from ActionBadge. */
+function EntryBadge({ action }: { action: CompanyHistoryAction }) {
+  if (!action.startsWith("user.")) return <ActionBadge action={action as HistoryAction} />;
+  return (
+    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-700">
+      {entryLabel(action)}
+    </span>
+  );
+}
+
 /**
- * "Alex Admin · Inactivated 335 contacts · off 12 project directories · “reason”"; a
- * change of one contact names it and says what changed. Labels come from the history's
- * one vocabulary, counts from the batch's events, so a new kind of event reads right.
+ * "Alex Admin · Inactivated 3 companies, Inactivated 335 contacts · off 12 project
+ * directories · “reason”"; a change of one record names it and says what changed. Labels
+ * come from the history's vocabulary, counts from the batch's events, so a new kind of
+ * event reads right.
  */
 function BatchSentence({
   companyId,
@@ -218,36 +250,41 @@ function BatchSentence({
 }: {
   companyId: string;
   batch: HistoryBatch;
-  single: HistoryItem | undefined;
+  single: CompanyHistoryEntry | undefined;
   names: ReadonlyMap<string, string>;
 }) {
   const n = (x: number) => x.toLocaleString("en-US");
+  const main = batch.counts[0];
+  const contactAction = batch.counts.find((c) => c.record === "contacts")?.action;
   const parts = single
-    ? [describeChange(single, names)]
+    ? [describeEntry(single, names)]
     : [
-        batch.counts
-          .map((c) => `${actionLabel(c.action)} ${n(c.count)} ${c.count === 1 ? "contact" : "contacts"}`)
-          .join(", "),
+        batch.counts.map((c) => countPhrase(c.record, c.action, c.count)).join(", "),
         ...(batch.projectCount > 0
           ? [
-              `${PROJECT_WORD[batch.counts[0]!.action] ?? "on"} ${n(batch.projectCount)} ${batch.projectCount === 1 ? "project directory" : "project directories"}`,
+              `${(contactAction && PROJECT_WORD[contactAction]) ?? "on"} ${n(batch.projectCount)} ${batch.projectCount === 1 ? "project directory" : "project directories"}`,
             ]
           : []),
       ];
+  const subject = single && entrySubject(single, companyId);
   return (
     <p>
-      {batch.counts[0] && (
+      {main && (
         <>
-          <ActionBadge action={batch.counts[0].action} />{" "}
+          <EntryBadge action={main.action} />{" "}
         </>
       )}
       <span className="font-medium">{batch.actor.name}</span>
-      {single && (
+      {subject && (
         <>
           {" · "}
-          <Link href={`/companies/${companyId}/contacts/${single.contact.id}`} className="font-medium hover:underline">
-            {single.contact.name}
-          </Link>
+          {subject.href ? (
+            <Link href={subject.href} className="font-medium hover:underline">
+              {subject.name}
+            </Link>
+          ) : (
+            <span className="font-medium">{subject.name}</span>
+          )}
         </>
       )}
       {parts.map((part) => ` · ${part}`).join("")}

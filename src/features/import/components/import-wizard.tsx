@@ -18,6 +18,8 @@ import {
   type ColumnTarget,
   type Delimiter,
   type NameOrder,
+  type OnDuplicate,
+  type PlannedRow,
   type TextEncoding,
 } from "@/shared/import/fields";
 import { runImportAction, saveImportSettingsAction, uploadImportFileAction } from "../actions";
@@ -394,7 +396,7 @@ function ReviewStep({
   const toImport = counts.create + counts.update;
   const link = (patch: Partial<StepParams>) => {
     const p = { ...params, ...patch };
-    return `${here}?step=review${p.show === "errors" ? "&show=errors" : ""}${p.page > 1 ? `&page=${p.page}` : ""}`;
+    return `${here}?step=review${p.show !== "all" ? `&show=${p.show}` : ""}${p.page > 1 ? `&page=${p.page}` : ""}`;
   };
   const runImport = () =>
     startImport(async () => {
@@ -427,7 +429,7 @@ function ReviewStep({
       <h3 id="review-heading" className="text-lg font-semibold">
         Review
       </h3>
-      <dl aria-label="What the import will do" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      <dl aria-label="What the import will do" className="grid grid-cols-2 gap-3 sm:grid-cols-6">
         {(
           [
             ["to create", counts.create],
@@ -435,6 +437,7 @@ function ReviewStep({
             ["unchanged", counts.unchanged + counts.skip],
             ["with errors", counts.invalid],
             ["duplicates inside the file", counts.duplicates],
+            ["probably already there", counts.probableDuplicates],
           ] as const
         ).map(([label, n]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
@@ -464,6 +467,32 @@ function ReviewStep({
           Skip matched contacts
         </label>
       </fieldset>
+      {counts.probableDuplicates > 0 && (
+        <fieldset className="text-sm" disabled={pending}>
+          <legend className="font-medium">
+            New rows that are probably someone already in the directory, or an earlier row (same Employee ID, email,
+            phone or name)
+          </legend>
+          <label className="mr-4 inline-flex items-center gap-1.5">
+            <input
+              type="radio"
+              name="on-duplicate"
+              checked={data.settings.onDuplicate === "import" && !Object.keys(data.settings.duplicateRows).length}
+              onChange={() => save({ ...data.settings, onDuplicate: "import", duplicateRows: {} }, null)}
+            />
+            Import all of them anyway
+          </label>
+          <label className="inline-flex items-center gap-1.5">
+            <input
+              type="radio"
+              name="on-duplicate"
+              checked={data.settings.onDuplicate === "skip" && !Object.keys(data.settings.duplicateRows).length}
+              onChange={() => save({ ...data.settings, onDuplicate: "skip", duplicateRows: {} }, null)}
+            />
+            Skip all of them
+          </label>
+        </fieldset>
+      )}
       {(newVendors.length > 0 || !data.settings.createVendors) && (
         <div className="rounded-md border border-slate-200 bg-white p-3 text-sm">
           {newVendors.length > 0 && <p className="mb-2">Companies not in the directory yet: {newVendors.join(", ")}</p>}
@@ -493,6 +522,15 @@ function ReviewStep({
         >
           Errors only
         </a>
+        {counts.probableDuplicates > 0 && (
+          <a
+            href={link({ show: "duplicates", page: 1 })}
+            aria-current={params.show === "duplicates" ? "page" : undefined}
+            className={params.show === "duplicates" ? "font-semibold underline" : "underline"}
+          >
+            Probable duplicates only
+          </a>
+        )}
         {withErrors > 0 && (
           <a href={`/companies/${companyId}/directory/import/${data.draftId}/errors`} download className={button}>
             <Download aria-hidden className="size-4" /> Download errors (CSV)
@@ -524,7 +562,12 @@ function ReviewStep({
             {rows.map((r) => (
               <tr key={r.row} className="border-t border-slate-100 align-top">
                 <td className="px-3 py-2 tabular-nums">{r.row}</td>
-                <td className="px-3 py-2">{OUTCOME_LABELS[r.outcome]}</td>
+                <td className="px-3 py-2">
+                  {OUTCOME_LABELS[r.outcome]}
+                  {r.probableDuplicate && (
+                    <div className="mt-1 text-xs font-medium whitespace-nowrap text-amber-900">Probable duplicate</div>
+                  )}
+                </td>
                 {Object.entries(r.cells).map(([h, v]) => {
                   const problem = r.problems.find((p) => p.column === h);
                   return (
@@ -556,6 +599,23 @@ function ReviewStep({
                   )}
                   {r.joins && <div>Joins {r.joins.join(", ")}</div>}
                   {r.outcome === "skip" && r.reason && <div>Skipped: {r.reason}</div>}
+                  {r.probableDuplicate && (
+                    <ProbableDuplicate
+                      companyId={companyId}
+                      row={r.row}
+                      duplicate={r.probableDuplicate}
+                      disabled={pending}
+                      onChoose={(choice) =>
+                        save(
+                          {
+                            ...data.settings,
+                            duplicateRows: { ...data.settings.duplicateRows, [String(r.row)]: choice },
+                          },
+                          null,
+                        )
+                      }
+                    />
+                  )}
                 </td>
               </tr>
             ))}
@@ -606,6 +666,51 @@ function ReviewStep({
         </button>
       </div>
     </section>
+  );
+}
+
+/** Whom a new row is probably, linked, with the reasons in words, and the row's choice. */
+function ProbableDuplicate({
+  companyId,
+  row,
+  duplicate,
+  disabled,
+  onChoose,
+}: {
+  companyId: string;
+  row: number;
+  duplicate: NonNullable<PlannedRow["probableDuplicate"]>;
+  disabled: boolean;
+  onChoose: (choice: OnDuplicate) => void;
+}) {
+  return (
+    <div className="mt-1 space-y-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-950">
+      <ul>
+        {duplicate.of.map((o) => (
+          <li key={o.contact ? o.contact.id : `row-${o.row}`}>
+            Probably{" "}
+            {o.contact ? (
+              <a href={`/companies/${companyId}/contacts/${o.contact.id}`} className="font-medium underline">
+                {o.contact.name}
+              </a>
+            ) : (
+              <span className="font-medium">row {o.row}</span>
+            )}
+            {o.contact?.status === "INACTIVE" && " (inactive)"}: {o.text}
+          </li>
+        ))}
+      </ul>
+      <select
+        aria-label={`Row ${row}: probable duplicate`}
+        value={duplicate.choice}
+        disabled={disabled}
+        onChange={(e) => onChoose(e.target.value as OnDuplicate)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+      >
+        <option value="import">Import anyway</option>
+        <option value="skip">Skip this row</option>
+      </select>
+    </div>
   );
 }
 

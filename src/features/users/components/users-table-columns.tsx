@@ -13,6 +13,7 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZ
 const when = (date: Date | null) => (date ? dateFormat.format(new Date(date)) : "Never");
 
 export type UsersColumnsOptions = {
+  companyId: string;
   canManage: boolean;
   projects: { id: string; name: string }[];
   onLevel: (user: CompanyUser, level: PermissionLevel | null, projectId?: string) => void;
@@ -21,7 +22,14 @@ export type UsersColumnsOptions = {
 };
 
 /** The Users tabs' columns: select first, then who, where they stand, their levels; invitation actions last. */
-export function getUsersTableColumns({ canManage, projects, onLevel, onResend, onRevoke }: UsersColumnsOptions) {
+export function getUsersTableColumns({
+  companyId,
+  canManage,
+  projects,
+  onLevel,
+  onResend,
+  onRevoke,
+}: UsersColumnsOptions) {
   const columns: ColumnDef<DataTableFeatures, CompanyUser, unknown>[] = [
     ...(canManage
       ? [selectColumn<CompanyUser>((u) => u.name) as ColumnDef<DataTableFeatures, CompanyUser, unknown>]
@@ -29,7 +37,20 @@ export function getUsersTableColumns({ canManage, projects, onLevel, onResend, o
     helper.accessor("name", {
       id: "name",
       header: "Name",
-      cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.name}</span>,
+      cell: ({ row: { original: u } }) => (
+        <>
+          <span className="font-medium text-slate-900">{u.name}</span>
+          {u.contactId && (
+            <a
+              href={`/companies/${companyId}/contacts/${u.contactId}`}
+              className="block text-xs text-brand-700 underline"
+              aria-label={`Contact record of ${u.name}`}
+            >
+              Contact record
+            </a>
+          )}
+        </>
+      ),
     }) as ColumnDef<DataTableFeatures, CompanyUser, unknown>,
     helper.accessor("email", { id: "email", header: "Email" }) as ColumnDef<DataTableFeatures, CompanyUser, unknown>,
     helper.display({

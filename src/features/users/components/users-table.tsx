@@ -35,6 +35,7 @@ export function UsersTable({ companyId, tab, users, total, projects, canManage }
   const columns = useMemo(
     () =>
       getUsersTableColumns({
+        companyId,
         canManage,
         projects,
         onLevel: (user, level, projectId) =>

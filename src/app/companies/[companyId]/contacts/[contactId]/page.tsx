@@ -6,13 +6,16 @@ import { parseRecordId } from "@/shared/record-id";
 import { loadCompany } from "@/features/companies/queries";
 import { ORIGIN_LABELS } from "@/features/contacts/origins";
 import { ContactActions } from "@/features/contacts/components/contact-actions";
+import { InviteContactButton } from "@/features/users/components/invite-contact-button";
 import { contactVisibility, getContact } from "@/server/contacts/get-contact";
 import { getPrisma } from "@/server/db/client";
 import { HistoryEntry } from "@/features/history/components/history-entry";
 import { listContactHistory } from "@/server/history/list-history";
 import { projectNames } from "@/server/projects/project-names";
 import { summarizeProjects, type ContactListRow } from "@/server/contacts/list-contacts";
-import { can, missingToSeeContact } from "@/server/permissions/can";
+import { can, missingToSeeContact, REFUSAL } from "@/server/permissions/can";
+import { getContactInvitation } from "@/server/users/get-contact-invitation";
+import { whyNotInvitable } from "@/server/users/invite-contact";
 import { companyLabel } from "@/shared/vendor-query";
 
 type Props = { params: Promise<{ companyId: string; contactId: string }> };
@@ -64,7 +67,17 @@ export default async function ContactPage(props: Props) {
     company.id,
     (history ?? []).flatMap((h) => h.projectIds),
   );
+  const { pending, user } = await getContactInvitation(prisma, {
+    companyId: company.id,
+    contactId: contact.id,
+    userId: contact.userId,
+  });
+  const isUser = contact.status === "USER";
   const active = contact.status === "ACTIVE";
+  const usersHref = `/companies/${company.id}/directory/${user?.status === "INACTIVE" ? "inactive-users" : "users"}?q=${encodeURIComponent(user?.email ?? "")}`;
+  const pendingInvitation = pending
+    ? `Invited to Rollcall at ${pending.email} on ${pending.sentAt.toLocaleDateString("en-US", { dateStyle: "medium" })}. Resend or revoke it on the Users tab.`
+    : null;
   // What the Inactivate / Reactivate dialog lists: the contact as a directory row.
   const lifecycleRow: ContactListRow = {
     id: contact.id,
@@ -95,10 +108,10 @@ export default async function ContactPage(props: Props) {
     <>
       <nav aria-label="Breadcrumb" className="mb-1 text-sm text-slate-500">
         <Link
-          href={`/companies/${company.id}/directory/${active ? "contacts" : "inactive-contacts"}`}
+          href={isUser ? usersHref : `/companies/${company.id}/directory/${active ? "contacts" : "inactive-contacts"}`}
           className="hover:underline"
         >
-          {active ? "Contacts" : "Inactive Contacts"}
+          {isUser ? "Users" : active ? "Contacts" : "Inactive Contacts"}
         </Link>
       </nav>
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -108,19 +121,46 @@ export default async function ContactPage(props: Props) {
           </h1>
           <p className="mt-1 text-sm">
             <span
-              className={`rounded-full px-2 py-0.5 text-xs font-medium ${active ? MEMBERSHIP_STYLE.ACTIVE : MEMBERSHIP_STYLE.INACTIVE}`}
+              className={`rounded-full px-2 py-0.5 text-xs font-medium ${active || isUser ? MEMBERSHIP_STYLE.ACTIVE : MEMBERSHIP_STYLE.INACTIVE}`}
             >
-              {active ? "Active" : "Inactive"}
+              {isUser ? "Rollcall user" : active ? "Active" : "Inactive"}
             </span>
           </p>
+          {isUser && (
+            <p className="mt-2 text-sm">
+              Now a Rollcall user
+              {user && (
+                <>
+                  :{" "}
+                  <Link href={usersHref} className="text-brand-700 underline">
+                    {user.name} ({user.email}) on Users
+                  </Link>
+                </>
+              )}
+              . Their projects, crews and history below stay with them.
+            </p>
+          )}
         </div>
-        <ContactActions
-          companyId={company.id}
-          canEdit={can(company.actor, "edit contacts")}
-          canChangeStatus={can(company.actor, "change contact status")}
-          contact={{ ...contact, status: contact.status }}
-          lifecycleRow={lifecycleRow}
-        />
+        {contact.status !== "USER" && (
+          <div className="flex flex-wrap items-start gap-2">
+            <ContactActions
+              companyId={company.id}
+              canEdit={can(company.actor, "edit contacts")}
+              canChangeStatus={can(company.actor, "change contact status")}
+              contact={{ ...contact, status: contact.status }}
+              lifecycleRow={lifecycleRow}
+            />
+            <InviteContactButton
+              companyId={company.id}
+              contact={{ id: contact.id, name: `${contact.firstName} ${contact.lastName}`, email: contact.email }}
+              disabledReason={
+                can(company.actor, "manage users")
+                  ? (pendingInvitation ?? whyNotInvitable(contact.status, contact.email))
+                  : REFUSAL["manage users"]
+              }
+            />
+          </div>
+        )}
       </div>
 
       <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2">

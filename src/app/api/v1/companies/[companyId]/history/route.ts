@@ -1,8 +1,9 @@
 import { endpoints } from "@/server/api/endpoints";
 import { apiRoute } from "@/server/api/route";
-import { toHistoryItemJson } from "@/server/api/serialize";
+import { toCompanyHistoryEntryJson } from "@/server/api/serialize";
 import { ApiError } from "@/server/api/errors";
-import { listCompanyHistory } from "@/server/history/list-history";
+import { listHistoryEvents } from "@/server/history/list-history-events";
+import { actionFitsRecord } from "@/shared/history-filters";
 
 export const GET = apiRoute(endpoints.companyHistory, async ({ db, params, query }) => {
   if (query.from && query.to && query.from > query.to) {
@@ -10,6 +11,13 @@ export const GET = apiRoute(endpoints.companyHistory, async ({ db, params, query
       { path: "to", message: "On or after from." },
     ]);
   }
-  const { items, total } = await listCompanyHistory(db, { ...query, companyId: params.companyId });
-  return { data: items.map(toHistoryItemJson), page: query.page, perPage: query.perPage, total };
+  if (!actionFitsRecord(query)) {
+    throw new ApiError(
+      "validation_error",
+      `Check the query string: ${query.action} is not one of the ${query.record} actions.`,
+      [{ path: "action", message: "An action of the chosen record." }],
+    );
+  }
+  const { items, total } = await listHistoryEvents(db, { ...query, companyId: params.companyId });
+  return { data: items.map(toCompanyHistoryEntryJson), page: query.page, perPage: query.perPage, total };
 });

@@ -24,6 +24,8 @@ export const POST = apiRoute(endpoints.importContacts, async ({ db, actor, param
         onMatch: body.onMatch,
         createVendors: body.createCompanies,
         projectId: body.projectId,
+        onDuplicate: body.onDuplicate,
+        duplicateRows: body.duplicateRows,
       },
       dryRun: body.dryRun,
       skipInvalid: body.skipInvalid,
@@ -40,6 +42,21 @@ export const POST = apiRoute(endpoints.importContacts, async ({ db, actor, param
         .filter((r) => r.outcome === "skip")
         .map((r) => ({ row: r.row, reason: r.reason ?? "skipped" })),
       invalid: problemsOf(outcome.rows),
+      probableDuplicates: outcome.rows.flatMap((r) =>
+        r.probableDuplicate
+          ? [
+              {
+                row: r.row,
+                choice: r.probableDuplicate.choice,
+                of: r.probableDuplicate.of.map((o) => ({
+                  ...(o.contact ? { contactId: o.contact.id } : { row: o.row }),
+                  reasons: o.reasons,
+                  text: o.text,
+                })),
+              },
+            ]
+          : [],
+      ),
       newCompanies: outcome.newVendors,
       mapping: file.mapping,
     };
