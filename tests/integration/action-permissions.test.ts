@@ -449,7 +449,6 @@ type Expected = typeof Y | typeof N | typeof X | typeof F;
 const MATRIX: Record<ActionName, [Expected, Expected, Expected, Expected, Expected, Expected, Expected, Expected]> = {
   "inactivate contacts": [X, N, N, N, Y, N, N, N],
   "reactivate contacts": [X, N, N, N, Y, N, N, N],
-  "count the project directories a status change touches": [X, N, N, N, Y, N, N, N],
   "undo an inactivation": [X, N, N, N, Y, N, N, N],
   "merge contacts": [X, N, N, N, Y, N, N, N],
   "undo a merge": [X, N, N, N, Y, N, N, N],
