@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
   test("each row starts with its contact's id, and a tab larger than one read comes whole, in the tab's order", async () => {
     const company = await createCompany(db.prisma);
     const project = await createProject(db.prisma, company.id, "Pier 9");
-    // More rows than one batch of the stream (5,000), so the keyset pagination is crossed.
+    // More rows than two batches of the stream (2,000 each), so the batches are crossed.
     await db.sql.query(
       `INSERT INTO "Contact" ("companyId", "firstName", "lastName") SELECT $1, 'Worker', lpad(g::text, 5, '0') FROM generate_series(1, 5003) g`,
       [company.id],
