@@ -1,7 +1,7 @@
 import { buffer, text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { stringify } from "csv-stringify/sync";
-import { contactsCsv, csvRecord, neutralizeFormula } from "@/features/contacts/export-csv";
+import { contactsCsv, csvBatchStream, csvRecord, neutralizeFormula } from "@/features/contacts/export-csv";
 import { parseDirectorySearchParams } from "@/features/contacts/validations";
 import type { Database } from "@/server/db/open-database";
 import { TEST_DATABASES, openTestDatabase } from "../helpers/database";
@@ -64,6 +64,37 @@ test("the CSV writer writes every cell as csv-stringify with formulas defused an
     expect(csvRecord([cell, cell])).toBe(
       stringify([[cell, cell]], { cast: { string: neutralizeFormula }, quoted_match: /[,;\t]/ }),
     );
+});
+
+test("a read failing mid-export ends the download with the error instead of leaving it open", async () => {
+  async function* batches() {
+    yield [["1", "Ana"]];
+    throw new Error("the database went away");
+  }
+  await expect(text(csvBatchStream(batches(), ["Id", "Name"]))).rejects.toThrow("the database went away");
+});
+
+test("a download stopped halfway stops the reads", async () => {
+  let read = 0;
+  let stopped = false;
+  async function* batches() {
+    try {
+      for (;;) {
+        read++;
+        yield [[String(read), "x".repeat(100_000)]];
+      }
+    } finally {
+      stopped = true;
+    }
+  }
+  const csv = csvBatchStream(batches(), ["Id", "Filler"]);
+  for await (const chunk of csv) {
+    expect(chunk).toBeTruthy();
+    break; // The browser goes away after the first chunk.
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(stopped).toBe(true);
+  expect(read).toBeLessThan(5);
 });
 
 describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
