@@ -1,8 +1,7 @@
 import "server-only";
-import { stringify } from "csv-stringify";
 import { log } from "@/server/log/logger";
-import { Readable, pipeline } from "node:stream";
-import { streamContacts } from "@/server/contacts/stream-contacts";
+import { Readable } from "node:stream";
+import { streamContactBatches } from "@/server/contacts/stream-contacts";
 import type { Db } from "@/server/db/transaction";
 import { ORIGIN_LABELS } from "./origins";
 import { tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/directory-query";
@@ -38,39 +37,74 @@ export function neutralizeFormula(value: string): string {
   return value.replace(/(^|[,;\t])(?=[=+\-@\t\r])/g, "$1'");
 }
 
-/**
- * How every export writes CSV: UTF-8 with the byte-order mark Excel needs, formulas
- * defused, and every cell holding a delimiter some spreadsheet splits on in quotes.
- */
-export function spreadsheetCsv(columns: string[]) {
-  return stringify({ bom: true, header: true, columns, cast: { string: neutralizeFormula }, quoted_match: /[,;\t]/ });
+const FORMULA_START = /(?:^|[,;\t])[=+\-@\t\r]/;
+// A cell holding a quote or a line break must be quoted to stay one cell; one holding a
+// delimiter some spreadsheet splits on (, ; tab) is quoted so none splits a formula out of it.
+const NEEDS_QUOTES = /[",;\t\n\r]/;
+
+/** One cell as every export writes it: formulas defused, in quotes when it needs them. */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? neutralizeFormula(value) : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/** One record: its cells joined with commas, ended with a line feed. */
+export function csvRecord(cells: readonly string[]): string {
+  let line = "";
+  for (let i = 0; i < cells.length; i++) line += (i ? "," : "") + csvCell(cells[i]!);
+  return line + "\n";
+}
+
+/** The UTF-8 byte-order mark Excel needs to read the file as UTF-8. */
+const BOM = "\ufeff";
+
 /**
- * The records as a CSV stream. A failing read (the database gone mid-export) ends the
- * download with an error instead of leaving it open forever, as `.pipe` would.
+ * How every export writes CSV: UTF-8 with the byte-order mark Excel needs, the header,
+ * then the records, one chunk a batch (one string built per batch, not a stream step per
+ * cell). A failing read (the database gone mid-export) ends the download with an error
+ * instead of leaving it open forever; a browser that stops the download stops the reads.
  */
-export function csvStream(records: AsyncIterable<string[]>, columns: string[]): Readable {
-  const csv = spreadsheetCsv(columns);
-  pipeline(Readable.from(records), csv, (error) => {
+export function csvBatchStream(batches: AsyncIterable<readonly (readonly string[])[]>, columns: string[]): Readable {
+  async function* text() {
+    yield BOM + csvRecord(columns);
+    for await (const batch of batches) {
+      let chunk = "";
+      for (const record of batch) chunk += csvRecord(record);
+      if (chunk) yield chunk;
+    }
+  }
+  const csv = Readable.from(text(), { objectMode: false });
+  csv.on("error", (error) => {
     // A browser that stops the download is no failure.
-    if (
-      error &&
-      error.name !== "AbortError" &&
-      (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE"
-    ) {
+    if (error.name !== "AbortError" && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") {
       log().error({ err: error }, "CSV export failed");
     }
   });
   return csv;
 }
 
+/** Records one at a time as a CSV stream (see csvBatchStream), written 1,000 records a chunk. */
+export function csvStream(records: AsyncIterable<string[]>, columns: string[]): Readable {
+  async function* batches() {
+    let batch: string[][] = [];
+    for await (const record of records) {
+      batch.push(record);
+      if (batch.length === 1000) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  }
+  return csvBatchStream(batches(), columns);
+}
+
 /** A directory tab, with its search and filters, as CSV (UTF-8 with BOM), streamed batch by batch. */
 export function contactsCsv(db: Db, scope: DirectoryScope, tab: DirectoryTab, query: DirectoryQuery): Readable {
-  const rows = streamContacts(db, { ...scope, ...directoryListing(query), status: tabStatus(tab) });
+  const batches = streamContactBatches(db, { ...scope, ...directoryListing(query), status: tabStatus(tab) });
   async function* records() {
-    for await (const c of rows) {
-      yield [
+    for await (const batch of batches) {
+      yield batch.map((c) => [
         c.id,
         c.firstName,
         c.lastName,
@@ -84,10 +118,10 @@ export function contactsCsv(db: Db, scope: DirectoryScope, tab: DirectoryTab, qu
         ORIGIN_LABELS[c.origin],
         c.status === "ACTIVE" ? "Active" : "Inactive",
         c.projects ?? "",
-        c.createdAt.toISOString().slice(0, 10),
-        c.inactivatedAt?.toISOString().slice(0, 10) ?? "",
-      ];
+        c.createdOn,
+        c.inactivatedOn ?? "",
+      ]);
     }
   }
-  return csvStream(records(), COLUMNS);
+  return csvBatchStream(records(), COLUMNS);
 }
