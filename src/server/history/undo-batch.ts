@@ -94,10 +94,14 @@ export function undoBatch(
     const events = await batchEvents(tx, companyId, batchId);
     const contactIds = events.map((e) => e.contactId);
     await lockContacts(tx, companyId, contactIds);
+    // Each contact's latest event, one index probe per contact of the batch (a correlated
+    // subquery is always run that way). As a self-join, a planner without fresh statistics
+    // joined every event of the batch to every event of the company: 134 s for 9,876.
     const changedSince = await tx.$queryRaw<{ id: string }[]>`
       SELECT DISTINCT e."contactId"::text AS id FROM "ContactEvent" e
-      JOIN "ContactEvent" later ON later."companyId" = e."companyId" AND later."contactId" = e."contactId" AND later.seq > e.seq
-      WHERE e."companyId" = ${companyId}::uuid AND e."batchId" = ${batchId}::uuid`;
+      WHERE e."companyId" = ${companyId}::uuid AND e."batchId" = ${batchId}::uuid
+        AND e.seq < (SELECT max(later.seq) FROM "ContactEvent" later
+                     WHERE later."companyId" = e."companyId" AND later."contactId" = e."contactId")`;
     if (changedSince.length) {
       const named = await tx.contact.findMany({
         where: { companyId, id: { in: changedSince.map((c) => c.id) } },

@@ -46,9 +46,11 @@ export async function lockVendorsAndCheckUnchanged(
   await lockVendors(tx, companyId, vendorIds);
   const changedSince = await tx.$queryRaw<{ id: string; name: string }[]>`
     SELECT DISTINCT v.id::text AS id, v.name FROM "VendorEvent" e
-    JOIN "VendorEvent" later ON later."companyId" = e."companyId" AND later."vendorId" = e."vendorId" AND later.seq > e.seq
     JOIN "Vendor" v ON v."companyId" = e."companyId" AND v.id = e."vendorId"
     WHERE e."companyId" = ${companyId}::uuid AND e."batchId" = ${batchId}::uuid
+      -- One index probe per company of the batch for its latest event (see undo-batch.ts).
+      AND e.seq < (SELECT max(later.seq) FROM "VendorEvent" later
+                   WHERE later."companyId" = e."companyId" AND later."vendorId" = e."vendorId")
     ORDER BY v.name`;
   if (changedSince.length) {
     const names = changedSince.map((v) => `"${v.name}"`).join(", ");
