@@ -5,7 +5,7 @@
 // Usage: npm run bench [-- --contacts 10000 --memberships 5 --list-contacts 100000 --import-rows 10000
 //   --companies 1000 --company-contacts 20 --runs 5 --json --chart]
 //        npm run bench -- --http [--rounds 3 --connections 20 --duration 10 --app-port 3341 --floor-port 3342
-//   --pg-log /var/log/postgresql/postgresql-15-main.log --cpu-prof <dir> --json]   (see scripts/bench-http.ts)
+//   --pg-log /var/log/postgresql/postgresql-15-main.log --cpu-prof <dir> --case <name> --json]   (see scripts/bench-http.ts)
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -43,6 +43,7 @@ const { values: args } = parseArgs({
     "pg-log": { type: "string", default: "/var/log/postgresql/postgresql-15-main.log" },
     "cpu-prof": { type: "string" },
     "company-name": { type: "string" },
+    case: { type: "string" },
   },
 });
 if (args.http) {
@@ -57,6 +58,7 @@ if (args.http) {
     rounds: Number(args.rounds),
     pgLog: args["pg-log"],
     cpuProfDir: args["cpu-prof"],
+    only: args.case,
     log: (line) => (args.json ? console.error(line) : console.log(line)),
   });
   if (args.json) console.log(JSON.stringify({ database: "postgres", cases }, null, 2));

@@ -1,15 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { countContacts } from "@/server/contacts/count-contacts";
 import { dismissDuplicateGroup, findDuplicateGroupRows } from "@/server/contacts/find-duplicate-groups";
 import { inactivateContacts } from "@/server/contacts/inactivate-contacts";
+import { reactivateContacts } from "@/server/contacts/reactivate-contacts";
+import { updateContact } from "@/server/contacts/update-contact";
 import { mergeContacts } from "@/server/contacts/merge-contacts";
 import { readDuplicateGroupCount } from "@/server/contacts/read-duplicate-group-count";
 import type { Database } from "@/server/db/open-database";
+import { keptCountLockKey } from "@/server/db/read-kept-count";
 import { undoBatch } from "@/server/history/undo-batch";
 import { openTestDatabase, TEST_DATABASES } from "../helpers/database";
-import { createCompany, createContact } from "../helpers/factories";
+import { createCompany, createContact, createProject } from "../helpers/factories";
 
-// The Contacts tab's "Duplicates (N)" link reads a stored count (readDuplicateGroupCount);
-// these tests hold it to what the Duplicates page finds after every kind of change.
+// The Contacts tab's "Duplicates (N)" link and the directory's tab counts are kept counts
+// (src/server/db/read-kept-count.ts); these tests hold them to a fresh count after every kind of change.
 describe.each(TEST_DATABASES)("the Duplicates link's count on %s", (kind) => {
   let db: Database;
   beforeAll(async () => {
@@ -115,7 +119,7 @@ describe.each(TEST_DATABASES)("the Duplicates link's count on %s", (kind) => {
       const gate = new Promise<void>((resolve) => (release = resolve));
       const counting = db.prisma.$transaction(
         async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`rollcall.duplicate-group-count:${companyId}`}))`;
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${keptCountLockKey("DuplicateGroupCount", companyId)}))`;
           entered();
           await gate;
         },
@@ -128,4 +132,53 @@ describe.each(TEST_DATABASES)("the Duplicates link's count on %s", (kind) => {
       expect(await linkCount(companyId)).toBe(2);
     },
   );
+});
+
+describe.each(TEST_DATABASES)("the company directory's tab counts on %s", (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(() => db.close());
+
+  const fresh = async (companyId: string) => {
+    const rows = await db.prisma.contact.groupBy({ by: ["status"], where: { companyId }, _count: { _all: true } });
+    const n = (status: string) => rows.find((r) => r.status === status)?._count._all ?? 0;
+    return { active: n("ACTIVE"), inactive: n("INACTIVE") };
+  };
+  const tabs = (companyId: string) => countContacts(db.prisma, { companyId });
+  const computedAt = async (companyId: string) =>
+    (await db.prisma.contactStatusCount.findUnique({ where: { companyId }, select: { computedAt: true } }))?.computedAt;
+
+  test("follow creates, inactivations, reactivations and merges; an edit of a name counts nothing again", async () => {
+    const { id: companyId } = await createCompany(db.prisma);
+    expect(await tabs(companyId)).toEqual({ active: 0, inactive: 0 });
+    const a = await createContact(db.prisma, companyId, { firstName: "Ida", lastName: "Jones" });
+    const b = await createContact(db.prisma, companyId, { firstName: "Ida", lastName: "Jones" });
+    await createContact(db.prisma, companyId, { status: "INACTIVE" });
+    expect(await tabs(companyId)).toEqual({ active: 2, inactive: 1 });
+
+    await inactivateContacts(db.prisma, { companyId, contactIds: [a.id] });
+    expect(await tabs(companyId)).toEqual({ active: 1, inactive: 2 });
+    await reactivateContacts(db.prisma, { companyId, contactIds: [a.id] });
+    expect(await tabs(companyId)).toEqual({ active: 2, inactive: 1 });
+
+    const counted = await computedAt(companyId);
+    await updateContact(db.prisma, { companyId, contactId: b.id, patch: { jobTitle: "Welder" } });
+    expect(await tabs(companyId)).toEqual({ active: 2, inactive: 1 });
+    expect(await computedAt(companyId)).toEqual(counted);
+
+    await mergeContacts(db.prisma, { companyId, keepId: a.id, mergeIds: [b.id] });
+    expect(await tabs(companyId)).toEqual({ active: 1, inactive: 1 });
+    expect(await tabs(companyId)).toEqual(await fresh(companyId));
+  });
+
+  test("a project's directory is counted from its memberships, not the company's kept count", async () => {
+    const { id: companyId } = await createCompany(db.prisma);
+    const { id: projectId } = await createProject(db.prisma, companyId);
+    await createContact(db.prisma, companyId, { projects: { [projectId]: "ACTIVE" } });
+    await createContact(db.prisma, companyId);
+    expect(await countContacts(db.prisma, { companyId, projectId })).toEqual({ active: 1, inactive: 0 });
+    expect(await tabs(companyId)).toEqual({ active: 2, inactive: 0 });
+  });
 });
