@@ -211,3 +211,36 @@ test("the Users tabs and the account pages fit a 390 px phone", async ({ page },
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
 });
+
+test("an admin gives a user their own level on one project through the project search, and takes it back", async ({
+  page,
+}, testInfo) => {
+  const PROJECT = "Harbor View Medical Center";
+  const USER = "Riley Readonly";
+  await openUsers(page);
+  const row = page.getByRole("row").filter({ hasText: USER });
+  // The page names only the projects a user has their own level on: none yet for Riley.
+  await row.getByText("Company level on every project").click();
+  const picker = row.getByRole("combobox", { name: `Project for ${USER}`, exact: true });
+  await picker.fill("Harbor");
+  await page
+    .getByRole("listbox", { name: `Project for ${USER}` })
+    .getByRole("option", { name: PROJECT })
+    .click();
+  await expect(picker).toHaveValue(PROJECT);
+  await row.getByRole("combobox", { name: `Level on that project for ${USER}` }).selectOption({ label: "Standard" });
+  await snap(page, testInfo, "users-project-level-picker");
+  await row.getByRole("button", { name: "Set level" }).click();
+  await expect(page.getByText("Permission saved")).toBeVisible();
+  await expect(row.getByText("Own level on 1 project")).toBeVisible();
+  const level = row.getByRole("combobox", { name: `${PROJECT} Directory level for ${USER}` });
+  await expect(level).toHaveValue("STANDARD");
+  // The API reads the same grant back.
+  const users = (await (await page.request.get(`/api/v1${COMPANY_PATH}/users?q=Riley`)).json()) as {
+    data: { name: string; projectLevels: { projectId: string; level: string }[] }[];
+  };
+  expect(users.data.find((u) => u.name === USER)?.projectLevels.map((p) => p.level)).toEqual(["standard"]);
+  // "Company level" removes it, and the row says so after the page refreshes.
+  await level.selectOption({ label: "Company level" });
+  await expect(row.getByText("Company level on every project")).toBeVisible();
+});

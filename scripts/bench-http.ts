@@ -29,7 +29,7 @@ export type HttpBenchOptions = {
   pgLog: string;
   /** A directory for the app's CPU profile (node --cpu-prof), when wanted. */
   cpuProfDir?: string;
-  /** Only this case (to profile one request alone). */
+  /** Only the cases whose names start with this (to profile one request alone). */
   only?: string;
   log: (line: string) => void;
 };
@@ -77,7 +77,9 @@ export async function benchHttp(options: HttpBenchOptions): Promise<{ cases: Htt
   try {
     const cookie = await signIn(appBase);
     companyId = await companyIdByName(appBase, cookie, options.companyName);
-    const targets = httpTargets(companyId, cookie, token).filter((t) => !options.only || t.name === options.only);
+    const targets = httpTargets(companyId, cookie, token).filter(
+      (t) => !options.only || t.name.startsWith(options.only!),
+    );
     plans = [];
     for (const target of targets) {
       for (let i = 0; i < 3; i++) await get(appBase, target); // warm: compile, caches, pool

@@ -4,8 +4,9 @@
 // query (listContacts, searched and sorted) against the very statements Prisma sends for it.
 // Usage: npm run bench [-- --contacts 10000 --memberships 5 --list-contacts 100000 --import-rows 10000
 //   --companies 1000 --company-contacts 20 --runs 5 --json --chart]
+//        npm run bench -- --only export   (just the cases whose names start with it; export: PostgreSQL only)
 //        npm run bench -- --http [--rounds 3 --connections 20 --duration 10 --app-port 3341 --floor-port 3342
-//   --pg-log /var/log/postgresql/postgresql-15-main.log --cpu-prof <dir> --case <name> --json]   (see scripts/bench-http.ts)
+//   --pg-log /var/log/postgresql/postgresql-15-main.log --cpu-prof <dir> --only <case> --json]   (see scripts/bench-http.ts)
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -43,7 +44,7 @@ const { values: args } = parseArgs({
     "pg-log": { type: "string", default: "/var/log/postgresql/postgresql-15-main.log" },
     "cpu-prof": { type: "string" },
     "company-name": { type: "string" },
-    case: { type: "string" },
+    only: { type: "string" },
   },
 });
 if (args.http) {
@@ -58,7 +59,7 @@ if (args.http) {
     rounds: Number(args.rounds),
     pgLog: args["pg-log"],
     cpuProfDir: args["cpu-prof"],
-    only: args.case,
+    only: args.only,
     log: (line) => (args.json ? console.error(line) : console.log(line)),
   });
   if (args.json) console.log(JSON.stringify({ database: "postgres", cases }, null, 2));
@@ -75,48 +76,58 @@ type Case = { name: string; appMs: number; floorMs: number; ratio: number; peakR
 const { db, where } = openScriptDatabase();
 try {
   await migrate(db.sql);
-  const { companyId, ids } = await seedBenchCompany(db.sql, contacts, perContact);
-  const thousand = ids.slice(0, Math.min(1000, ids.length));
-
   const cases: Case[] = [];
-  for (const batch of ids.length > thousand.length ? [thousand, ids] : [ids]) {
-    const { app, floor, peakRssMb } = await sideBySide(
-      async () => {
-        const result = await reactivateContacts(db.prisma, { companyId, contactIds: batch });
-        if (result.changed.length !== batch.length)
-          throw new Error(`reactivated ${result.changed.length} of ${batch.length}`);
-      },
-      () => reactivateFloor(db.sql, companyId, batch),
+  let imported: Awaited<ReturnType<typeof benchImport>> | null = null;
+  // --only runs just the cases whose names start with it.
+  const want = (name: string) => !args.only || name.startsWith(args.only);
+  if (want("bulk_reactivate") || want("naive_row_loop")) {
+    const { companyId, ids } = await seedBenchCompany(db.sql, contacts, perContact);
+    const thousand = ids.slice(0, Math.min(1000, ids.length));
+
+    for (const batch of ids.length > thousand.length ? [thousand, ids] : [ids]) {
+      const { app, floor, peakRssMb } = await sideBySide(
+        async () => {
+          const result = await reactivateContacts(db.prisma, { companyId, contactIds: batch });
+          if (result.changed.length !== batch.length)
+            throw new Error(`reactivated ${result.changed.length} of ${batch.length}`);
+        },
+        () => reactivateFloor(db.sql, companyId, batch),
+        () => inactivateAll(db.sql, companyId),
+      );
+      cases.push({
+        name: `bulk_reactivate_${batch.length}`,
+        ...summary(app, floor),
+        ...(batch === ids ? { peakRssMb } : {}),
+      });
+    }
+    // What a loop of single-row writes costs, against the same set-based floor.
+    const naive = await sideBySide(
+      () => reactivateRowByRow(db.prisma, companyId, thousand),
+      () => reactivateFloor(db.sql, companyId, thousand),
       () => inactivateAll(db.sql, companyId),
     );
-    cases.push({
-      name: `bulk_reactivate_${batch.length}`,
-      ...summary(app, floor),
-      ...(batch === ids ? { peakRssMb } : {}),
-    });
+    cases.push({ name: `naive_row_loop_${thousand.length}`, ...summary(naive.app, naive.floor) });
   }
-  // What a loop of single-row writes costs, against the same set-based floor.
-  const naive = await sideBySide(
-    () => reactivateRowByRow(db.prisma, companyId, thousand),
-    () => reactivateFloor(db.sql, companyId, thousand),
-    () => inactivateAll(db.sql, companyId),
-  );
-  cases.push({ name: `naive_row_loop_${thousand.length}`, ...summary(naive.app, naive.floor) });
 
   const listCompanyId = await listCompany(db.sql, listSize);
-  cases.push({ name: "list_search_sort_page", ...(await benchList(db, listCompanyId)) });
-  cases.push({
-    name: `find_duplicates_${listSize >= 1000 ? `${Math.round(listSize / 1000)}k` : listSize}`,
-    ...(await benchDuplicates(db, listCompanyId)),
-  });
+  if (want("list_search_sort_page"))
+    cases.push({ name: "list_search_sort_page", ...(await benchList(db, listCompanyId)) });
+  if (want("find_duplicates"))
+    cases.push({
+      name: `find_duplicates_${listSize >= 1000 ? `${Math.round(listSize / 1000)}k` : listSize}`,
+      ...(await benchDuplicates(db, listCompanyId)),
+    });
 
-  const imported = await benchImport(db, Number(args["import-rows"]), runs);
-  cases.push(imported.case);
+  if (want("import")) {
+    imported = await benchImport(db, Number(args["import-rows"]), runs);
+    cases.push(imported.case);
+  }
 
-  cases.push(await benchVendors(db, Number(args.companies), Number(args["company-contacts"]), sideBySide, summary));
+  if (want("bulk_inactivate_"))
+    cases.push(await benchVendors(db, Number(args.companies), Number(args["company-contacts"]), sideBySide, summary));
 
   // The export's floor is PostgreSQL's own COPY, so these cases run on PostgreSQL only.
-  if (db.kind === "postgres") {
+  if (db.kind === "postgres" && want("export_")) {
     for (const exported of await benchExport(db, process.env.DATABASE_URL!, listCompanyId, sideBySide)) {
       cases.push({
         name: exported.name,
@@ -132,7 +143,7 @@ try {
     listContacts: listSize,
     database: db.kind,
     cases,
-    importParse: imported.parse,
+    ...(imported ? { importParse: imported.parse } : {}),
   };
   if (args.json) {
     console.log(JSON.stringify(result, null, 2));
@@ -141,9 +152,10 @@ try {
       `Database: ${db.kind} (${where}); ${contacts} contacts x ${perContact} memberships; list on ${listSize} contacts; median of ${runs} runs`,
     );
     console.table(cases);
-    console.log(
-      `Reading ${imported.parse.rows} rows: CSV ${imported.parse.csvMs} ms, XLSX ${imported.parse.xlsxMs} ms`,
-    );
+    if (imported)
+      console.log(
+        `Reading ${imported.parse.rows} rows: CSV ${imported.parse.csvMs} ms, XLSX ${imported.parse.xlsxMs} ms`,
+      );
   }
   if (args.chart) {
     const file = path.join("docs", "images", `bench-${db.kind}.svg`);

@@ -3,7 +3,7 @@ import type { Database } from "@/server/db/open-database";
 import { createContact } from "@/server/contacts/create-contact";
 import { findDuplicateContacts } from "@/server/contacts/find-duplicate-contacts";
 import { getContact } from "@/server/contacts/get-contact";
-import { streamContacts } from "@/server/contacts/stream-contacts";
+import { streamContactBatches } from "@/server/contacts/stream-contacts";
 import { updateContact } from "@/server/contacts/update-contact";
 import { TEST_DATABASES, openTestDatabase } from "../helpers/database";
 import { createCompany, createContact as createContactRow, createProject, createVendor } from "../helpers/factories";
@@ -106,13 +106,13 @@ describe.each(TEST_DATABASES)("contact records on %s", (kind) => {
       })),
     });
     const names: string[] = [];
-    for await (const c of streamContacts(db.prisma, {
+    for await (const batch of streamContactBatches(db.prisma, {
       companyId: company.id,
       status: "ACTIVE",
       q: "laborer",
       sort: "name.desc",
     })) {
-      names.push(c.lastName);
+      names.push(...batch.map((c) => c.lastName));
     }
     expect(names).toHaveLength(1052);
     expect(names[0]).toBe("Member 2103");

@@ -1,6 +1,7 @@
 import { buffer, text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { contactsCsv, neutralizeFormula } from "@/features/contacts/export-csv";
+import { parse } from "csv-parse/sync";
+import { contactsCsv, csvBatchStream, neutralizeFormula } from "@/features/contacts/export-csv";
 import { parseDirectorySearchParams } from "@/features/contacts/validations";
 import type { Database } from "@/server/db/open-database";
 import { TEST_DATABASES, openTestDatabase } from "../helpers/database";
@@ -20,6 +21,83 @@ test("a formula start after a delimiter some spreadsheet splits on (, ; tab) is 
   expect(neutralizeFormula("Lead\t-2+3")).toBe("Lead\t'-2+3");
   expect(neutralizeFormula("=1;+2")).toBe("'=1;'+2");
   expect(neutralizeFormula("Ana = foreman; B-shift")).toBe("Ana = foreman; B-shift");
+});
+
+async function* batchesOf(batch: string[][]) {
+  yield batch;
+}
+
+test("every awkward cell reads back from the file as it was, formulas defused and , ; tab quoted", async () => {
+  const cells = [
+    "",
+    "plain",
+    "José Núñez",
+    "a,b",
+    "a;b",
+    "a\tb",
+    'say "hi"',
+    '"',
+    "line\nbreak",
+    "carriage\rreturn",
+    "\r\n",
+    "=1+2",
+    "+1 555 0100",
+    "-2",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "Foreman;=2+5",
+    'x,=HYPERLINK("http://evil")',
+    "a-b",
+    "2026-12-01",
+    "9f1ac37e-0000-4000-8000-000000000000",
+    "T&M Tickets",
+    "emoji 👷‍♀️ ok",
+    "ﬁ ligature \u00a0nbsp \u200bzero-width",
+    "'already quoted",
+    " =leading space",
+    "x".repeat(100_000),
+  ];
+  const bytes = await buffer(csvBatchStream(batchesOf([cells, [...cells].reverse()]), ["A", "B"]));
+  // UTF-8 with the byte-order mark Excel needs.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const file = bytes.toString("utf8");
+  const [header, ...records] = parse(file, { bom: true, relax_column_count: true }) as string[][];
+  expect(header).toEqual(["A", "B"]);
+  expect(records).toEqual([cells.map(neutralizeFormula), [...cells].reverse().map(neutralizeFormula)]);
+  // A delimiter some spreadsheet splits on is never bare in the file.
+  for (const cell of ["a;b", "a\tb", "a,b"]) expect(file).toContain(`"${cell}"`);
+});
+
+test("a read failing mid-export ends the download with the error instead of leaving it open", async () => {
+  async function* batches() {
+    yield [["1", "Ana"]];
+    throw new Error("the database went away");
+  }
+  await expect(text(csvBatchStream(batches(), ["Id", "Name"]))).rejects.toThrow("the database went away");
+});
+
+test("a download stopped halfway stops the reads", async () => {
+  let read = 0;
+  let stopped = false;
+  async function* batches() {
+    try {
+      for (;;) {
+        read++;
+        yield [[String(read), "x".repeat(100_000)]];
+      }
+    } finally {
+      stopped = true;
+    }
+  }
+  const csv = csvBatchStream(batches(), ["Id", "Filler"]);
+  for await (const chunk of csv) {
+    expect(chunk).toBeTruthy();
+    break; // The browser goes away after the first chunk.
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(stopped).toBe(true);
+  expect(read).toBeLessThan(5);
 });
 
 describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
@@ -80,10 +158,40 @@ describe.each(TEST_DATABASES)("CSV export on %s", (kind) => {
     expect(row).toMatch(/^[0-9a-f-]{36},Semi,Colon,,,"Foreman;'=2\+5",,"A\t'=1",/);
   });
 
+  test("a contact's projects are listed by name, joined with ; and quoted, and the tab's filters hold", async () => {
+    const company = await createCompany(db.prisma);
+    const vendor = await createVendor(db.prisma, company.id, "Acme");
+    const [tower, annex, zulu, other] = await Promise.all(
+      ["Tower", "annex", "Zulu =Yard", "Not a member"].map((name) => createProject(db.prisma, company.id, name)),
+    );
+    await createContact(db.prisma, company.id, {
+      firstName: "Many",
+      lastName: "Projects",
+      vendorId: vendor.id,
+      projects: { [zulu!.id]: "ACTIVE", [tower!.id]: "ACTIVE", [annex!.id]: "ACTIVE", [other!.id]: "INACTIVE" },
+    });
+    await createContact(db.prisma, company.id, { firstName: "No", lastName: "Vendor" });
+    const all = await text(
+      contactsCsv(db.prisma, { companyId: company.id }, "contacts", parseDirectorySearchParams({}).query),
+    );
+    const rows = all.trim().split("\n").slice(1);
+    // Name order, case aside; the membership of the other status is not listed.
+    expect(rows.find((row) => row.includes(",Many,"))).toMatch(/,Acme,.*,Active,"annex; Tower; Zulu =Yard",/);
+    const filtered = await text(
+      contactsCsv(
+        db.prisma,
+        { companyId: company.id },
+        "contacts",
+        parseDirectorySearchParams({ vendor: vendor.id.toUpperCase() }).query,
+      ),
+    );
+    expect(filtered.trim().split("\n").slice(1)).toEqual([expect.stringContaining(",Many,Projects,")]);
+  });
+
   test("each row starts with its contact's id, and a tab larger than one read comes whole, in the tab's order", async () => {
     const company = await createCompany(db.prisma);
     const project = await createProject(db.prisma, company.id, "Pier 9");
-    // More rows than one batch of the stream (5,000), so the keyset pagination is crossed.
+    // More rows than two batches of the stream (2,000 each), so the batches are crossed.
     await db.sql.query(
       `INSERT INTO "Contact" ("companyId", "firstName", "lastName") SELECT $1, 'Worker', lpad(g::text, 5, '0') FROM generate_series(1, 5003) g`,
       [company.id],

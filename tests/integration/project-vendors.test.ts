@@ -4,6 +4,7 @@ import * as projectVendorsRoute from "@/app/api/v1/companies/[companyId]/project
 import { projectVendorPageSchema } from "@/server/api/schemas";
 import type { Database } from "@/server/db/open-database";
 import { countProjectVendors, listProjectVendors } from "@/server/vendors/list-project-vendors";
+import { listVendorProjects } from "@/server/vendors/list-vendor-people";
 import { callApi, closeApiTestDatabase, expectError, expectSuccess, openApiTestDatabase } from "../helpers/api";
 import { TEST_DATABASES } from "../helpers/database";
 import { createCompany, createContact, createProject, createUserWithToken, createVendor } from "../helpers/factories";
@@ -125,5 +126,29 @@ describe.each(TEST_DATABASES)("a project directory's Companies on %s", (kind) =>
     expect(expectSuccess(await get(project.id), projectVendorPageSchema).total).toBe(2);
     expect((await get(otherProject.id)).status).toBe(403);
     expect((await get(randomUUID())).status).toBe(403);
+  });
+
+  test("a company's page names its projects with the most of its people first, at most the limit, with the total", async () => {
+    const { company, project, acme, gamma } = await staffedProject();
+    const third = await createProject(db.prisma, company.id);
+    await createContact(db.prisma, company.id, { vendorId: acme.id, projects: { [third.id]: "ACTIVE" } });
+    const scope = { companyId: company.id, vendorId: acme.id };
+    const all = await listVendorProjects(db.prisma, scope);
+    // Acme: 2 active people on the project, 1 on "elsewhere", 1 on the third; removed and inactive ones do not count.
+    expect(all.total).toBe(3);
+    expect(all.projects[0]).toEqual({ id: project.id, name: project.name, people: 2 });
+    expect(all.projects.map((p) => p.people)).toEqual([2, 1, 1]);
+    const top = await listVendorProjects(db.prisma, { ...scope, limit: 1 });
+    expect(top).toEqual({ projects: [all.projects[0]], total: 3 });
+    expect(await listVendorProjects(db.prisma, { companyId: company.id, vendorId: gamma.id, limit: 1 })).toMatchObject({
+      total: 1,
+    });
+    // Another company's id names nothing.
+    expect(
+      await listVendorProjects(db.prisma, { companyId: (await createCompany(db.prisma)).id, vendorId: acme.id }),
+    ).toEqual({
+      projects: [],
+      total: 0,
+    });
   });
 });

@@ -1,8 +1,7 @@
 "use client";
 
 import type { ReactTable, Row, RowData } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { Fragment, type ReactNode } from "react";
+import { Fragment, type CSSProperties, type ReactNode } from "react";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { DataTableFeatures } from "./use-data-table";
 
@@ -19,12 +18,13 @@ type Props<TData extends RowData & { id: string }> = {
   /**
    * Below the md breakpoint, each row is laid out as a card instead — the same markup,
    * styled by CSS, so a page never carries its rows twice: the select checkbox first, the
-   * `title` column's cell as the heading with the `badge` beside it (such as the record's
-   * status), the `fields` columns' cells under it, the row's actions last; other columns
-   * are left out on phones. Without it the table stays a table on phones too, scrolling
-   * inside its own region.
+   * `title` column's cell as the heading with the `badge` beside it (such as the tab's
+   * status: the same on every row, so it is drawn by CSS, not written into each row), the
+   * `fields` columns' cells under it, the row's actions last; other columns are left out
+   * on phones. Without it the table stays a table on phones too, scrolling inside its own
+   * region.
    */
-  card?: { title: string; fields: readonly string[]; badge?: (record: TData) => CardBadge };
+  card?: { title: string; fields: readonly string[]; badge?: CardBadge };
 };
 
 /** A card's status pill: its words, and whether it reads as good news (green) or plain (grey). */
@@ -69,7 +69,11 @@ export function DataTable<TData extends RowData & { id: string }>({
       aria-busy={isPending}
       className={`transition-opacity ${isPending ? "opacity-60" : ""} ${card ? "max-md:overflow-visible max-md:border-0 max-md:bg-transparent" : ""}`}
     >
-      <table className={`dt w-full text-left text-sm ${card ? "dt-cards" : ""}`}>
+      <table
+        className={`dt w-full text-left text-sm ${card ? "dt-cards" : ""}`}
+        data-badge-tone={card?.badge?.tone}
+        style={card?.badge ? ({ "--dt-badge": JSON.stringify(card.badge.label) } as CSSProperties) : undefined}
+      >
         <caption className="sr-only">{caption}</caption>
         <thead
           className={`border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase ${card ? (selectable ? "max-md:block max-md:border-0 max-md:bg-transparent max-md:normal-case" : "max-md:hidden") : ""}`}
@@ -84,7 +88,7 @@ export function DataTable<TData extends RowData & { id: string }>({
                   key={header.id}
                   scope="col"
                   aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                  className={`px-4 py-3 ${narrow ? "w-10" : ""} ${card ? (id === SELECT ? "dt-s max-md:flex max-md:w-auto max-md:items-center max-md:gap-3 max-md:p-0" : "max-md:hidden") : ""}`}
+                  className={`${narrow ? "w-10" : ""} ${card ? (id === SELECT ? "dt-s max-md:flex max-md:w-auto max-md:items-center max-md:gap-3 max-md:p-0" : "max-md:hidden") : ""}`}
                 >
                   {header.column.getCanSort() ? (
                     <button
@@ -93,13 +97,8 @@ export function DataTable<TData extends RowData & { id: string }>({
                       className="inline-flex min-h-6 items-center gap-1 uppercase hover:text-slate-900"
                     >
                       <table.FlexRender header={header} />
-                      {sorted === "asc" ? (
-                        <ArrowUp aria-hidden className="size-3.5" />
-                      ) : sorted === "desc" ? (
-                        <ArrowDown aria-hidden className="size-3.5" />
-                      ) : (
-                        <ArrowUpDown aria-hidden className="size-3.5 text-slate-400" />
-                      )}
+                      {/* The arrow is drawn by CSS from the th's aria-sort (globals.css .dt-sort). */}
+                      <span aria-hidden className="dt-sort" />
                     </button>
                   ) : (
                     <table.FlexRender header={header} />
@@ -115,11 +114,10 @@ export function DataTable<TData extends RowData & { id: string }>({
             return (
               <Fragment key={row.id}>
                 {before?.(row, i, rows)}
-                <tr className={selected ? "bg-brand-50" : "hover:bg-slate-50"} data-selected={selected || undefined}>
+                <tr data-selected={selected || undefined}>
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={cellClass.get(cell.column.id)}>
                       <table.FlexRender cell={cell} />
-                      {card?.badge && cell.column.id === card.title && <BadgeOf badge={card.badge(row.original)} />}
                     </td>
                   ))}
                 </tr>
@@ -134,14 +132,6 @@ export function DataTable<TData extends RowData & { id: string }>({
         </div>
       )}
     </TableScroll>
-  );
-}
-
-function BadgeOf({ badge }: { badge: CardBadge }) {
-  return (
-    <span className="dt-badge" data-tone={badge.tone}>
-      {badge.label}
-    </span>
   );
 }
 

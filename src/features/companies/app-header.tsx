@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { HardHat, LogOut } from "lucide-react";
 import { signOutAction } from "@/features/auth/actions";
@@ -6,7 +8,11 @@ import { MainNav } from "./main-nav";
 
 type Props = { company: { id: string; name: string }; user: { name: string }; showHistory: boolean };
 
-/** The app's header: on narrow screens the navigation and Sign out fold into a Menu button. */
+/**
+ * The app's header: on narrow screens the navigation and Sign out fold into a Menu button.
+ * A client component, so every page carries its three props, not its markup and icons a
+ * second time in the React payload.
+ */
 export function AppHeader({ company, user, showHistory }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -1,3 +1,6 @@
+"use client";
+
+// A client component: every page then carries a reference to it, not its markup twice.
 /** The first Tab stop of every page: past the header, to the page's own content (`main#main`). */
 export function SkipLink() {
   return (

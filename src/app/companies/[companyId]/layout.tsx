@@ -14,7 +14,11 @@ export default async function CompanyLayout({
   return (
     <>
       <SkipLink />
-      <AppHeader company={company} user={company.actor} showHistory={can(company.actor, "view history")} />
+      <AppHeader
+        company={{ id: company.id, name: company.name }}
+        user={{ name: company.actor.name }}
+        showHistory={can(company.actor, "view history")}
+      />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none sm:px-6">
         {children}
       </main>

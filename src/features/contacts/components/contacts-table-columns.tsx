@@ -53,11 +53,8 @@ export function getContactsTableColumns({ companyId, rowAction, onRowAction }: C
           return email ? <a href={`mailto:${email}`}>{email}</a> : null;
         },
       }),
-      helper.accessor((c) => c.phone ?? "", {
-        id: "phone",
-        header: "Phone",
-        cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span>,
-      }),
+      // Kept on one line by the table (globals.css .dt-x), not by a span in every row.
+      helper.accessor((c) => c.phone ?? "", { id: "phone", header: "Phone" }),
       helper.display({
         id: "projects",
         header: "Projects",
@@ -88,7 +85,7 @@ function ProjectsCell({ projects }: { projects: ContactListRow["projects"] }) {
   return (
     <>
       {projects.first}
-      {projects.count > 1 && <span className="text-slate-600">{` +${projects.count - 1} more`}</span>}
+      {projects.count > 1 && <small>{` +${projects.count - 1} more`}</small>}
     </>
   );
 }

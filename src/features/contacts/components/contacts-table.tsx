@@ -10,6 +10,7 @@ import {
   type MatchingSelection,
   type SortValue,
 } from "@/shared/directory-query";
+import { unpackContactRows, type PackedContactRow } from "../packed-rows";
 import { BulkActions } from "./bulk-actions";
 import { DataTable, TableEmpty } from "@/components/data-table/data-table";
 import { SelectAllBanner } from "@/components/data-table/select-all-banner";
@@ -40,7 +41,8 @@ type Props = {
   /** Set on a project's directory. */
   projectId?: string;
   tab: DirectoryTab;
-  rows: ContactListRow[];
+  /** This page's contacts, packed (see packed-rows.ts). */
+  packedRows: PackedContactRow[];
   total: number;
   /** The query the server rendered these rows for. */
   query: DirectoryQuery;
@@ -58,7 +60,7 @@ export function ContactsTable({
   permissions,
   projectId,
   tab,
-  rows,
+  packedRows,
   total,
   query,
   companyFilter,
@@ -67,6 +69,7 @@ export function ContactsTable({
   importHref,
 }: Props) {
   const { query: urlQuery, setQuery, setSearch, isPending } = useDirectoryQuery();
+  const rows = useMemo(() => unpackContactRows(packedRows), [packedRows]);
   const rowAction = lifecycleKind(tab, projectId);
   // The one contact a row's own action is for, and the button to return focus to.
   const [single, setSingle] = useState<{ contact: ContactListRow; trigger: HTMLButtonElement | null } | null>(null);
@@ -163,8 +166,7 @@ export function ContactsTable({
         card={{
           title: "name",
           fields: ["company", "jobTitle", "projects"],
-          badge: () =>
-            tab === "contacts" ? { label: "Active", tone: "positive" } : { label: "Inactive", tone: "neutral" },
+          badge: tab === "contacts" ? { label: "Active", tone: "positive" } : { label: "Inactive", tone: "neutral" },
         }}
         empty={
           <EmptyState

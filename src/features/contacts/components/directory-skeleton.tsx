@@ -1,3 +1,6 @@
+"use client";
+
+// A client component: the page then carries a reference to it, not its markup a second time.
 /** Shown while a directory tab loads for the first time. */
 export function DirectorySkeleton() {
   return (

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 
 type Tab = { id: string; label: string; href: string; count?: number; noun: string };
@@ -23,7 +25,9 @@ type Props = {
 /**
  * The directory's tabs are links in the Tab order (each tab has its own URL), the current
  * one marked `aria-current="page"`. A tab's accessible name is exactly its label; the
- * count is its description.
+ * count is its description. A client component, so the page carries its few props
+ * rather than its markup a second time in the React payload; styled by .dir-tab
+ * (globals.css).
  */
 export function DirectoryTabs({
   basePath,
@@ -97,16 +101,10 @@ export function DirectoryTabs({
               href={tab.href}
               aria-current={selected ? "page" : undefined}
               aria-describedby={tab.count === undefined ? undefined : `tab-${tab.id}-count`}
-              className={`-mb-px flex min-h-6 shrink-0 items-center gap-2 border-b-2 px-4 py-2 text-sm font-medium whitespace-nowrap pointer-coarse:min-h-11 ${
-                selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"
-              }`}
+              className="dir-tab"
             >
               {tab.label}
-              {tab.count !== undefined && (
-                <span aria-hidden className="rounded-full bg-slate-100 px-2 py-0.5 text-xs tabular-nums text-slate-700">
-                  {tab.count.toLocaleString("en-US")}
-                </span>
-              )}
+              {tab.count !== undefined && <span aria-hidden>{tab.count.toLocaleString("en-US")}</span>}
             </Link>
           );
         })}

@@ -9,6 +9,7 @@ import { loadDirectory, type DirectoryScope } from "../queries";
 import { DIRECTORY_TABS, tabStatus, type DirectoryQuery, type DirectoryTab } from "@/shared/directory-query";
 import { parseDirectorySearchParams, serializeDirectorySearchParams } from "../validations";
 import { ContactsTable, type DirectoryPermissions } from "./contacts-table";
+import { packContactRows } from "../packed-rows";
 import { DirectorySkeleton } from "./directory-skeleton";
 import { DirectoryTabs } from "./directory-tabs";
 import { countVendors } from "@/server/vendors/list-vendors";
@@ -103,7 +104,7 @@ async function DirectoryContent({ scope, actor, basePath, tab, query }: ContentP
           projectId={scope.projectId}
           permissions={permissions}
           tab={tab}
-          rows={rows}
+          packedRows={packContactRows(rows)}
           total={total}
           query={query}
           companyFilter={{

@@ -2,22 +2,23 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { Fragment, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/lib/toast";
-import type { DuplicateGroup } from "@/server/contacts/find-duplicate-groups";
+import type { DuplicateCard, DuplicateCardContact } from "../duplicates-queries";
+import type { MergeCandidate } from "../merge-candidate";
 import {
   DUPLICATE_REASON_LABELS,
   DUPLICATE_REASONS,
   describeReasons,
   type DuplicateReason,
 } from "@/shared/duplicate-reasons";
-import { dismissDuplicatesAction } from "../merge-actions";
+import { dismissDuplicatesAction, loadMergeCandidatesAction } from "../merge-actions";
 import { MergeDialog } from "./lazy-dialogs";
 
 type Props = {
   companyId: string;
-  groups: DuplicateGroup[];
+  groups: DuplicateCard[];
   total: number;
   reason: DuplicateReason | null;
   page: number;
@@ -25,12 +26,18 @@ type Props = {
 };
 
 const FIELDS = [
-  ["Email", (c: DuplicateGroup["contacts"][number]) => c.email],
-  ["Phone", (c: DuplicateGroup["contacts"][number]) => c.phone],
-  ["Employee ID", (c: DuplicateGroup["contacts"][number]) => c.employeeId],
-  ["Job title", (c: DuplicateGroup["contacts"][number]) => c.jobTitle],
-  ["Company", (c: DuplicateGroup["contacts"][number]) => c.vendor?.name ?? null],
+  ["Email", (c: DuplicateCardContact) => c.email],
+  ["Phone", (c: DuplicateCardContact) => c.phone],
+  ["Employee ID", (c: DuplicateCardContact) => c.employeeId],
+  ["Job title", (c: DuplicateCardContact) => c.jobTitle],
+  ["Company", (c: DuplicateCardContact) => c.company],
 ] as const;
+
+function projectsOf({ projects }: DuplicateCardContact) {
+  if (projects.count === 0) return "—";
+  const more = projects.count - projects.named.length;
+  return `${projects.named.join(", ")}${more > 0 ? ` +${more} more` : ""}`;
+}
 
 /** The Duplicates page: groups of probable duplicates, their contacts side by side, Merge and Not duplicates. */
 export function DuplicatesView({ companyId, groups, total, reason, page, perPage }: Props) {
@@ -90,12 +97,14 @@ export function DuplicatesView({ companyId, groups, total, reason, page, perPage
   );
 }
 
-function GroupCard({ companyId, group }: { companyId: string; group: DuplicateGroup }) {
+function GroupCard({ companyId, group }: { companyId: string; group: DuplicateCard }) {
   const router = useRouter();
-  const [merging, setMerging] = useState(false);
+  // The contacts as Merge Contacts shows them, loaded when Merge… is pressed.
+  const [merging, setMerging] = useState<MergeCandidate[] | null>(null);
   const [pending, startTransition] = useTransition();
   const mergeRef = useRef<HTMLButtonElement>(null);
-  const title = `${describeReasons(group.reasons)}: ${group.contacts.map((c) => `${c.firstName} ${c.lastName}`).join(", ")}`;
+  const names = [...group.contacts.map((c) => `${c.firstName} ${c.lastName}`), ...group.others.map((o) => o.name)];
+  const title = `${describeReasons(group.reasons)}: ${names.join(", ")}`;
   const headingId = `group-${group.id}`;
 
   function dismiss() {
@@ -110,58 +119,70 @@ function GroupCard({ companyId, group }: { companyId: string; group: DuplicateGr
     });
   }
 
+  function openMerge() {
+    startTransition(async () => {
+      const result = await loadMergeCandidatesAction({
+        companyId,
+        contactIds: [...group.contacts, ...group.others].map((c) => c.id),
+      });
+      if (result.error !== null) toast.error(result.error);
+      else setMerging(result.data);
+    });
+  }
+
   return (
     <li aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
       <h3 id={headingId} className="font-medium">
         {title}
       </h3>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {group.contacts.map((c) => (
-          // An article, not a section: two people of one name would make two landmarks of one name.
-          <article
-            key={c.id}
-            aria-label={`${c.firstName} ${c.lastName}`}
-            className="rounded-md border border-slate-200 p-3 text-sm"
-          >
-            <p className="flex flex-wrap items-center gap-2">
-              <Link href={`/companies/${companyId}/contacts/${c.id}`} className="font-medium text-blue-700 underline">
-                {c.firstName} {c.lastName}
-              </Link>
-              <span
-                className={`rounded-full px-2 py-0.5 text-xs font-medium ${c.status === "ACTIVE" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-800"}`}
-              >
-                {c.status === "ACTIVE" ? "Active" : "Inactive"}
-              </span>
-            </p>
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-              {FIELDS.map(([label, get]) => (
-                <div key={label} className="contents">
-                  <dt className="text-slate-600">{label}</dt>
-                  <dd className="break-all">{get(c) || "—"}</dd>
-                </div>
-              ))}
-              <dt className="text-slate-600">Projects</dt>
-              <dd>{c.memberships.length ? c.memberships.map((m) => m.project.name).join(", ") : "—"}</dd>
-            </dl>
-          </article>
-        ))}
+        {group.contacts.map((c) => {
+          const name = `${c.firstName} ${c.lastName}`;
+          return (
+            // An article, not a section: two people of one name would make two landmarks of one name.
+            // Styled by .dup-card (globals.css): a page holds forty of these.
+            <article key={c.id} aria-label={name} className="dup-card">
+              <p>
+                <Link href={`/companies/${companyId}/contacts/${c.id}`}>{name}</Link>
+                <span data-active={c.status === "ACTIVE" || undefined}>
+                  {c.status === "ACTIVE" ? "Active" : "Inactive"}
+                </span>
+              </p>
+              <dl>
+                {FIELDS.map(([label, get]) => (
+                  <Fragment key={label}>
+                    <dt>{label}</dt>
+                    <dd>{get(c) || "—"}</dd>
+                  </Fragment>
+                ))}
+                <dt>Projects</dt>
+                <dd>{projectsOf(c)}</dd>
+              </dl>
+            </article>
+          );
+        })}
       </div>
+      {group.others.length > 0 && (
+        <p className="mt-3 text-sm text-slate-700">
+          {`Also in this group (Merge… shows them side by side): ${group.others.map((o) => o.name).join(", ")}`}
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap justify-end gap-2">
         <Button onClick={dismiss} disabled={pending} aria-busy={pending}>
           Not duplicates
         </Button>
-        <Button ref={mergeRef} variant="primary" onClick={() => setMerging(true)} disabled={pending}>
+        <Button ref={mergeRef} variant="primary" onClick={openMerge} disabled={pending} aria-busy={pending}>
           Merge…
         </Button>
       </div>
       {merging && (
         <MergeDialog
           companyId={companyId}
-          contacts={group.contacts}
+          contacts={merging}
           open
-          onOpenChange={(open) => !open && setMerging(false)}
+          onOpenChange={(open) => !open && setMerging(null)}
           onDone={() => {
-            setMerging(false);
+            setMerging(null);
             router.refresh();
           }}
           returnFocus={() => mergeRef.current?.focus()}

@@ -15,10 +15,8 @@ export type RowActionsProps = {
 
 export function RowActionsButton({ name, ...props }: ComponentProps<"button"> & { name: string }) {
   return (
-    <button type="button" aria-label={`Actions for ${name}`} className="row-menu-button" {...props}>
-      {/* A glyph, not an inline SVG icon: this button is on every row, and each icon's markup
-          would be half a kilobyte of every directory page. */}
-      <span aria-hidden>⋯</span>
-    </button>
+    // Its glyph (⋯) is drawn by CSS (globals.css .row-menu-button): this button is on every
+    // row, and an inline SVG icon would be half a kilobyte of every directory page.
+    <button type="button" aria-label={`Actions for ${name}`} className="row-menu-button" {...props} />
   );
 }

@@ -32,20 +32,22 @@ export async function UsersTab({ companyId, tab, searchParams }: Props) {
     perPage: first(searchParams.perPage),
   });
   const prisma = await getPrisma();
-  const [{ users, total }, projects, counts, userCounts] = await Promise.all([
+  const [{ users, total }, counts, userCounts] = await Promise.all([
     listCompanyUsers(prisma, {
       companyId: company.id,
       statuses: tab === "users" ? ["ACTIVE", "INVITED"] : ["INACTIVE"],
       ...query,
     }),
-    prisma.project.findMany({
-      where: { companyId: company.id },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
     countContacts(prisma, { companyId: company.id }),
     countCompanyUsers(prisma, company.id),
   ]);
+  // Only the projects these users have their own level on are named on the page (a
+  // company has up to 1,500; the picker that adds one searches the server).
+  const projects = await prisma.project.findMany({
+    where: { companyId: company.id, id: { in: [...new Set(users.flatMap((u) => Object.keys(u.projectLevels)))] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
   const lastPage = Math.max(1, Math.ceil(total / query.perPage));
   if (query.page > lastPage) {
     const params = new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(lastPage) });

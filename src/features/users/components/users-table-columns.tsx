@@ -6,6 +6,7 @@ import type { DataTableFeatures } from "@/components/data-table/use-data-table";
 import type { PermissionLevel } from "@/generated/prisma/enums";
 import type { CompanyUser } from "@/server/users/list-company-users";
 import { LEVELS as PERMISSION_LEVELS, LEVEL_LABELS } from "@/server/permissions/levels";
+import { ProjectLevelsCell, ProjectLevelsText } from "./project-levels-cell";
 
 const helper = createColumnHelper<DataTableFeatures, CompanyUser>();
 const select = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -15,21 +16,13 @@ const when = (date: Date | null) => (date ? dateFormat.format(new Date(date)) : 
 export type UsersColumnsOptions = {
   companyId: string;
   canManage: boolean;
-  projects: { id: string; name: string }[];
   onLevel: (user: CompanyUser, level: PermissionLevel | null, projectId?: string) => void;
   onResend: (user: CompanyUser) => void;
   onRevoke: (user: CompanyUser) => void;
 };
 
 /** The Users tabs' columns: select first, then who, where they stand, their levels; invitation actions last. */
-export function getUsersTableColumns({
-  companyId,
-  canManage,
-  projects,
-  onLevel,
-  onResend,
-  onRevoke,
-}: UsersColumnsOptions) {
+export function getUsersTableColumns({ companyId, canManage, onLevel, onResend, onRevoke }: UsersColumnsOptions) {
   const columns: ColumnDef<DataTableFeatures, CompanyUser, unknown>[] = [
     ...(canManage
       ? [selectColumn<CompanyUser>((u) => u.name) as ColumnDef<DataTableFeatures, CompanyUser, unknown>]
@@ -96,36 +89,9 @@ export function getUsersTableColumns({
       enableSorting: false,
       cell: ({ row: { original: u } }) =>
         canManage ? (
-          <details>
-            <summary className="cursor-pointer text-brand-700">
-              {projectLevelSummary(Object.keys(u.projectLevels).length)}
-            </summary>
-            <ul className="mt-2 space-y-1">
-              {projects.map((p) => (
-                <li key={p.id} className="flex items-center justify-between gap-3">
-                  <span>{p.name}</span>
-                  <select
-                    aria-label={`${p.name} Directory level for ${u.name}`}
-                    className={select}
-                    defaultValue={u.projectLevels[p.id] ?? ""}
-                    onChange={(e) => onLevel(u, (e.target.value || null) as PermissionLevel | null, p.id)}
-                  >
-                    <option value="">Company level</option>
-                    {PERMISSION_LEVELS.map((l) => (
-                      <option key={l} value={l}>
-                        {LEVEL_LABELS[l]}
-                      </option>
-                    ))}
-                  </select>
-                </li>
-              ))}
-            </ul>
-          </details>
+          <ProjectLevelsCell companyId={companyId} user={u} onLevel={onLevel} />
         ) : (
-          projects
-            .filter((p) => u.projectLevels[p.id])
-            .map((p) => `${p.name}: ${LEVEL_LABELS[u.projectLevels[p.id]!]}`)
-            .join(", ") || "Company level everywhere"
+          <ProjectLevelsText user={u} />
         ),
     }),
     helper.accessor("lastSignInAt", {
@@ -154,9 +120,4 @@ export function getUsersTableColumns({
       }),
     );
   return columns;
-}
-
-function projectLevelSummary(n: number) {
-  if (n === 0) return "Company level on every project";
-  return `Own level on ${n} ${n === 1 ? "project" : "projects"}`;
 }

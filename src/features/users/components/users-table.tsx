@@ -11,6 +11,7 @@ import { toast } from "@/lib/toast";
 import type { CompanyUser } from "@/server/users/list-company-users";
 import { usersSearchParams, type UserSortValue } from "@/shared/users-query";
 import { resendInvitationAction, revokeInvitationAction, setPermissionAction } from "../actions";
+import { ProjectNamesContext } from "./project-levels-cell";
 import { getUsersTableColumns } from "./users-table-columns";
 import { UserStatusDialog } from "./user-status-dialog";
 
@@ -19,6 +20,7 @@ type Props = {
   tab: "users" | "inactive-users";
   users: CompanyUser[];
   total: number;
+  /** The projects this page's users have their own level on, named. */
   projects: { id: string; name: string }[];
   /** Company admins select, inactivate, reactivate, invite and set levels; others read. */
   canManage: boolean;
@@ -32,12 +34,12 @@ export function UsersTable({ companyId, tab, users, total, projects, canManage }
   const triggerRef = useRef<HTMLButtonElement>(null);
   const [saving, startSaving] = useTransition();
 
+  const projectNames = useMemo(() => new Map(projects.map((p) => [p.id, p.name])), [projects]);
   const columns = useMemo(
     () =>
       getUsersTableColumns({
         companyId,
         canManage,
-        projects,
         onLevel: (user, level, projectId) =>
           startSaving(async () => {
             const result = await setPermissionAction({
@@ -62,7 +64,7 @@ export function UsersTable({ companyId, tab, users, total, projects, canManage }
             else toast.success(`Invitation to ${user.email} revoked`);
           }),
       }),
-    [canManage, projects, companyId],
+    [canManage, companyId],
   );
   const [field, direction] = query.sort.split(".") as [string, "asc" | "desc"];
   const { table, selected, clearSelection } = useDataTable({
@@ -102,18 +104,20 @@ export function UsersTable({ companyId, tab, users, total, projects, canManage }
           />
         )}
       </TableToolbar>
-      <DataTable
-        table={table}
-        caption={tab === "users" ? "Users with a login" : "Inactive users"}
-        isPending={isPending || saving}
-        empty={
-          <TableEmpty
-            title={query.q ? "No users match this search" : tab === "users" ? "No users yet" : "No inactive users"}
-            onClear={query.q ? () => (setQ(""), void setQuery({ q: "", page: 1 })) : undefined}
-            clearLabel="Clear search"
-          />
-        }
-      />
+      <ProjectNamesContext value={projectNames}>
+        <DataTable
+          table={table}
+          caption={tab === "users" ? "Users with a login" : "Inactive users"}
+          isPending={isPending || saving}
+          empty={
+            <TableEmpty
+              title={query.q ? "No users match this search" : tab === "users" ? "No users yet" : "No inactive users"}
+              onClear={query.q ? () => (setQ(""), void setQuery({ q: "", page: 1 })) : undefined}
+              clearLabel="Clear search"
+            />
+          }
+        />
+      </ProjectNamesContext>
       <TablePagination
         plural="users"
         page={query.page}

@@ -41,9 +41,9 @@ export default async function VendorPage({ params }: Props) {
   const { companyId, vendorId } = await params;
   const { company, vendor, prisma } = await loadVendor(companyId, vendorId);
   const admin = can(company.actor, "view inactive contacts");
-  const [{ people, total }, projects, history] = await Promise.all([
+  const [{ people, total }, { projects, total: projectTotal }, history] = await Promise.all([
     listVendorPeople(prisma, { companyId: company.id, vendorId: vendor.id, includeInactive: admin }),
-    listVendorProjects(prisma, company.id, vendor.id),
+    listVendorProjects(prisma, { companyId: company.id, vendorId: vendor.id }),
     listVendorHistory(prisma, company.id, vendor.id),
   ]);
   const [statusLabel, statusStyle] = STATUS[vendor.status];
@@ -113,6 +113,11 @@ export default async function VendorPage({ params }: Props) {
                 </li>
               ))}
             </ul>
+          )}
+          {projectTotal > projects.length && (
+            <p className="mt-3 text-sm text-slate-600">
+              {`On ${projectTotal.toLocaleString("en-US")} projects in all; these ${projects.length} have the most of its people.`}
+            </p>
           )}
         </section>
         <section aria-labelledby="people" className="rounded-lg border border-slate-200 bg-white p-5">
