@@ -77,9 +77,8 @@ export async function benchHttp(options: HttpBenchOptions): Promise<{ cases: Htt
   try {
     const cookie = await signIn(appBase);
     companyId = await companyIdByName(appBase, cookie, options.companyName);
-    const targets = httpTargets(companyId, cookie, token).filter(
-      (t) => !options.only || t.name.startsWith(options.only!),
-    );
+    const { only = "" } = options;
+    const targets = httpTargets(companyId, cookie, token).filter((t) => t.name.startsWith(only));
     plans = [];
     for (const target of targets) {
       for (let i = 0; i < 3; i++) await get(appBase, target); // warm: compile, caches, pool
