@@ -29,6 +29,8 @@ export type HttpBenchOptions = {
   pgLog: string;
   /** A directory for the app's CPU profile (node --cpu-prof), when wanted. */
   cpuProfDir?: string;
+  /** Only the cases whose names start with this (to profile one request alone). */
+  only?: string;
   log: (line: string) => void;
 };
 
@@ -75,7 +77,8 @@ export async function benchHttp(options: HttpBenchOptions): Promise<{ cases: Htt
   try {
     const cookie = await signIn(appBase);
     companyId = await companyIdByName(appBase, cookie, options.companyName);
-    const targets = httpTargets(companyId, cookie, token);
+    const { only = "" } = options;
+    const targets = httpTargets(companyId, cookie, token).filter((t) => t.name.startsWith(only));
     plans = [];
     for (const target of targets) {
       for (let i = 0; i < 3; i++) await get(appBase, target); // warm: compile, caches, pool
@@ -283,7 +286,18 @@ export async function startApp(
 ): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    [...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : []), "scripts/serve.mjs"],
+    [
+      // node writes its --cpu-prof profile only on a normal exit: SIGINT (stopApp) must exit, not kill.
+      ...(cpuProfDir
+        ? [
+            "--cpu-prof",
+            `--cpu-prof-dir=${cpuProfDir}`,
+            "--import",
+            `data:text/javascript,process.once("SIGINT",()=>process.exit(0))`,
+          ]
+        : []),
+      "scripts/serve.mjs",
+    ],
     {
       env: {
         ...process.env,

@@ -6,7 +6,7 @@
 //   --companies 1000 --company-contacts 20 --runs 5 --json --chart]
 //        npm run bench -- --only export   (just the cases whose names start with it; export: PostgreSQL only)
 //        npm run bench -- --http [--rounds 3 --connections 20 --duration 10 --app-port 3341 --floor-port 3342
-//   --pg-log /var/log/postgresql/postgresql-15-main.log --cpu-prof <dir> --json]   (see scripts/bench-http.ts)
+//   --pg-log /var/log/postgresql/postgresql-15-main.log --cpu-prof <dir> --only <case> --json]   (see scripts/bench-http.ts)
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -59,6 +59,7 @@ if (args.http) {
     rounds: Number(args.rounds),
     pgLog: args["pg-log"],
     cpuProfDir: args["cpu-prof"],
+    only: args.only,
     log: (line) => (args.json ? console.error(line) : console.log(line)),
   });
   if (args.json) console.log(JSON.stringify({ database: "postgres", cases }, null, 2));

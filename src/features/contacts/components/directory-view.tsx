@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { countDuplicateGroups } from "@/server/contacts/find-duplicate-groups";
+import { readDuplicateGroupCount } from "@/server/contacts/read-duplicate-group-count";
 import { getPrisma } from "@/server/db/client";
 import type { Actor } from "@/server/permissions/actor";
 import { can, canListContacts } from "@/server/permissions/can";
@@ -124,8 +124,9 @@ async function DirectoryContent({ scope, actor, basePath, tab, query }: ContentP
   );
 }
 
+/** The count may lag a change by a few seconds (see readDuplicateGroupCount); the page it opens is exact. */
 async function DuplicatesLink({ href, companyId }: { href: string; companyId: string }) {
-  const n = await countDuplicateGroups(await getPrisma(), { companyId });
+  const n = await readDuplicateGroupCount(await getPrisma(), companyId);
   return (
     <Link href={href} className="text-blue-700 underline">
       Duplicates ({n.toLocaleString("en-US")})
