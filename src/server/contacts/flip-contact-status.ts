@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { ContactStatus } from "@/generated/prisma/enums";
 import type { HistoryEvent } from "@/shared/history-events";
 
@@ -62,17 +62,24 @@ async function updateMemberships(
   tx: Tx,
   { companyId, contactIds, to, memberships, batchId, event }: FlipContactStatusOptions,
 ) {
-  const only = memberships ? JSON.stringify(memberships) : null;
+  // Only these memberships (an undo): joined, so each is one probe of the membership key.
+  // (As an EXISTS under an OR it was a subplan run once per membership over the whole
+  // list: 28 s to undo a 9,876-contact reactivation of about 100,000 memberships.)
+  const only = memberships
+    ? Prisma.sql`FROM jsonb_to_recordset(${JSON.stringify(memberships)}::jsonb) AS m("contactId" uuid, "projectId" uuid)`
+    : Prisma.empty;
+  const onlyMatch = memberships
+    ? Prisma.sql`AND pc."contactId" = m."contactId" AND pc."projectId" = m."projectId"`
+    : Prisma.empty;
   const [result] = await tx.$queryRaw<{ membershipsChanged: number; projectIds: string[] }[]>`
     WITH changed AS (
       UPDATE "ProjectContact" pc
       SET status = ${to}::"MembershipStatus", "updatedAt" = now()
+      ${only}
       WHERE pc."companyId" = ${companyId}::uuid
         AND pc."contactId" = ANY(${contactIds}::uuid[])
         AND pc.status = ${fromStatus(to)}::"MembershipStatus"
-        AND (${only}::jsonb IS NULL OR EXISTS (
-          SELECT 1 FROM jsonb_to_recordset(${only}::jsonb) AS m("contactId" uuid, "projectId" uuid)
-          WHERE m."contactId" = pc."contactId" AND m."projectId" = pc."projectId"))
+        ${onlyMatch}
       RETURNING pc."contactId", pc."projectId"
     ), per_contact AS (
       SELECT "contactId", array_agg("projectId" ORDER BY "projectId") AS "projectIds" FROM changed GROUP BY "contactId"
